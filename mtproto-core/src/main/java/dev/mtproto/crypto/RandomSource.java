@@ -1,0 +1,58 @@
+package dev.mtproto.crypto;
+
+import java.security.SecureRandom;
+
+/**
+ * Where this package takes its random bytes from: message padding, RSA padding and temporary keys, the
+ * Diffie-Hellman secret {@code b} and the SRP secret {@code a}.
+ *
+ * <p>Production code uses {@link #secure()}. Tests inject a source that returns fixed bytes so that
+ * known-answer vectors can be reproduced.
+ */
+@FunctionalInterface
+public interface RandomSource {
+
+    /**
+     * Fills {@code length} bytes of {@code buffer}, starting at {@code offset}, with random bytes.
+     *
+     * @param buffer the array to fill
+     * @param offset where to start
+     * @param length how many bytes to write
+     * @throws IndexOutOfBoundsException if the range is not inside {@code buffer}
+     */
+    void nextBytes(byte[] buffer, int offset, int length);
+
+    /**
+     * Returns a new source backed by its own {@link SecureRandom}. It reads the random generator in
+     * blocks and hands them out piece by piece, so that small requests (message padding) stay cheap and
+     * do not allocate. Bytes handed out are erased from the internal block.
+     *
+     * <p>The returned source is not thread-safe: give each connection (or each thread) its own.
+     *
+     * @return a new secure source
+     */
+    static RandomSource secure() {
+        return new BufferedSecureRandom(new SecureRandom());
+    }
+
+    /**
+     * Returns a source that reads the given {@link SecureRandom} directly on every call (no buffering).
+     *
+     * @param random the generator to use; it is shared, not copied
+     * @return a source that delegates to {@code random}
+     */
+    static RandomSource of(SecureRandom random) {
+        java.util.Objects.requireNonNull(random, "random");
+        return (buffer, offset, length) -> {
+            java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+            if (offset == 0 && length == buffer.length) {
+                random.nextBytes(buffer);
+            } else {
+                byte[] part = new byte[length];
+                random.nextBytes(part);
+                System.arraycopy(part, 0, buffer, offset, length);
+                java.util.Arrays.fill(part, (byte) 0);
+            }
+        };
+    }
+}
