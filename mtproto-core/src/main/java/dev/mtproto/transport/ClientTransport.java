@@ -1,5 +1,6 @@
 package dev.mtproto.transport;
 
+import dev.mtproto.crypto.RandomSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -30,9 +31,10 @@ public final class ClientTransport {
 
     private ClientTransport(Builder b) {
         this.kind = b.kind;
-        FrameCodec codec = kind.newCodec(TransportSide.CLIENT, b.maxFrameLength, b.random);
+        RandomSource random = b.random != null ? b.random : RandomSource.secure();
+        FrameCodec codec = kind.newCodec(TransportSide.CLIENT, b.maxFrameLength, random);
         if (b.obfuscated) {
-            Obfuscated2Header header = Obfuscated2Header.generate(kind, b.dcId, b.random);
+            Obfuscated2Header header = Obfuscated2Header.generate(kind, b.dcId, random);
             this.obfuscation = ObfuscatedStream.client(header, b.secret);
             this.stack = new TransportStack(codec, List.of(obfuscation));
             this.preamble = stack.preamble(new byte[0]);
@@ -48,7 +50,7 @@ public final class ClientTransport {
      *
      * @param kind the framing to speak
      * @return a builder with defaults: no obfuscation, limit {@link FrameCodec#DEFAULT_MAX_FRAME_LENGTH},
-     *     {@link RandomSource#secure()}
+     *     a new {@link RandomSource#secure()} for each transport built
      * @throws NullPointerException if {@code kind} is null
      */
     public static Builder builder(TransportKind kind) {
@@ -204,7 +206,8 @@ public final class ClientTransport {
         /**
          * Sets where the obfuscated2 header and the padding come from.
          *
-         * @param random the source
+         * @param random the source; it is used from the encoding thread, so a source that is not
+         *     thread-safe must not be shared between transports
          * @return this builder
          * @throws NullPointerException if {@code random} is null
          */
@@ -235,9 +238,6 @@ public final class ClientTransport {
             }
             if (!obfuscated && dcId.isPresent()) {
                 throw new IllegalArgumentException("a DC id is only sent in an obfuscated2 header");
-            }
-            if (random == null) {
-                random = RandomSource.secure();
             }
             return new ClientTransport(this);
         }

@@ -1,5 +1,6 @@
 package dev.mtproto.transport;
 
+import dev.mtproto.crypto.RandomSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class ServerTransport {
 
     private ServerTransport(Builder b) {
         this.maxFrameLength = b.maxFrameLength;
-        this.random = b.random;
+        this.random = b.random != null ? b.random : RandomSource.secure();
         this.detector = new TransportDetector(b.secret, b.maxFrameLength);
     }
 
@@ -42,7 +43,7 @@ public final class ServerTransport {
      * Starts configuring a server transport.
      *
      * @return a builder with defaults: no MTProxy secret, limit {@link FrameCodec#DEFAULT_MAX_FRAME_LENGTH},
-     *     {@link RandomSource#secure()}
+     *     a new {@link RandomSource#secure()} for each transport built
      */
     public static Builder builder() {
         return new Builder();
@@ -242,7 +243,8 @@ public final class ServerTransport {
         /**
          * Sets where padding bytes come from (padded intermediate replies).
          *
-         * @param random the source
+         * @param random the source; it is used from the encoding thread, so a source that is not
+         *     thread-safe must not be shared between transports
          * @return this builder
          * @throws NullPointerException if {@code random} is null
          */
@@ -257,9 +259,6 @@ public final class ServerTransport {
          * @return a new server transport, detecting
          */
         public ServerTransport build() {
-            if (random == null) {
-                random = RandomSource.secure();
-            }
             return new ServerTransport(this);
         }
     }

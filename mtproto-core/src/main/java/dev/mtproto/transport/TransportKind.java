@@ -1,5 +1,6 @@
 package dev.mtproto.transport;
 
+import dev.mtproto.crypto.RandomSource;
 import java.util.Optional;
 
 /**

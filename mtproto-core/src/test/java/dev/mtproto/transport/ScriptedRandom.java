@@ -1,5 +1,6 @@
 package dev.mtproto.transport;
 
+import dev.mtproto.crypto.RandomSource;
 import java.util.Arrays;
 
 /** A {@link RandomSource} that hands out a fixed byte script in order and fails when it runs out. */

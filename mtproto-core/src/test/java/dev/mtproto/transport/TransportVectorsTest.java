@@ -5,6 +5,7 @@ import static dev.mtproto.transport.Vectors.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.transport.InboundEvent.Frame;
 import dev.mtproto.transport.InboundEvent.QuickAck;
 import dev.mtproto.transport.InboundEvent.TransportError;
