@@ -314,16 +314,16 @@ public final class AesIge {
             if (n > BLOCK_SIZE) {
                 LONGS.set(x, 16, (long) LONGS.get(s, sp + 16) ^ b0);
                 LONGS.set(x, 24, (long) LONGS.get(s, sp + 24) ^ b1);
-                for (int j = 32; j < n; j++) {
-                    x[j] = (byte) (s[sp + j] ^ s[sp + j - 32]);
+                for (int j = 32; j < n; j += 8) {
+                    LONGS.set(x, j, (long) LONGS.get(s, sp + j) ^ (long) LONGS.get(s, sp + j - 32));
                 }
             }
             int dp = dstOffset + done;
             cbcUpdate(x, n, dst, dp);
             LONGS.set(dst, dp, (long) LONGS.get(dst, dp) ^ b0);
             LONGS.set(dst, dp + 8, (long) LONGS.get(dst, dp + 8) ^ b1);
-            for (int j = BLOCK_SIZE; j < n; j++) {
-                dst[dp + j] ^= s[sp + j - BLOCK_SIZE];
+            for (int j = BLOCK_SIZE; j < n; j += 8) {
+                LONGS.set(dst, dp + j, (long) LONGS.get(dst, dp + j) ^ (long) LONGS.get(s, sp + j - BLOCK_SIZE));
             }
             if (n >= 2 * BLOCK_SIZE) {
                 a0 = (long) LONGS.get(s, sp + n - 32);
@@ -357,27 +357,46 @@ public final class AesIge {
         }
     }
 
+    /*
+     * Decryption, one ECB block per call. With o_i = D(x_i) the stub output, m_i = o_i ^ c_(i-1) and the next
+     * AES input x_(i+1) = c_(i+1) ^ m_i = o_i ^ (c_(i+1) ^ c_(i-1)). The second form puts a single XOR between
+     * one AES call and the next; the plaintext store is computed beside it.
+     */
     private void decryptBlocks(byte[] src, int srcOffset, int length, byte[] dst, int dstOffset) {
         Cipher ecb = ecbDecryptor;
         byte[] in = blockIn;
         byte[] out = blockOut;
-        long c0 = prevCipher0;
-        long c1 = prevCipher1;
-        long m0 = prevPlain0;
-        long m1 = prevPlain1;
+        long prev0 = prevCipher0;
+        long prev1 = prevCipher1;
+        long c0 = (long) LONGS.get(src, srcOffset);
+        long c1 = (long) LONGS.get(src, srcOffset + 8);
+        LONGS.set(in, 0, c0 ^ prevPlain0);
+        LONGS.set(in, 8, c1 ^ prevPlain1);
+        long m0 = 0;
+        long m1 = 0;
+        int end = length - BLOCK_SIZE;
         try {
-            for (int i = 0; i < length; i += BLOCK_SIZE) {
-                long x0 = (long) LONGS.get(src, srcOffset + i);
-                long x1 = (long) LONGS.get(src, srcOffset + i + 8);
-                LONGS.set(in, 0, x0 ^ m0);
-                LONGS.set(in, 8, x1 ^ m1);
+            for (int i = 0; ; i += BLOCK_SIZE) {
                 ecb.update(in, 0, BLOCK_SIZE, out, 0);
-                m0 = (long) LONGS.get(out, 0) ^ c0;
-                m1 = (long) LONGS.get(out, 8) ^ c1;
+                long o0 = (long) LONGS.get(out, 0);
+                long o1 = (long) LONGS.get(out, 8);
+                m0 = o0 ^ prev0;
+                m1 = o1 ^ prev1;
+                if (i == end) {
+                    LONGS.set(dst, dstOffset + i, m0);
+                    LONGS.set(dst, dstOffset + i + 8, m1);
+                    break;
+                }
+                long next0 = (long) LONGS.get(src, srcOffset + i + BLOCK_SIZE);
+                long next1 = (long) LONGS.get(src, srcOffset + i + BLOCK_SIZE + 8);
+                LONGS.set(in, 0, o0 ^ (next0 ^ prev0));
+                LONGS.set(in, 8, o1 ^ (next1 ^ prev1));
                 LONGS.set(dst, dstOffset + i, m0);
                 LONGS.set(dst, dstOffset + i + 8, m1);
-                c0 = x0;
-                c1 = x1;
+                prev0 = c0;
+                prev1 = c1;
+                c0 = next0;
+                c1 = next1;
             }
         } catch (GeneralSecurityException e) {
             throw new CryptoProviderException("AES/ECB update failed", e);
