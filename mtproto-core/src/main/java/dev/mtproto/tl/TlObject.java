@@ -1,0 +1,37 @@
+package dev.mtproto.tl;
+
+/**
+ * A value of a TL schema: every generated constructor and function class implements it.
+ *
+ * <p>Implementations are immutable. Equality is structural: two objects are equal when they were made by
+ * the same constructor with equal fields, which is also when they serialize to the same bytes.
+ */
+public interface TlObject {
+
+    /** @return the 32-bit constructor id this object is serialized with */
+    int constructorId();
+
+    /** @return the TL name of the constructor or function, such as {@code messages.getHistory} */
+    String tlName();
+
+    /**
+     * Writes the object boxed: its constructor id, then its fields.
+     *
+     * @param w the writer
+     */
+    void write(TlWriter w);
+
+    /**
+     * Writes only the object's fields, as a bare value.
+     *
+     * @param w the writer
+     */
+    void writeBare(TlWriter w);
+
+    /** @return the boxed serialization of this object in a new array */
+    default byte[] toByteArray() {
+        TlWriter w = new TlWriter();
+        write(w);
+        return w.toByteArray();
+    }
+}
