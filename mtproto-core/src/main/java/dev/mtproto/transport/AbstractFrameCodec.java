@@ -14,6 +14,9 @@ abstract class AbstractFrameCodec implements FrameCodec {
     static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
+    /** Largest configurable limit: leaves room for headers, trailers and padding in an int. */
+    static final int LARGEST_LIMIT = Integer.MAX_VALUE - 32;
+
     private final TransportKind kind;
     private final TransportSide side;
     private final int maxFrameLength;
@@ -23,8 +26,8 @@ abstract class AbstractFrameCodec implements FrameCodec {
     AbstractFrameCodec(TransportKind kind, TransportSide side, int maxFrameLength) {
         this.kind = kind;
         this.side = Objects.requireNonNull(side, "side");
-        if (maxFrameLength <= 0) {
-            throw new IllegalArgumentException("maxFrameLength must be positive: " + maxFrameLength);
+        if (maxFrameLength <= 0 || maxFrameLength > LARGEST_LIMIT) {
+            throw new IllegalArgumentException("maxFrameLength must be in 1.." + LARGEST_LIMIT + ": " + maxFrameLength);
         }
         this.maxFrameLength = maxFrameLength;
         this.reader = newReader();

@@ -7,7 +7,9 @@ package dev.mtproto.transport;
 public final class FrameTooLargeException extends TransportException {
     private static final long serialVersionUID = 1L;
 
+    /** The payload length the frame header announced. */
     private final long length;
+    /** The configured maximum payload length. */
     private final int limit;
 
     /**

@@ -24,7 +24,7 @@ public final class FullCodec extends AbstractFrameCodec {
      *
      * @param side which end it serves
      * @param maxFrameLength the largest payload sent or accepted, in bytes
-     * @throws IllegalArgumentException if {@code maxFrameLength} is not positive
+     * @throws IllegalArgumentException if {@code maxFrameLength} is not in {@code 1..Integer.MAX_VALUE-32}
      * @throws NullPointerException if {@code side} is null
      */
     public FullCodec(TransportSide side, int maxFrameLength) {

@@ -24,6 +24,10 @@ public record Obfuscated2Keys(byte[] encryptKey, byte[] encryptIv, byte[] decryp
     /**
      * Validates and copies the arrays.
      *
+     * @param encryptKey 32-byte key for outbound bytes
+     * @param encryptIv 16-byte initial counter for outbound bytes
+     * @param decryptKey 32-byte key for inbound bytes
+     * @param decryptIv 16-byte initial counter for inbound bytes
      * @throws IllegalArgumentException if a key is not 32 bytes or an IV not 16
      * @throws NullPointerException if any array is null
      */
@@ -72,21 +76,41 @@ public record Obfuscated2Keys(byte[] encryptKey, byte[] encryptIv, byte[] decryp
         return new Obfuscated2Keys(decryptKey, decryptIv, encryptKey, encryptIv);
     }
 
+    /**
+     * Returns the 32-byte key for outbound bytes.
+     *
+     * @return a fresh copy
+     */
     @Override
     public byte[] encryptKey() {
         return encryptKey.clone();
     }
 
+    /**
+     * Returns the 16-byte initial counter for outbound bytes.
+     *
+     * @return a fresh copy
+     */
     @Override
     public byte[] encryptIv() {
         return encryptIv.clone();
     }
 
+    /**
+     * Returns the 32-byte key for inbound bytes.
+     *
+     * @return a fresh copy
+     */
     @Override
     public byte[] decryptKey() {
         return decryptKey.clone();
     }
 
+    /**
+     * Returns the 16-byte initial counter for inbound bytes.
+     *
+     * @return a fresh copy
+     */
     @Override
     public byte[] decryptIv() {
         return decryptIv.clone();

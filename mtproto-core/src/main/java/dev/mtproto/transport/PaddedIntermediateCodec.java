@@ -31,7 +31,7 @@ public final class PaddedIntermediateCodec extends AbstractFrameCodec {
      * @param side which end it serves
      * @param maxFrameLength the largest payload sent or accepted, in bytes
      * @param random where padding lengths and bytes come from
-     * @throws IllegalArgumentException if {@code maxFrameLength} is not positive
+     * @throws IllegalArgumentException if {@code maxFrameLength} is not in {@code 1..Integer.MAX_VALUE-32}
      * @throws NullPointerException if {@code side} or {@code random} is null
      */
     public PaddedIntermediateCodec(TransportSide side, int maxFrameLength, RandomSource random) {

@@ -228,13 +228,14 @@ public final class ServerTransport {
         /**
          * Sets the largest payload sent or accepted.
          *
-         * @param maxFrameLength the limit in bytes, positive
+         * @param maxFrameLength the limit in bytes, in {@code 1..Integer.MAX_VALUE-32}
          * @return this builder
-         * @throws IllegalArgumentException if not positive
+         * @throws IllegalArgumentException if out of range
          */
         public Builder maxFrameLength(int maxFrameLength) {
-            if (maxFrameLength <= 0) {
-                throw new IllegalArgumentException("maxFrameLength must be positive: " + maxFrameLength);
+            if (maxFrameLength <= 0 || maxFrameLength > AbstractFrameCodec.LARGEST_LIMIT) {
+                throw new IllegalArgumentException("maxFrameLength must be in 1.." + AbstractFrameCodec.LARGEST_LIMIT
+                        + ": " + maxFrameLength);
             }
             this.maxFrameLength = maxFrameLength;
             return this;

@@ -10,6 +10,7 @@ package dev.mtproto.transport;
 public final class TransportErrorException extends TransportException {
     private static final long serialVersionUID = 1L;
 
+    /** The negative error code the server sent. */
     private final int code;
 
     /**

@@ -95,7 +95,7 @@ public enum TransportKind {
      * @param maxFrameLength the largest payload accepted or sent, in bytes
      * @param random the source of padding bytes (used only by {@link #PADDED_INTERMEDIATE})
      * @return a fresh codec with its own state
-     * @throws IllegalArgumentException if {@code maxFrameLength} is not positive
+     * @throws IllegalArgumentException if {@code maxFrameLength} is not in {@code 1..Integer.MAX_VALUE-32}
      * @throws NullPointerException if {@code side} or {@code random} is null
      */
     public FrameCodec newCodec(TransportSide side, int maxFrameLength, RandomSource random) {
