@@ -1,16 +1,12 @@
 package dev.mtproto.transport;
 
-import java.security.GeneralSecurityException;
+import dev.mtproto.crypto.AesCtr;
 import java.util.Arrays;
 import java.util.Objects;
-import javax.crypto.Cipher;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The obfuscated2 layer: two AES-256-CTR streams, one per direction, over whatever framing runs inside.
- * Each direction uses one {@link Cipher} for the whole connection, updated in place.
+ * Each direction uses one {@link AesCtr} for the whole connection, applied in place without allocating.
  *
  * <p>Client: the preamble is the 64-byte header {@code init[0:56] + encrypt(init)[56:64]}; the
  * outbound stream continues at byte 64, the inbound stream starts at 0. Server: no preamble; the
@@ -18,12 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ObfuscatedStream implements StreamLayer {
 
-    private final Cipher encrypt;
-    private final Cipher decrypt;
+    private final AesCtr encrypt;
+    private final AesCtr decrypt;
     private final byte[] preamble;
     private final Obfuscated2Header header;
 
-    private ObfuscatedStream(Cipher encrypt, Cipher decrypt, byte[] preamble, Obfuscated2Header header) {
+    private ObfuscatedStream(AesCtr encrypt, AesCtr decrypt, byte[] preamble, Obfuscated2Header header) {
         this.encrypt = encrypt;
         this.decrypt = decrypt;
         this.preamble = preamble;
@@ -42,10 +38,10 @@ public final class ObfuscatedStream implements StreamLayer {
         Objects.requireNonNull(header, "header");
         byte[] init = header.bytes();
         Obfuscated2Keys keys = Obfuscated2Keys.derive(init, 0, secret);
-        Cipher encrypt = ctr(keys.encryptKey(), keys.encryptIv());
-        Cipher decrypt = ctr(keys.decryptKey(), keys.decryptIv());
+        AesCtr encrypt = new AesCtr(keys.encryptKey(), keys.encryptIv());
+        AesCtr decrypt = new AesCtr(keys.decryptKey(), keys.decryptIv());
         byte[] encrypted = init.clone();
-        apply(encrypt, encrypted, 0, Obfuscated2Header.LENGTH);
+        encrypt.apply(encrypted, 0, Obfuscated2Header.LENGTH);
         System.arraycopy(encrypted, 56, init, 56, 8);
         return new ObfuscatedStream(encrypt, decrypt, init, header);
     }
@@ -64,11 +60,11 @@ public final class ObfuscatedStream implements StreamLayer {
     public static ObfuscatedStream server(byte[] received, int off, MtproxySecret secret) {
         Objects.checkFromIndexSize(off, Obfuscated2Header.LENGTH, received.length);
         Obfuscated2Keys keys = Obfuscated2Keys.derive(received, off, secret).forServer();
-        Cipher encrypt = ctr(keys.encryptKey(), keys.encryptIv());
-        Cipher decrypt = ctr(keys.decryptKey(), keys.decryptIv());
+        AesCtr encrypt = new AesCtr(keys.encryptKey(), keys.encryptIv());
+        AesCtr decrypt = new AesCtr(keys.decryptKey(), keys.decryptIv());
         byte[] init = Arrays.copyOfRange(received, off, off + Obfuscated2Header.LENGTH);
         byte[] decrypted = init.clone();
-        apply(decrypt, decrypted, 0, Obfuscated2Header.LENGTH);
+        decrypt.apply(decrypted, 0, Obfuscated2Header.LENGTH);
         System.arraycopy(decrypted, 56, init, 56, 8);
         return new ObfuscatedStream(encrypt, decrypt, new byte[0], Obfuscated2Header.of(init));
     }
@@ -89,40 +85,14 @@ public final class ObfuscatedStream implements StreamLayer {
 
     @Override
     public void outbound(byte[] b, int off, int len, ByteSink next) {
-        Objects.checkFromIndexSize(off, len, b.length);
-        apply(encrypt, b, off, len);
+        encrypt.apply(b, off, len);
         next.write(b, off, len);
     }
 
     @Override
     public void inbound(byte[] b, int off, int len, ByteSink next) {
-        Objects.checkFromIndexSize(off, len, b.length);
-        apply(decrypt, b, off, len);
+        decrypt.apply(b, off, len);
         next.write(b, off, len);
-    }
-
-    private static void apply(Cipher cipher, byte[] b, int off, int len) {
-        if (len == 0) {
-            return;
-        }
-        try {
-            int n = cipher.update(b, off, len, b, off);
-            if (n != len) {
-                throw new IllegalStateException("AES-CTR returned " + n + " of " + len + " bytes");
-            }
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException("AES-CTR in place cannot run short of buffer", e);
-        }
-    }
-
-    private static Cipher ctr(byte[] key, byte[] iv) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-            return cipher;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/CTR/NoPadding with 256-bit keys is not available", e);
-        }
     }
 
     @Override
