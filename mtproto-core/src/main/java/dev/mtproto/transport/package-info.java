@@ -39,7 +39,7 @@
  * then flows through the TLS layer's {@code outbound} like any data, which the preamble computation
  * above already does. Two things change outside the codecs: the obfuscated2 header generated for a TLS
  * connection skips the forbidden-start rules (they exist only to tell plain transports apart), and
- * {@link dev.mtproto.transport.TransportDetector} learns to accept {@code 16 03 01 02} as a ClientHello
+ * {@code TransportDetector} learns to accept {@code 16 03 01 02} as a ClientHello
  * when an {@code ee} secret is configured. If the TLS layer must hold client data until the ServerHello
  * has been verified (instead of pipelining it), the transports gain a method to flush bytes a layer
  * produced while decoding; codecs stay untouched either way.
