@@ -78,6 +78,11 @@ public final class RsaPrivateKey {
         return publicKey;
     }
 
+    /** The wrapped JCA key, for this package's tests. */
+    RSAPrivateCrtKey jcaKey() {
+        return key;
+    }
+
     /**
      * Raw RSA decryption: {@code block^d mod n}, written as {@link RsaPublicKey#modulusLength()}
      * big-endian bytes.
