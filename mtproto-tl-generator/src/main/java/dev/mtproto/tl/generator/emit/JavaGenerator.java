@@ -5,21 +5,19 @@ import dev.mtproto.tl.generator.model.SchemaModel;
 import dev.mtproto.tl.generator.model.TypeModel;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Turns schema models into Java sources: the API, the registry entries, and the test fixtures. */
 public final class JavaGenerator {
-
-    /** Runtime classes generated sources import by simple name; a generated class must not take one. */
-    private static final Set<String> RUNTIME_NAMES = Set.of("TlChecks", "TlIntList", "TlList", "TlLongList", "TlMethod",
-            "TlObject", "TlReader", "TlToString", "TlWriter", "TlSchema", "TlConstructorInfo", "TlRandomSource");
 
     private JavaGenerator() {
     }
 
     /**
      * @param models the schemas
-     * @return the main sources, plus {@code META-INF/services/dev.mtproto.tl.TlSchema} in the resource set
+     * @param schemaFiles the file name of each schema, for the header comment of generated files
+     * @return the main sources, the {@code META-INF/services/dev.mtproto.tl.TlSchema} registration, and the
+     *     test fixtures
+     * @throws IllegalStateException if a generated class would shadow a runtime class
      */
     public static Generated generate(List<SchemaModel> models, List<String> schemaFiles) {
         SourceSet sources = new SourceSet();
@@ -53,7 +51,7 @@ public final class JavaGenerator {
     }
 
     private static void checkName(String simple, String qualified) {
-        if (RUNTIME_NAMES.contains(simple)) {
+        if (Headers.RUNTIME.contains(simple)) { // generated sources import these by simple name
             throw new IllegalStateException(qualified + " would shadow the runtime class " + simple + " that generated code imports");
         }
     }
