@@ -68,7 +68,7 @@ public final class MessageKeyDerivation {
     }
 
     /**
-     * Computes {@code sha256_a} and {@code sha256_b} into new arrays; for tests and diagnostics only.
+     * Computes {@code sha256_a} and {@code sha256_b} into new arrays; for this package's tests.
      *
      * @param authKey the authorization key
      * @param direction the direction of the message
@@ -76,7 +76,7 @@ public final class MessageKeyDerivation {
      * @return {@code {sha256_a, sha256_b}}
      * @throws IllegalArgumentException if {@code msgKey} is not 16 bytes
      */
-    public byte[][] intermediateHashes(AuthKey authKey, MessageDirection direction, byte[] msgKey) {
+    byte[][] intermediateHashes(AuthKey authKey, MessageDirection direction, byte[] msgKey) {
         if (msgKey.length != MSG_KEY_SIZE) {
             throw new IllegalArgumentException("msg_key must be 16 bytes, not " + msgKey.length);
         }

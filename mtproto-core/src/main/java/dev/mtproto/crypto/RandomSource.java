@@ -1,6 +1,9 @@
 package dev.mtproto.crypto;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Where this package takes its random bytes from: message padding, RSA padding and temporary keys, the
@@ -38,7 +41,7 @@ public interface RandomSource {
         try {
             // About four times faster than the Linux default NativePRNG for bulk requests.
             random = SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             random = new SecureRandom();
         }
         return new BufferedSecureRandom(random);
@@ -51,16 +54,16 @@ public interface RandomSource {
      * @return a source that delegates to {@code random}
      */
     static RandomSource of(SecureRandom random) {
-        java.util.Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(random, "random");
         return (buffer, offset, length) -> {
-            java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+            Objects.checkFromIndexSize(offset, length, buffer.length);
             if (offset == 0 && length == buffer.length) {
                 random.nextBytes(buffer);
             } else {
                 byte[] part = new byte[length];
                 random.nextBytes(part);
                 System.arraycopy(part, 0, buffer, offset, length);
-                java.util.Arrays.fill(part, (byte) 0);
+                Arrays.fill(part, (byte) 0);
             }
         };
     }

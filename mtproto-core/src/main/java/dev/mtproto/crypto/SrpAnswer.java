@@ -16,17 +16,29 @@ public final class SrpAnswer {
         this.m1 = m1;
     }
 
-    /** @return {@code srp_id}, echoed from the parameters */
+    /**
+     * Returns the SRP session id, echoed from the parameters.
+     *
+     * @return {@code srp_id}
+     */
     public long srpId() {
         return srpId;
     }
 
-    /** @return a copy of {@code A = g^a mod p}, 256 bytes big-endian */
+    /**
+     * Returns the client's public value.
+     *
+     * @return a copy of {@code A = g^a mod p}, 256 bytes big-endian
+     */
     public byte[] a() {
         return a.clone();
     }
 
-    /** @return a copy of {@code M1}, 32 bytes */
+    /**
+     * Returns the client's proof of the password.
+     *
+     * @return a copy of {@code M1}, 32 bytes
+     */
     public byte[] m1() {
         return m1.clone();
     }

@@ -35,32 +35,56 @@ public final class SrpParameters {
         this.srpB = Objects.requireNonNull(srpB, "srpB").clone();
     }
 
-    /** @return {@code srp_id} */
+    /**
+     * Returns the id of this SRP session, echoed in the answer.
+     *
+     * @return {@code srp_id}
+     */
     public long srpId() {
         return srpId;
     }
 
-    /** @return a copy of {@code salt1} */
+    /**
+     * Returns the first salt of the password algorithm.
+     *
+     * @return a copy of {@code salt1}
+     */
     public byte[] salt1() {
         return salt1.clone();
     }
 
-    /** @return a copy of {@code salt2} */
+    /**
+     * Returns the second salt of the password algorithm.
+     *
+     * @return a copy of {@code salt2}
+     */
     public byte[] salt2() {
         return salt2.clone();
     }
 
-    /** @return {@code g} */
+    /**
+     * Returns the generator.
+     *
+     * @return {@code g}
+     */
     public int g() {
         return g;
     }
 
-    /** @return a copy of {@code p}, big-endian */
+    /**
+     * Returns the 2048-bit prime.
+     *
+     * @return a copy of {@code p}, big-endian
+     */
     public byte[] p() {
         return p.clone();
     }
 
-    /** @return a copy of {@code srp_B}, big-endian */
+    /**
+     * Returns the server's public value.
+     *
+     * @return a copy of {@code srp_B}, big-endian
+     */
     public byte[] srpB() {
         return srpB.clone();
     }
