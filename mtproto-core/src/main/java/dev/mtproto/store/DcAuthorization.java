@@ -1,0 +1,68 @@
+package dev.mtproto.store;
+
+import dev.mtproto.crypto.AuthKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a client keeps about one data center to reuse its authorization after a restart.
+ *
+ * <p>{@link #toString()} shows the key id only, never key bytes.
+ *
+ * @param authKey the permanent authorization key created with this DC
+ * @param serverSalt the last server salt the DC gave out (any 64-bit value)
+ * @param timeOffsetMillis server clock minus local clock in milliseconds, used to make message ids; at
+ *     most {@link #MAX_TIME_OFFSET} either way (enough for a device whose clock was reset to 1970)
+ * @param createdAt when the key was created
+ */
+public record DcAuthorization(AuthKey authKey, long serverSalt, long timeOffsetMillis, Instant createdAt) {
+
+    /** The largest clock difference accepted either way; it keeps time arithmetic far from overflow. */
+    public static final Duration MAX_TIME_OFFSET = Duration.ofDays(200L * 365);
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if {@code authKey} or {@code createdAt} is null
+     * @throws IllegalArgumentException if {@code timeOffsetMillis} is beyond {@link #MAX_TIME_OFFSET}
+     *     either way
+     */
+    public DcAuthorization {
+        Objects.requireNonNull(authKey, "authKey");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (Math.abs(timeOffsetMillis) > MAX_TIME_OFFSET.toMillis()) {
+            throw new IllegalArgumentException("timeOffsetMillis must be within +-" + MAX_TIME_OFFSET.toMillis()
+                    + " ms (200 years), not " + timeOffsetMillis);
+        }
+    }
+
+    /**
+     * Returns a copy with another server salt, as needed after {@code bad_server_salt} or
+     * {@code new_session_created}.
+     *
+     * @param newServerSalt the new salt
+     * @return a new authorization with the same key, time offset and creation time
+     */
+    public DcAuthorization withServerSalt(long newServerSalt) {
+        return new DcAuthorization(authKey, newServerSalt, timeOffsetMillis, createdAt);
+    }
+
+    /**
+     * Returns a copy with another clock difference, as needed after a time resynchronisation.
+     *
+     * @param newTimeOffsetMillis server clock minus local clock in milliseconds
+     * @return a new authorization with the same key, salt and creation time
+     * @throws IllegalArgumentException if the offset is beyond {@link #MAX_TIME_OFFSET} either way
+     */
+    public DcAuthorization withTimeOffsetMillis(long newTimeOffsetMillis) {
+        return new DcAuthorization(authKey, serverSalt, newTimeOffsetMillis, createdAt);
+    }
+
+    /** Shows the key id, salt, offset and creation time; never key bytes. */
+    @Override
+    public String toString() {
+        return String.format("DcAuthorization[authKeyId=%016x, serverSalt=%016x, timeOffsetMillis=%d, createdAt=%s]",
+                authKey.id(), serverSalt, timeOffsetMillis, createdAt);
+    }
+}
