@@ -156,6 +156,11 @@ public final class DhValidator {
         CHECKED_PRIMES.put(p, Boolean.TRUE);
     }
 
+    /** Full test, without the fast path or the cache: are p and (p - 1) / 2 both (probably) prime? */
+    static boolean isSafePrime(BigInteger p) {
+        return p.isProbablePrime(PRIME_CERTAINTY) && p.shiftRight(1).isProbablePrime(PRIME_CERTAINTY);
+    }
+
     private static int mod(BigInteger p, int m) {
         return p.mod(BigInteger.valueOf(m)).intValue();
     }

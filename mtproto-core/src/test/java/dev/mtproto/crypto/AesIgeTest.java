@@ -170,6 +170,35 @@ class AesIgeTest {
     }
 
     @Test
+    void processDoesNotAllocate() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "needs HotSpot's per-thread allocation counter");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        AesIge encryptor = new AesIge();
+        AesIge decryptor = new AesIge();
+        encryptor.initEncrypt(new byte[32], new byte[32]);
+        decryptor.initDecrypt(new byte[32], new byte[32]);
+        byte[] a = new byte[64 * 1024];
+        byte[] b = new byte[64 * 1024];
+        for (int i = 0; i < 200; i++) { // warm up, and create the lazily allocated scratch buffers
+            encryptor.process(a, 0, a.length, b, 0);
+            encryptor.process(a, 0, 4096);
+            decryptor.process(b, 0, b.length, a, 0);
+        }
+        long thread = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 100; i++) {
+            encryptor.process(a, 0, a.length, b, 0);
+            encryptor.process(a, 0, a.length);
+            decryptor.process(b, 0, b.length, a, 0);
+        }
+        long allocated = mx.getThreadAllocatedBytes(thread) - before;
+        // 300 calls over 19 MiB: anything per block would show as megabytes.
+        assertThat(allocated).as("bytes allocated by 300 process calls").isLessThan(16 * 1024);
+    }
+
+    @Test
     void toStringShowsNoKeyMaterial() {
         AesIge ige = new AesIge();
         byte[] key = new byte[32];

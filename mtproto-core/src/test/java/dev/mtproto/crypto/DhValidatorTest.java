@@ -28,6 +28,14 @@ class DhValidatorTest {
     }
 
     @Test
+    void theBuiltInPrimeReallyIsASafePrimeWithTheRightResidueForG3() {
+        assertThat(P.bitLength()).isEqualTo(2048);
+        assertThat(DhValidator.isSafePrime(P)).isTrue();
+        assertThat(P.mod(BigInteger.valueOf(3))).isEqualTo(BigInteger.TWO);
+        assertThat(DhValidator.isSafePrime(BigInteger.probablePrime(2048, new Random(3)))).isFalse();
+    }
+
+    @Test
     void testsAndCachesAnUnknownSafePrime() {
         long first = System.nanoTime();
         DhValidator.checkGroup(MODP_2048, 2);
