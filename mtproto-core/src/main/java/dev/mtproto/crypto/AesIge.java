@@ -24,8 +24,12 @@ import javax.crypto.spec.IvParameterSpec;
  * CBC intrinsic do all AES work, in chunks of 4 KiB. Decryption has no such shortcut (each AES input
  * needs the previous plaintext), so it runs one ECB block at a time through
  * {@link Cipher#update(byte[], int, int, byte[], int)} into fixed scratch blocks. Neither direction
- * allocates per block or per call; only {@code init*} allocates, inside the JCA provider, when the key
- * changes (the provider expands a new key schedule).
+ * allocates per block or per call (two 4 KiB scratch buffers are created once, on first use); only
+ * {@code init*} allocates, inside the JCA provider, when the key changes (the provider expands a new key
+ * schedule: about 650 bytes on JDK 25, 1.8 KB on JDK 17).
+ *
+ * <p>Calls into the JCA never exceed 4 KiB: measured on JDK 25, a single CBC call over 1 MiB ran at less
+ * than half the speed of calls of 16 KiB or less.
  *
  * <p>One instance is meant to be reused for many messages by one connection. After an {@code init*}
  * call, successive {@link #process} calls continue the same IGE chain, so a message may be processed in

@@ -25,8 +25,11 @@ import java.util.Objects;
  * msg_id and seq_no are the session layer's business.
  *
  * <p>Allocation: {@code encrypt} and {@code decrypt} reuse this object's SHA-256 digest, AES-IGE instance
- * and scratch arrays, and allocate nothing themselves. The runtime's AES provider does allocate while it
- * expands each message's new AES key (inside {@code Cipher.init}); see {@link AesIge}.
+ * and scratch arrays. What remains is the AES key schedule of each message's new key, inside the
+ * runtime's {@code Cipher.init}: measured per message on JDK 25, 656 bytes to decrypt and 688 to encrypt
+ * (the key copy handed to the provider through {@code Key.getEncoded()}, the provider's own copy, two
+ * 60-int round-key arrays, a temporary, and for encryption the provider's copy of the zero CBC IV); on
+ * JDK 17 about 1.8 KB each. Public JCA APIs offer no way to give a cipher a new key without this.
  *
  * <p><b>Not thread-safe</b>: one instance per connection, used by one thread at a time.
  */
