@@ -120,6 +120,18 @@ public final class TlReader {
         return (int) INT.get(buf, p);
     }
 
+    /**
+     * @return the next 32-bit integer, without consuming it (to look at a constructor id before deciding
+     *     how to read)
+     */
+    public int peekInt() {
+        int p = pos;
+        if (limit - p < 4) {
+            throw truncated(p, "an int");
+        }
+        return (int) INT.get(buf, p);
+    }
+
     /** @return the next 64-bit integer */
     public long readLong() {
         int p = pos;

@@ -1,0 +1,19 @@
+package dev.mtproto.session;
+
+/** A message the session sends or has sent: a call's body or a service message. Session-internal. */
+final class Outgoing {
+    final OutgoingCall<?> call;
+    final byte[] body;
+    final boolean contentRelated;
+    long msgId;
+    int seqNo;
+    long sentAtSeconds;
+    int resends;
+    boolean keepIdOnResend;
+
+    Outgoing(OutgoingCall<?> call, byte[] body, boolean contentRelated) {
+        this.call = call;
+        this.body = body;
+        this.contentRelated = contentRelated;
+    }
+}

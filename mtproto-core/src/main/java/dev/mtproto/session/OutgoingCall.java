@@ -1,0 +1,84 @@
+package dev.mtproto.session;
+
+import dev.mtproto.tl.TlMethod;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One call made through a {@link ClientSession}: the function, where its result goes, and its deadline.
+ *
+ * <p>The session never completes {@link #future()} itself: it reports to its {@link SessionListener},
+ * which completes the future on a thread of its choosing, so that user code never runs on a connection's
+ * read loop.
+ *
+ * @param <R> the result type
+ */
+public final class OutgoingCall<R> {
+    private final TlMethod<R> method;
+    private final String name;
+    private final long deadlineNanos;
+    private final CompletableFuture<R> future = new CompletableFuture<>();
+    private volatile boolean acknowledged;
+    Outgoing outgoing;
+
+    /**
+     * @param method the function to call (possibly wrapped, e.g. in {@code invokeWithLayer})
+     * @param name the name to report in errors and metrics, usually the unwrapped function's TL name
+     * @param deadlineNanos the {@link System#nanoTime()} after which the call fails with
+     *     {@link RequestTimeoutException}; {@link Long#MAX_VALUE} for none
+     */
+    public OutgoingCall(TlMethod<R> method, String name, long deadlineNanos) {
+        this.method = Objects.requireNonNull(method, "method");
+        this.name = Objects.requireNonNull(name, "name");
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /**
+     * @param method the function to call
+     * @param <R> its result type
+     * @return a call named after the function, without a deadline
+     */
+    public static <R> OutgoingCall<R> of(TlMethod<R> method) {
+        return new OutgoingCall<>(method, method.tlName(), Long.MAX_VALUE);
+    }
+
+    /** @return the function sent */
+    public TlMethod<R> method() {
+        return method;
+    }
+
+    /** @return the name reported in errors and metrics */
+    public String name() {
+        return name;
+    }
+
+    /** @return the deadline, in {@link System#nanoTime()} terms */
+    public long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** @return the future the session's listener completes */
+    public CompletableFuture<R> future() {
+        return future;
+    }
+
+    /** @return whether the server acknowledged receiving the call ({@code msgs_ack}) */
+    public boolean acknowledged() {
+        return acknowledged;
+    }
+
+    void markAcknowledged() {
+        acknowledged = true;
+    }
+
+    /** @return the msg_id the call was last sent with, or 0 if it was not sent yet */
+    public long msgId() {
+        Outgoing o = outgoing;
+        return o == null ? 0 : o.msgId;
+    }
+
+    @Override
+    public String toString() {
+        return "OutgoingCall{" + name + ", msgId=" + msgId() + "}";
+    }
+}

@@ -1,0 +1,365 @@
+package dev.mtproto.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtproto.crypto.AuthKey;
+import dev.mtproto.crypto.RandomSource;
+import dev.mtproto.rpc.FloodWaitException;
+import dev.mtproto.rpc.MigrateException;
+import dev.mtproto.rpc.RpcException;
+import dev.mtproto.tl.TlMethod;
+import dev.mtproto.tl.api.InitConnection;
+import dev.mtproto.tl.api.InputAppEvent;
+import dev.mtproto.tl.api.InvokeWithLayer;
+import dev.mtproto.tl.api.JsonNull;
+import dev.mtproto.tl.api.NearestDc;
+import dev.mtproto.tl.api.NearestDcType;
+import dev.mtproto.tl.api.UpdatesTooLong;
+import dev.mtproto.tl.api.help.GetCountriesList;
+import dev.mtproto.tl.api.help.GetNearestDc;
+import dev.mtproto.tl.api.help.GetSupportName;
+import dev.mtproto.tl.api.help.SaveAppLog;
+import dev.mtproto.tl.api.help.SupportName;
+import dev.mtproto.tl.api.help.SupportNameType;
+import dev.mtproto.tl.mtproto.BadMsgNotification;
+import dev.mtproto.tl.mtproto.FutureSalts;
+import dev.mtproto.tl.mtproto.GetFutureSalts;
+import dev.mtproto.tl.mtproto.MsgsStateReq;
+import dev.mtproto.tl.mtproto.Ping;
+import dev.mtproto.tl.mtproto.Pong;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link ClientSession} against {@link ServerSession}, in memory: every protocol rule with a real peer. */
+class ClientServerSessionTest {
+    private static final long FIRST_SALT = 0x1122334455667788L;
+
+    private final Map<String, Integer> executions = new HashMap<>();
+    private final List<TlMethod<?>> executed = new ArrayList<>();
+    private RecordingListener events;
+    private InMemoryDc dc;
+    private ClientSession client;
+    private AuthKey key;
+
+    @BeforeEach
+    void setUp() {
+        byte[] k = new byte[256];
+        RandomSource.secure().nextBytes(k, 0, k.length);
+        key = AuthKey.of(k);
+        dc = new InMemoryDc(key, FIRST_SALT, call -> {
+            executed.add(call.method());
+            executions.merge(call.method().tlName(), 1, Integer::sum);
+            if (call.method() instanceof GetNearestDc) {
+                return new NearestDc("XX", 2, 2);
+            }
+            if (call.method() instanceof GetSupportName) {
+                return new SupportName("support ".repeat(1000));
+            }
+            if (call.method() instanceof GetCountriesList list) { // the lang code says which error to answer
+                String[] e = list.langCode().split(":");
+                throw RpcException.of(Integer.parseInt(e[0]), e[1], call.method().tlName());
+            }
+            if (call.method() instanceof SaveAppLog) {
+                return Boolean.TRUE;
+            }
+            throw RpcException.of(400, "METHOD_NOT_IN_TEST", call.method().tlName());
+        });
+        events = new RecordingListener();
+        client = newClient(events);
+    }
+
+    private ClientSession newClient(SessionListener listener) {
+        ClientSession session = new ClientSession(key, FIRST_SALT, MessageIdClock.system(), RandomSource.secure(), listener, 1024);
+        session.initWrapper(ClientServerSessionTest::initialized);
+        return session;
+    }
+
+    private static TlMethod<?> initialized(TlMethod<?> query) {
+        return wrap(query);
+    }
+
+    private static <R> TlMethod<R> wrap(TlMethod<R> query) {
+        InitConnection<R> init = InitConnection.<R>builder().apiId(1).deviceModel("test").systemVersion("1")
+                .appVersion("1").systemLangCode("en").langPack("").langCode("en").query(query).build();
+        return new InvokeWithLayer<>(223, init);
+    }
+
+    private <R> OutgoingCall<R> call(TlMethod<R> method) {
+        OutgoingCall<R> c = new OutgoingCall<>(method, method.tlName(), Long.MAX_VALUE);
+        client.submit(c);
+        return c;
+    }
+
+    /** Moves packets both ways until nothing moves. */
+    private void pump() {
+        for (int round = 0; round < 50; round++) {
+            boolean moved = false;
+            OutboundPacket p;
+            while ((p = client.nextPacket(false)) != null) {
+                dc.receive(p);
+                moved = true;
+            }
+            for (byte[] frame : dc.drain()) {
+                client.onFrame(frame, 0, frame.length);
+                moved = true;
+            }
+            if (!moved) {
+                return;
+            }
+        }
+        throw new AssertionError("the session did not settle");
+    }
+
+    private void initialize() {
+        OutgoingCall<NearestDcType> first = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(first.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+    }
+
+    @Test
+    void firstCallWrappedInInitConnectionGetsItsResultAndTheServerAnnouncesTheSession() {
+        initialize();
+        assertThat(events.newSessions).isEqualTo(1);
+        assertThat(dc.session(client.sessionId()).layer()).isEqualTo(223);
+        OutgoingCall<NearestDcType> plain = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(plain.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(events.drops).isEmpty();
+        assertThat(client.pendingCalls()).isZero();
+    }
+
+    @Test
+    void apiCallsBeforeInitConnectionAreRefused() {
+        client.initWrapper(null);
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(c.future()).isCompletedExceptionally();
+        assertThat(events.errors).singleElement().isInstanceOfSatisfying(RpcException.class, e -> {
+            assertThat(e.code()).isEqualTo(400);
+            assertThat(e.errorMessage()).isEqualTo("CONNECTION_NOT_INITED");
+        });
+    }
+
+    @Test
+    void manyCallsShareOneContainerAndEachGetsItsOwnAnswer() {
+        initialize();
+        List<OutgoingCall<NearestDcType>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(call(GetNearestDc.INSTANCE));
+        }
+        OutboundPacket packet = client.nextPacket(false);
+        assertThat(client.hasQueuedMessages()).as("all 40 fit in one container").isFalse();
+        dc.receive(packet);
+        pump();
+        assertThat(calls).allSatisfy(c -> assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2)));
+        assertThat(executions.get("help.getNearestDc")).isEqualTo(41);
+    }
+
+    @Test
+    void largeBodiesAreGzippedBothWays() {
+        initialize();
+        String big = "event ".repeat(2000);
+        OutgoingCall<Boolean> log = call(new SaveAppLog(List.of(new InputAppEvent(1.5, big, 7, JsonNull.INSTANCE))));
+        OutgoingCall<SupportNameType> name = call(GetSupportName.INSTANCE);
+        OutboundPacket packet = client.nextPacket(false);
+        assertThat(packet.length()).as("12 KB of text went out compressed").isLessThan(2000);
+        dc.receive(packet);
+        pump();
+        assertThat(log.future()).isCompletedWithValue(true);
+        assertThat(((SaveAppLog) executed.get(executed.size() - 2)).events().get(0).type()).isEqualTo(big);
+        assertThat(name.future().join()).isEqualTo(new SupportName("support ".repeat(1000)));
+    }
+
+    @Test
+    void rpcErrorsBecomeTypedExceptions() {
+        initialize();
+        OutgoingCall<?> flood = call(new GetCountriesList("420:FLOOD_WAIT_7", 0));
+        OutgoingCall<?> migrate = call(new GetCountriesList("303:PHONE_MIGRATE_4", 0));
+        OutgoingCall<?> plain = call(new GetCountriesList("400:PEER_ID_INVALID", 0));
+        pump();
+        assertThat(flood.future()).isCompletedExceptionally();
+        assertThat(events.errors).hasSize(3);
+        assertThat(events.errors.get(0)).isInstanceOfSatisfying(FloodWaitException.class, e -> assertThat(e.waitSeconds()).isEqualTo(7));
+        assertThat(events.errors.get(1)).isInstanceOfSatisfying(MigrateException.class, e -> {
+            assertThat(e.targetDc()).isEqualTo(4);
+            assertThat(e.kind()).isEqualTo(MigrateException.Kind.PHONE);
+            assertThat(e.kind().movesHomeDc()).isTrue();
+        });
+        assertThat(events.errors.get(2)).isExactlyInstanceOf(RpcException.class)
+                .hasMessage("help.getCountriesList failed: 400 PEER_ID_INVALID");
+        assertThat(migrate.future()).isCompletedExceptionally();
+        assertThat(plain.future()).isCompletedExceptionally();
+    }
+
+    @Test
+    void badServerSaltResendsEveryMessageOfTheContainer() {
+        initialize();
+        dc.session(client.sessionId()).rotateSalt();
+        List<OutgoingCall<NearestDcType>> calls = List.of(call(GetNearestDc.INSTANCE), call(GetNearestDc.INSTANCE), call(GetNearestDc.INSTANCE));
+        pump();
+        assertThat(calls).allSatisfy(c -> assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2)));
+        assertThat(executions.get("help.getNearestDc")).as("each executed once").isEqualTo(4);
+        assertThat(client.currentSalt()).isEqualTo(dc.session(client.sessionId()).salt());
+    }
+
+    @Test
+    void clockDifferencesAreCorrectedFromBadMsgNotification() {
+        AtomicLong localJump = new AtomicLong();
+        client = new ClientSession(key, FIRST_SALT, new MessageIdClock(() -> System.currentTimeMillis() + localJump.get(), 0),
+                RandomSource.secure(), events, 1024);
+        client.initWrapper(ClientServerSessionTest::initialized);
+
+        dc.skewMillis.set(10 * 60_000); // the DC runs 10 minutes ahead of us: our msg_ids look too old to it (16)
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.clock().offsetMillis()).isBetween(9 * 60_000L, 11 * 60_000L);
+
+        // our wall clock jumps 30 minutes ahead (say, a bad NTP step): our ids now look too high (17), and
+        // since ids must rise within a session, the client starts a new one at the corrected time
+        long sessionBefore = client.sessionId();
+        localJump.set(30 * 60_000);
+        OutgoingCall<NearestDcType> d = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(d.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.clock().offsetMillis()).isBetween(-21 * 60_000L, -19 * 60_000L);
+        assertThat(client.sessionId()).isNotEqualTo(sessionBefore);
+        assertThat(executions.get("help.getNearestDc")).as("nothing ran twice").isEqualTo(2);
+    }
+
+    @Test
+    void seqnoErrorsStartANewSessionAndCallsStillGetAnswered() {
+        initialize();
+        long before = client.sessionId();
+        dc.session(before).push(new BadMsgNotification(1L << 40, 1, 32));
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(client.sessionId()).isNotEqualTo(before);
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(events.newSessions).as("ours and the server's announcement").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aLostConnectionResendsUnansweredCallsWithoutExecutingThemTwice() {
+        initialize();
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        long sentAs = -1;
+        OutboundPacket p = client.nextPacket(false);
+        sentAs = c.msgId();
+        dc.receive(p);                                  // executed...
+        assertThat(dc.drain()).isNotEmpty();            // ...but the answer is lost with the connection
+        dc.session(client.sessionId()).forgetUnacknowledged();
+
+        client.onConnectionLost();
+        pump();
+        assertThat(c.msgId()).as("resent with its msg_id").isEqualTo(sentAs);
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(executions.get("help.getNearestDc")).isEqualTo(2); // initialize() + once
+
+        // both sides resend after a reconnect: the answer arrives twice, the call completes once
+        OutgoingCall<NearestDcType> d = call(GetNearestDc.INSTANCE);
+        dc.receive(client.nextPacket(false));
+        dc.drain();
+        client.onConnectionLost();
+        dc.session(client.sessionId()).onReconnect();
+        pump();
+        assertThat(d.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(executions.get("help.getNearestDc")).isEqualTo(3);
+        assertThat(events.results.stream().filter(r -> r instanceof NearestDc)).hasSize(3);
+    }
+
+    @Test
+    void duplicateReplayedAndForgedFramesAreDroppedAndCountedWithoutBreakingTheSession() {
+        initialize();
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        dc.receive(client.nextPacket(false));
+        List<byte[]> frames = dc.drain();
+        byte[] answer = frames.get(0);
+        client.onFrame(answer, 0, answer.length);
+        client.onFrame(answer, 0, answer.length);      // replayed
+        assertThat(events.dropped(DropReason.DUPLICATE)).isEqualTo(1);
+
+        byte[] tampered = answer.clone();
+        tampered[tampered.length - 20] ^= 1;
+        client.onFrame(tampered, 0, tampered.length);
+        byte[] random = new byte[200];
+        RandomSource.secure().nextBytes(random, 0, random.length);
+        client.onFrame(random, 0, random.length);
+        client.onFrame(answer, 0, 30);                 // truncated
+        assertThat(events.dropped(DropReason.SECURITY_CHECK)).isEqualTo(3);
+
+        // a frame for another session on the same key
+        RecordingListener otherEvents = new RecordingListener();
+        ClientSession other = newClient(otherEvents);
+        other.submit(new OutgoingCall<>(GetNearestDc.INSTANCE, "x", Long.MAX_VALUE));
+        dc.receive(other.nextPacket(false));
+        for (byte[] f : dc.drain()) {
+            client.onFrame(f, 0, f.length);
+        }
+        assertThat(events.dropped(DropReason.WRONG_SESSION)).isGreaterThanOrEqualTo(1);
+
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        OutgoingCall<NearestDcType> after = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(after.future()).as("the session still works").isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(events.results.stream().filter(r -> r instanceof NearestDc)).hasSize(3);
+    }
+
+    @Test
+    void pushedUpdatesReachTheListenerAndAreAcknowledged() {
+        initialize();
+        ServerSession server = dc.session(client.sessionId());
+        server.push(UpdatesTooLong.INSTANCE);
+        pump();
+        assertThat(events.updates).containsExactly(UpdatesTooLong.INSTANCE);
+        assertThat(server.unacknowledgedIds()).as("the client acknowledged everything").isEmpty();
+    }
+
+    @Test
+    void overdueCallsFailWithATimeoutAndCancelledCallsAreDropped() {
+        initialize();
+        OutgoingCall<NearestDcType> queued = new OutgoingCall<>(GetNearestDc.INSTANCE, "help.getNearestDc", System.nanoTime() - 1);
+        client.submit(queued);
+        client.expire(System.nanoTime());
+        assertThat(queued.future()).isCompletedExceptionally();
+        assertThat(events.errors).singleElement().isInstanceOf(RequestTimeoutException.class);
+
+        OutgoingCall<NearestDcType> sent = new OutgoingCall<>(GetNearestDc.INSTANCE, "help.getNearestDc", System.nanoTime() + 50_000_000);
+        client.submit(sent);
+        client.nextPacket(false); // sent, never answered
+        client.expire(System.nanoTime() + 100_000_000);
+        assertThat(sent.future()).isCompletedExceptionally();
+
+        OutgoingCall<NearestDcType> cancelled = call(GetNearestDc.INSTANCE);
+        dc.receive(client.nextPacket(false));
+        assertThat(client.cancel(cancelled)).isTrue();
+        pump();
+        assertThat(cancelled.future()).as("the session leaves a cancelled call alone").isNotDone();
+        assertThat(events.dropped(DropReason.UNKNOWN_REQUEST)).as("its late answer").isEqualTo(1);
+    }
+
+    @Test
+    void pingsAndFutureSalts() {
+        OutgoingCall<?> ping = call(new Ping(42));
+        OutgoingCall<?> salts = call(new GetFutureSalts(3));
+        pump();
+        assertThat(ping.future().join()).isInstanceOfSatisfying(Pong.class, p -> assertThat(p.pingId()).isEqualTo(42));
+        assertThat(salts.future().join()).isInstanceOfSatisfying(FutureSalts.class, f -> assertThat(f.salts()).hasSize(3));
+        assertThat(client.salts().future()).hasSize(3);
+    }
+
+    @Test
+    void serverStateRequestsAreAnswered() {
+        initialize();
+        dc.session(client.sessionId()).push(new MsgsStateReq(List.of(1L, 2L)));
+        pump();
+        assertThat(dc.receivedConstructors).contains(dev.mtproto.tl.mtproto.MsgsStateInfo.CONSTRUCTOR_ID);
+        assertThat(events.drops).isEmpty();
+        assertThat(events.errors).isEmpty();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mtproto.session;
+
+import dev.mtproto.tl.api.UpdatesType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Records what a session reports and completes the calls' futures directly (tests run on one thread). */
+final class RecordingListener implements SessionListener {
+    final List<Object> results = new ArrayList<>();
+    final List<RuntimeException> errors = new ArrayList<>();
+    final List<UpdatesType> updates = new ArrayList<>();
+    final Map<DropReason, Integer> drops = new EnumMap<>(DropReason.class);
+    int newSessions;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void onResult(OutgoingCall<?> call, Object result) {
+        results.add(result);
+        ((OutgoingCall<Object>) call).future().complete(result);
+    }
+
+    @Override
+    public void onError(OutgoingCall<?> call, RuntimeException error) {
+        errors.add(error);
+        call.future().completeExceptionally(error);
+    }
+
+    @Override
+    public void onUpdates(UpdatesType u) {
+        updates.add(u);
+    }
+
+    @Override
+    public void onNewSession() {
+        newSessions++;
+    }
+
+    @Override
+    public void onDropped(DropReason reason, String detail) {
+        drops.merge(reason, 1, Integer::sum);
+    }
+
+    int dropped(DropReason reason) {
+        return drops.getOrDefault(reason, 0);
+    }
+}

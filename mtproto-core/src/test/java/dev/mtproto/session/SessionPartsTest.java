@@ -1,0 +1,121 @@
+package dev.mtproto.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtproto.tl.TlDecodeException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+import java.io.ByteArrayInputStream;
+import org.junit.jupiter.api.Test;
+
+class SessionPartsTest {
+
+    @Test
+    void messageIdsRiseAreDivisibleByFourAndFollowServerTime() {
+        AtomicLong now = new AtomicLong(1_700_000_000_123L);
+        MessageIdClock clock = new MessageIdClock(now::get, 0);
+        long a = clock.nextClientId();
+        long b = clock.nextClientId(); // same millisecond: still greater
+        assertThat(a % 4).isZero();
+        assertThat(b).isGreaterThan(a);
+        assertThat(MessageIdClock.secondsOf(a)).isEqualTo(1_700_000_000L);
+        assertThat(clock.nextServerId(true) & 3).isEqualTo(1);
+        assertThat(clock.nextServerId(false) & 3).isEqualTo(3);
+
+        clock.syncToServerSeconds(1_700_000_600L);
+        assertThat(clock.offsetMillis()).isEqualTo(599_877L);
+        clock.syncToServerMessageId((1_700_000_900L << 32) | (1L << 31)); // x.5 s
+        assertThat(clock.serverMillis()).isEqualTo(1_700_000_900_500L);
+        assertThat(clock.isWithinWindow((1_700_000_900L - 299) << 32)).isTrue();
+        assertThat(clock.isWithinWindow((1_700_000_900L - 301) << 32)).isFalse();
+        assertThat(clock.isWithinWindow((1_700_000_900L + 31) << 32)).isFalse();
+    }
+
+    @Test
+    void seqnosCountContentRelatedMessages() {
+        SeqNoCounter s = new SeqNoCounter();
+        assertThat(s.next(false)).isEqualTo(0);
+        assertThat(s.next(true)).isEqualTo(1);
+        assertThat(s.next(true)).isEqualTo(3);
+        assertThat(s.next(false)).isEqualTo(4);
+        s.reset();
+        assertThat(s.next(true)).isEqualTo(1);
+    }
+
+    @Test
+    void theReplayWindowRefusesDuplicatesAndWhatItForgot() {
+        ReceivedMessageIds window = new ReceivedMessageIds(64);
+        SplittableRandom random = new SplittableRandom(5);
+        Set<Long> model = new HashSet<>();
+        long[] order = new long[5000];
+        for (int i = 0; i < order.length; i++) {
+            long id = (1L << 40) + random.nextInt(20_000) * 4L + 1;
+            order[i] = id;
+        }
+        java.util.ArrayDeque<Long> lastSeen = new java.util.ArrayDeque<>();
+        long floor = Long.MIN_VALUE;
+        for (long id : order) {
+            ReceivedMessageIds.Verdict expected;
+            if (model.contains(id)) {
+                expected = ReceivedMessageIds.Verdict.DUPLICATE;
+            } else if (id <= floor) {
+                expected = ReceivedMessageIds.Verdict.TOO_OLD;
+            } else {
+                expected = ReceivedMessageIds.Verdict.NEW;
+            }
+            assertThat(window.accept(id)).as("id %d", id).isEqualTo(expected);
+            if (expected == ReceivedMessageIds.Verdict.NEW) {
+                model.add(id);
+                lastSeen.add(id);
+                if (lastSeen.size() > 64) {
+                    long evicted = lastSeen.poll();
+                    model.remove(evicted);
+                    floor = Math.max(floor, evicted);
+                }
+            }
+        }
+        assertThat(window.floor()).isEqualTo(floor);
+    }
+
+    @Test
+    void gzipRoundTripsInteroperatesAndRefusesBombs() throws Exception {
+        GzipCodec codec = new GzipCodec(1 << 20);
+        byte[] text = "hello hello hello ".repeat(500).getBytes(StandardCharsets.UTF_8);
+        byte[] gz = codec.gzip(text, 0, text.length);
+        assertThat(gz.length).isLessThan(text.length / 10);
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes()).as("standard gzip").isEqualTo(text);
+        assertThat(codec.gunzip(gz)).isEqualTo(text);
+
+        byte[] bomb = codec.gzip(new byte[900_000], 0, 900_000);
+        GzipCodec small = new GzipCodec(100_000);
+        assertThatThrownBy(() -> small.gunzip(bomb)).isInstanceOf(TlDecodeException.class)
+                .hasMessageContaining("declares 900000 bytes, more than the limit of 100000");
+        byte[] lying = bomb.clone(); // trailer claims 10 bytes, data inflates to 900000
+        lying[lying.length - 4] = 10;
+        lying[lying.length - 3] = 0;
+        lying[lying.length - 2] = 0;
+        lying[lying.length - 1] = 0;
+        assertThatThrownBy(() -> small.gunzip(lying)).isInstanceOf(TlDecodeException.class).hasMessageContaining("more than the 10 bytes");
+        byte[] corrupt = gz.clone();
+        corrupt[gz.length / 2] ^= 0x55;
+        assertThatThrownBy(() -> codec.gunzip(corrupt)).isInstanceOf(TlDecodeException.class);
+        assertThatThrownBy(() -> codec.gunzip(new byte[] {1, 2, 3})).isInstanceOf(TlDecodeException.class).hasMessageContaining("not gzip");
+    }
+
+    @Test
+    void serverSaltsMoveToTheNextValidSalt() {
+        ServerSalts salts = new ServerSalts(1);
+        assertThat(salts.current(1000)).isEqualTo(1);
+        assertThat(salts.needsRefresh(1000, 60)).isTrue();
+        salts.addFuture(java.util.List.of(new ServerSalts.Salt(2, 900, 2000), new ServerSalts.Salt(3, 2000, 3600)));
+        assertThat(salts.current(1000)).isEqualTo(2);
+        assertThat(salts.needsRefresh(1000, 60)).isFalse();
+        assertThat(salts.current(2500)).isEqualTo(3);
+        assertThat(salts.future()).hasSize(1);
+    }
+}
