@@ -24,6 +24,10 @@ public record DcAuthorization(AuthKey authKey, long serverSalt, long timeOffsetM
     /**
      * Checks the components.
      *
+     * @param authKey the permanent authorization key
+     * @param serverSalt the last server salt
+     * @param timeOffsetMillis server clock minus local clock in milliseconds
+     * @param createdAt when the key was created
      * @throws NullPointerException if {@code authKey} or {@code createdAt} is null
      * @throws IllegalArgumentException if {@code timeOffsetMillis} is beyond {@link #MAX_TIME_OFFSET}
      *     either way
@@ -31,7 +35,8 @@ public record DcAuthorization(AuthKey authKey, long serverSalt, long timeOffsetM
     public DcAuthorization {
         Objects.requireNonNull(authKey, "authKey");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (Math.abs(timeOffsetMillis) > MAX_TIME_OFFSET.toMillis()) {
+        long max = MAX_TIME_OFFSET.toMillis();
+        if (timeOffsetMillis > max || timeOffsetMillis < -max) {
             throw new IllegalArgumentException("timeOffsetMillis must be within +-" + MAX_TIME_OFFSET.toMillis()
                     + " ms (200 years), not " + timeOffsetMillis);
         }

@@ -2,6 +2,7 @@ package dev.mtproto.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ final class SessionFile {
 
     /** Temporary files younger than this may belong to a write in progress and are left alone. */
     static final Duration STALE_TEMP_FILE_AGE = Duration.ofMinutes(1);
+
+    private static final int MAX_LINK_HOPS = 40;
 
     private final Path path;
     private final boolean allowInsecurePermissions;
@@ -123,26 +126,37 @@ final class SessionFile {
         AtomicFileWriter.deleteTempFiles(tempFileTarget(), Instant.MAX);
     }
 
-    /** The path to replace: the file itself, or the target of the symbolic link it is. */
+    /**
+     * The path to replace: the file itself, or the file a symbolic link (chain) points to, which need not
+     * exist yet. Replacing the link itself would turn it into a plain file.
+     */
     private Path writeTarget() {
-        if (!Files.isSymbolicLink(path)) {
-            return path;
-        }
         try {
-            return path.toRealPath();
+            return linkTarget();
         } catch (IOException e) {
-            throw new SessionFileException(path, "Cannot save session file " + path + ": it is a symbolic link whose"
-                    + " target cannot be resolved (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
+            throw new SessionFileException(path, "Cannot save session file " + path + ": it is a symbolic link that"
+                    + " cannot be followed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
         }
     }
 
     /** The path temporary files are named after: like {@link #writeTarget()}, but never failing. */
     private Path tempFileTarget() {
         try {
-            return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+            return linkTarget();
         } catch (IOException e) {
             return path;
         }
+    }
+
+    private Path linkTarget() throws IOException {
+        Path current = path;
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == MAX_LINK_HOPS) {
+                throw new FileSystemException(path.toString(), null, "more than " + MAX_LINK_HOPS + " symbolic links");
+            }
+            current = current.resolveSibling(Files.readSymbolicLink(current));
+        }
+        return current;
     }
 
     private SessionFileException readFailure(String step, IOException cause) {

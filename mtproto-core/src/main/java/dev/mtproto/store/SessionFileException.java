@@ -13,6 +13,7 @@ import java.util.Objects;
 public class SessionFileException extends SessionStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The session file concerned. */
     private final Path file;
 
     /**

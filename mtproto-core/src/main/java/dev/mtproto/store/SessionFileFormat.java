@@ -278,13 +278,14 @@ final class SessionFileFormat {
                 }
                 case TIME_OFFSET -> {
                     requireFirst(file, lineNumber, name, timeOffsetMillis);
+                    long max = DcAuthorization.MAX_TIME_OFFSET.toMillis();
                     long offset;
                     try {
-                        offset = OFFSET_TEXT.matcher(value).matches() ? Long.parseLong(value) : Long.MIN_VALUE;
+                        offset = OFFSET_TEXT.matcher(value).matches() ? Long.parseLong(value) : Long.MAX_VALUE;
                     } catch (NumberFormatException e) {
-                        offset = Long.MIN_VALUE;
+                        offset = Long.MAX_VALUE;
                     }
-                    if (offset == Long.MIN_VALUE || Math.abs(offset) > DcAuthorization.MAX_TIME_OFFSET.toMillis()) {
+                    if (offset > max || offset < -max) {
                         throw badValue(file, lineNumber, name);
                     }
                     timeOffsetMillis = offset;

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 public class SessionFileVersionException extends SessionFileException {
     private static final long serialVersionUID = 1L;
 
+    /** The format version the file declares. */
     private final int foundVersion;
+    /** The newest format version this library reads. */
     private final int supportedVersion;
 
     /**
