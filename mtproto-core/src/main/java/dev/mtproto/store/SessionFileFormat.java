@@ -35,6 +35,8 @@ final class SessionFileFormat {
     static final String MAGIC = "mtproto-session-store";
 
     private static final byte[] MAGIC_PREFIX = (MAGIC + " ").getBytes(StandardCharsets.US_ASCII);
+    /** The longest header line: the magic word, a space, up to nine version digits and the line break. */
+    private static final int MAX_HEADER_LENGTH = MAGIC_PREFIX.length + 10;
     private static final String CHECKSUM_KEY = "sha256=";
     private static final int CHECKSUM_LINE_LENGTH = CHECKSUM_KEY.length() + 64;
     private static final HexFormat HEX = HexFormat.of();
@@ -126,9 +128,9 @@ final class SessionFileFormat {
         if (!Arrays.equals(bytes, 0, compared, MAGIC_PREFIX, 0, compared)) {
             throw corrupt(file, "it is not a session store file (it does not start with '" + MAGIC + "')");
         }
-        int headerEnd = indexOf(bytes, (byte) '\n', 0, Math.min(bytes.length, MAGIC_PREFIX.length + 12));
+        int headerEnd = indexOf(bytes, (byte) '\n', 0, Math.min(bytes.length, MAX_HEADER_LENGTH));
         if (headerEnd < 0) {
-            throw bytes.length < MAGIC_PREFIX.length + 12
+            throw bytes.length < MAX_HEADER_LENGTH
                     ? corrupt(file, "it is truncated inside its header line")
                     : corrupt(file, "its header line is malformed (expected '" + MAGIC + " <version>')");
         }

@@ -89,10 +89,16 @@ abstract class SessionStoreContract {
                 Instant.parse("9999-12-31T23:59:59.999999999Z"));
         store.saveAuthorization(1, low);
         store.saveAuthorization(9999, high);
+        store.saveAuthorization(2, low.withServerSalt(Long.MAX_VALUE));
+        store.saveAuthorization(3, new DcAuthorization(AuthKey.of(ones), 0, 0, Instant.MIN));
+        store.saveAuthorization(4, new DcAuthorization(AuthKey.of(zeros), 0, 0, Instant.MAX));
 
         SessionStore restarted = reopen(store);
         assertThat(restarted.loadAuthorization(1)).contains(low);
         assertThat(restarted.loadAuthorization(9999)).contains(high);
+        assertThat(restarted.loadAuthorization(2)).contains(low.withServerSalt(Long.MAX_VALUE));
+        assertThat(restarted.loadAuthorization(3).orElseThrow().createdAt()).isEqualTo(Instant.MIN);
+        assertThat(restarted.loadAuthorization(4).orElseThrow().createdAt()).isEqualTo(Instant.MAX);
     }
 
     @Test
