@@ -138,9 +138,12 @@ public final class ClientKeyExchange {
      * Starts the exchange: returns {@code req_pq_multi} with a fresh random {@code nonce}.
      *
      * @return the unencrypted message to send
-     * @throws KeyExchangeException if {@code start()} was already called
+     * @throws KeyExchangeException if {@code start()} was already called, or the exchange already failed
      */
     public byte[] start() {
+        if (state == State.FAILED) {
+            throw new KeyExchangeException(step, "the exchange has already failed; start a new one");
+        }
         if (state != State.NEW) {
             throw new KeyExchangeException("req_pq_multi", "start() was already called; use a new "
                     + "ClientKeyExchange for a new exchange");

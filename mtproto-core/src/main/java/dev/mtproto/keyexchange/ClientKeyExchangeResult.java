@@ -23,6 +23,12 @@ public record ClientKeyExchangeResult(AuthKey authKey, long firstServerSalt, int
     /**
      * Creates a result.
      *
+     * @param authKey the new authorization key
+     * @param firstServerSalt the first salt
+     * @param serverTime {@code server_time}, Unix seconds
+     * @param timeOffsetSeconds server time minus local time, in seconds
+     * @param lifetime permanent or temporary
+     * @param dcId the DC id sent in {@code p_q_inner_data_dc}
      * @throws NullPointerException if {@code authKey} or {@code lifetime} is {@code null}
      */
     public ClientKeyExchangeResult {

@@ -60,6 +60,7 @@ public sealed interface ClientStep permits ClientStep.Send, ClientStep.Done {
         /**
          * Creates the step.
          *
+         * @param result the key, the first salt and the time offset
          * @throws NullPointerException if {@code result} is {@code null}
          */
         public Done {

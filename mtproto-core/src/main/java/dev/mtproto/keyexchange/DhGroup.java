@@ -17,6 +17,8 @@ public record DhGroup(BigInteger prime, int g) {
     /**
      * Creates a group; it is checked when a server is built with it.
      *
+     * @param prime {@code dh_prime}
+     * @param g the generator
      * @throws NullPointerException if {@code prime} is {@code null}
      */
     public DhGroup {

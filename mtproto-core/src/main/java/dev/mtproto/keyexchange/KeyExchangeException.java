@@ -16,7 +16,9 @@ import dev.mtproto.MtprotoException;
 public class KeyExchangeException extends MtprotoException {
     private static final long serialVersionUID = 1L;
 
+    /** The protocol step that failed. */
     private final String step;
+    /** The check that failed. */
     private final String check;
 
     /**

@@ -44,6 +44,8 @@ public sealed interface KeyLifetime permits KeyLifetime.Permanent, KeyLifetime.T
         /**
          * Creates the lifetime.
          *
+         * @param expiresInSeconds {@code expires_in}, positive
+         * @param expiresAtEpochSecond the expiry in server time, Unix seconds
          * @throws IllegalArgumentException if {@code expiresInSeconds} is not positive
          */
         public Temporary {

@@ -25,6 +25,13 @@ public record ServerKeyExchangeResult(AuthKey authKey, long firstServerSalt, Key
     /**
      * Creates a result.
      *
+     * @param authKey the new authorization key
+     * @param firstServerSalt the first salt
+     * @param lifetime permanent or temporary
+     * @param clientDcId the client's {@code dc}, if sent
+     * @param innerDataForm the {@code P_Q_inner_data} constructor
+     * @param rsaScheme the RSA encoding
+     * @param reqPqMulti whether {@code req_pq_multi} started the exchange
      * @throws NullPointerException if a reference component is {@code null}
      */
     public ServerKeyExchangeResult {
