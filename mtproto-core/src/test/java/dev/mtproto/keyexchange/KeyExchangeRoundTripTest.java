@@ -62,6 +62,25 @@ class KeyExchangeRoundTripTest {
     }
 
     @Test
+    void bothKeysWithBothLifetimes() {
+        for (RsaPrivateKey key : List.of(TestKeys.LOCAL, TestKeys.fresh())) {
+            for (int expiresIn : new int[] {0, 3600}) {
+                ClientKeyExchange.Builder builder = client(-2, key);
+                if (expiresIn > 0) {
+                    builder.temporaryKey(expiresIn);
+                }
+                InMemoryExchange.Results results = InMemoryExchange.run(builder.build(), server(key).build());
+                assertThat(results.client().authKey()).isEqualTo(results.server().authKey());
+                assertThat(results.client().firstServerSalt()).isEqualTo(results.server().firstServerSalt());
+                assertThat(results.client().lifetime()).isEqualTo(results.server().lifetime());
+                assertThat(results.client().lifetime().isTemporary()).isEqualTo(expiresIn > 0);
+                assertThat(results.server().innerDataForm())
+                        .isEqualTo(expiresIn > 0 ? PqInnerDataForm.TEMP_DC : PqInnerDataForm.DC);
+            }
+        }
+    }
+
+    @Test
     void permanentKeyWithAFreshKeyAndSecureRandomness() {
         for (int i = 0; i < 3; i++) {
             InMemoryExchange.Results results = InMemoryExchange.run(
