@@ -501,6 +501,30 @@ public final class ClientSession {
     }
 
     /**
+     * Ends the session without failing its calls, handing back every call not answered yet (queued or sent)
+     * in the order they were made, to be submitted to a new session (after the server forgot the key).
+     *
+     * @return the unanswered calls
+     */
+    public List<OutgoingCall<?>> takePendingCalls() {
+        List<Outgoing> all = new ArrayList<>(inFlight.values());
+        all.sort(Comparator.comparingLong(o -> o.msgId));
+        all.addAll(queue);
+        List<OutgoingCall<?>> calls = new ArrayList<>();
+        for (Outgoing o : all) {
+            if (o.call != null) {
+                o.call.outgoing = null;
+                calls.add(o.call);
+            }
+        }
+        queue.clear();
+        inFlight.clear();
+        closed = true;
+        gzip.close();
+        return calls;
+    }
+
+    /**
      * Closes the session: every pending call fails with {@link ProtocolException}.
      *
      * @param reason why, for the calls' exception
@@ -732,28 +756,43 @@ public final class ClientSession {
             listener.onDropped(DropReason.UNKNOWN_REQUEST, "rpc_result for a call no longer waited for");
             return;
         }
-        deliver(o.call, r, 0);
+        boolean mayReinitialize = !o.reinitialized && initWrapper != null && isApiCall(o);
+        if (!deliver(o.call, r, 0, mayReinitialize)) {
+            // the server does not know our layer (it lost the session or the connection's state):
+            // introduce ourselves again and resend this call, once
+            o.reinitialized = true;
+            o.keepIdOnResend = false;
+            initPending = true;
+            queue.addFirst(o);
+        }
     }
 
-    private void deliver(OutgoingCall<?> call, TlReader r, int depth) {
+    /**
+     * @return false when the server answered CONNECTION_NOT_INITED, {@code mayReinitialize} is set, and so the
+     *     call was not reported but is to be resent wrapped in initConnection
+     */
+    private boolean deliver(OutgoingCall<?> call, TlReader r, int depth, boolean mayReinitialize) {
         try {
             int id = r.peekInt();
             if (id == GzipPacked.CONSTRUCTOR_ID && depth < 4) {
                 r.readInt();
                 byte[] inner = gzip.gunzip(r.readBytes());
-                deliver(call, new TlReader(inner), depth + 1);
-                return;
+                return deliver(call, new TlReader(inner), depth + 1, mayReinitialize);
             }
             if (id == RpcError.CONSTRUCTOR_ID) {
                 r.readInt();
                 RpcError error = RpcError.readBare(r);
+                if (mayReinitialize && error.errorCode() == 400 && "CONNECTION_NOT_INITED".equals(error.errorMessage())) {
+                    return false;
+                }
                 listener.onError(call, RpcException.of(error.errorCode(), error.errorMessage(), call.name()));
-                return;
+                return true;
             }
             listener.onResult(call, call.method().readResult(r));
         } catch (TlDecodeException e) {
             listener.onError(call, e);
         }
+        return true;
     }
 
     private void complete(long requestMsgId, Object result) {

@@ -10,6 +10,7 @@ final class Outgoing {
     long sentAtSeconds;
     int resends;
     boolean keepIdOnResend;
+    boolean reinitialized;
 
     Outgoing(OutgoingCall<?> call, byte[] body, boolean contentRelated) {
         this.call = call;

@@ -168,6 +168,18 @@ public final class ServerSession {
         return layer;
     }
 
+    /**
+     * Sets the layer the client announced earlier on the same key, so that a new session of a known client
+     * needs no new {@code initConnection} (a DC keeps it with the authorization).
+     *
+     * @param knownLayer the layer, 0 if unknown
+     */
+    public void inheritLayer(int knownLayer) {
+        if (layer == 0) {
+            layer = knownLayer;
+        }
+    }
+
     /** @return the salt valid now */
     public long salt() {
         return salt;

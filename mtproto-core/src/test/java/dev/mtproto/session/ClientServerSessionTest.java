@@ -233,6 +233,17 @@ class ClientServerSessionTest {
     }
 
     @Test
+    void aDcWhoseClockJumpsAheadMidSessionIsFollowed() {
+        initialize();
+        dc.skewMillis.set(10 * 60_000);
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.clock().offsetMillis()).isBetween(9 * 60_000L, 11 * 60_000L);
+        assertThat(executions.get("help.getNearestDc")).isEqualTo(2);
+    }
+
+    @Test
     void seqnoErrorsStartANewSessionAndCallsStillGetAnswered() {
         initialize();
         long before = client.sessionId();

@@ -114,7 +114,7 @@ final class ClassEmitter {
     private String params() {
         List<String> params = new ArrayList<>();
         for (FieldModel f : c.userFields()) {
-            params.add(f.accessorType() + " " + f.javaName());
+            params.add(f.parameterType() + " " + f.javaName());
         }
         return String.join(", ", params);
     }
@@ -337,14 +337,14 @@ final class ClassEmitter {
         src.javadoc("Builds {@code " + c.combinator().name() + "}; optional fields left unset are absent.");
         src.open("public static final class " + self);
         for (FieldModel f : c.userFields()) {
-            String type = f.isTrueFlag() ? "boolean" : f.type().boxed();
+            String type = f.isTrueFlag() ? "boolean" : f.type().isPrimitive() ? f.type().boxed() : f.type().paramDecl();
             src.line("private " + type + " " + f.javaName() + ";");
         }
         src.blank();
         src.open("private Builder()");
         src.close().blank();
         for (FieldModel f : c.userFields()) {
-            String type = f.isTrueFlag() ? "boolean" : f.accessorType();
+            String type = f.parameterType();
             src.javadoc("@param " + f.javaName() + " " + fieldDescription(f), "@return this builder");
             src.open("public " + self + " " + f.javaName() + "(" + type + " " + f.javaName() + ")");
             src.line("this." + f.javaName() + " = " + f.javaName() + ";");

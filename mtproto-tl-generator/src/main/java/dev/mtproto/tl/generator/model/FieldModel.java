@@ -40,7 +40,15 @@ public record FieldModel(TlParam param, String javaName, JType type, String flag
         return "0x" + Integer.toHexString(1 << bit);
     }
 
-    /** @return the type accessors and constructor parameters use */
+    /** @return the type constructor parameters and builder setters take (lists accept subtypes) */
+    public String parameterType() {
+        if (isTrueFlag()) {
+            return "boolean";
+        }
+        return isOptionalValue() && type.isPrimitive() ? type.boxed() : type.paramDecl();
+    }
+
+    /** @return the type accessors return */
     public String accessorType() {
         if (isTrueFlag()) {
             return "boolean";

@@ -73,6 +73,18 @@ public record JType(Kind kind, String javaClass, JType element, boolean bareVect
         };
     }
 
+    /**
+     * @return the type constructor and builder parameters take: like {@link #decl()}, except that vectors of
+     *     objects accept a list of any subtype ({@code List<? extends MessageType>} takes a {@code List<Message>})
+     */
+    public String paramDecl() {
+        if (kind == Kind.VECTOR && (element.kind == Kind.BOXED || element.kind == Kind.BARE
+                || element.kind == Kind.ANY_OBJECT || element.kind == Kind.VECTOR)) {
+            return "java.util.List<? extends " + element.boxed() + ">";
+        }
+        return decl();
+    }
+
     /** @return the reference type: boxes for primitives, {@link #decl()} otherwise */
     public String boxed() {
         return switch (kind) {

@@ -1,0 +1,221 @@
+package dev.mtproto.client;
+
+import dev.mtproto.session.OutgoingCall;
+import dev.mtproto.session.ProtocolException;
+import dev.mtproto.tl.TlMethod;
+import dev.mtproto.tl.api.UpdatesType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A client for Telegram's MTProto API: connects to the home DC, creates (or reuses from the
+ * {@link dev.mtproto.store.SessionStore}) the authorization key, and invokes any generated function.
+ *
+ * <pre>{@code
+ * try (MtprotoClient client = MtprotoClient.create(ClientConfig.builder(apiId, apiHash).build())) {
+ *     client.connect().join();
+ *     ConfigType config = client.invoke(GetConfig.INSTANCE).join();
+ * }
+ * }</pre>
+ *
+ * <p>Calls return {@link CompletableFuture}s that complete with the typed result, or exceptionally with a
+ * {@link dev.mtproto.rpc.RpcException} (with subclasses for flood waits, DC migrations and 401 errors), a
+ * {@link dev.mtproto.session.RequestTimeoutException}, or a {@link ProtocolException}. They complete on the
+ * client's callback threads, never on a connection's I/O loop. The first call on every new connection is
+ * sent inside {@code invokeWithLayer(initConnection(...))} automatically. Calls made while disconnected wait
+ * and are sent once connected; calls in flight when a connection drops are sent again, not failed.
+ *
+ * <p>Thread-safe.
+ */
+public final class MtprotoClient implements AutoCloseable {
+    private final ClientConfig config;
+    private final Map<Integer, DcConnection> connections = new ConcurrentHashMap<>();
+    private final List<Consumer<UpdatesType>> updateListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService ownCallbacks;
+    private final Executor callbacks;
+    private final ExecutorService updateDispatcher;
+    private final ScheduledExecutorService timers;
+    private final int homeDc;
+    private volatile boolean closed;
+
+    private MtprotoClient(ClientConfig config) {
+        this.config = config;
+        this.homeDc = config.sessionStore().loadHomeDc().orElse(config.homeDc());
+        if (config.callbackExecutor() != null) {
+            this.ownCallbacks = null;
+            this.callbacks = config.callbackExecutor();
+        } else {
+            this.ownCallbacks = Executors.newCachedThreadPool(IoThreads.factory("mtproto-callback", config.virtualThreads()));
+            this.callbacks = ownCallbacks;
+        }
+        this.updateDispatcher = Executors.newSingleThreadExecutor(IoThreads.factory("mtproto-updates", false));
+        this.timers = Executors.newSingleThreadScheduledExecutor(IoThreads.factory("mtproto-timer", false));
+        long ping = config.pingInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Creates a client. It does not connect until {@link #connect()} or the first call.
+     *
+     * @param config the configuration
+     * @return the client
+     */
+    public static MtprotoClient create(ClientConfig config) {
+        return new MtprotoClient(Objects.requireNonNull(config, "config"));
+    }
+
+    /** @return the configuration */
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** @return the DC calls go to */
+    public int homeDc() {
+        return homeDc;
+    }
+
+    /**
+     * Connects to the home DC, creating the authorization key if the store has none.
+     *
+     * @return a future that completes when calls can flow; it fails only if the client is closed first
+     *     (connection failures are retried with backoff)
+     */
+    public CompletableFuture<Void> connect() {
+        return connection(homeDc).start();
+    }
+
+    /**
+     * Calls a function on the home DC with the default deadline.
+     *
+     * @param method the function
+     * @param <R> its result type
+     * @return the result
+     */
+    public <R> CompletableFuture<R> invoke(TlMethod<R> method) {
+        return invoke(method, config.requestTimeout());
+    }
+
+    /**
+     * Calls a function on the home DC.
+     *
+     * @param method the function
+     * @param timeout how long to wait for the answer before failing with
+     *     {@link dev.mtproto.session.RequestTimeoutException}
+     * @param <R> its result type
+     * @return the result; cancelling the future stops waiting and asks the server not to send the answer
+     */
+    public <R> CompletableFuture<R> invoke(TlMethod<R> method, Duration timeout) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(timeout, "timeout");
+        if (closed) {
+            return CompletableFuture.failedFuture(new ProtocolException("the client is closed"));
+        }
+        DcConnection dc = connection(homeDc);
+        dc.start();
+        OutgoingCall<R> call = new OutgoingCall<>(method, method.tlName(), System.nanoTime() + timeout.toNanos());
+        call.future().whenComplete((r, e) -> {
+            if (e instanceof CancellationException) {
+                dc.cancel(call);
+            }
+        });
+        dc.submit(call);
+        return call.future();
+    }
+
+    /**
+     * Receives every {@code Updates} object the server pushes, in order, on the client's update thread.
+     *
+     * @param listener the listener; exceptions it throws are logged and do not stop delivery
+     */
+    public void addUpdateListener(Consumer<UpdatesType> listener) {
+        updateListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @param listener a listener added before */
+    public void removeUpdateListener(Consumer<UpdatesType> listener) {
+        updateListeners.remove(listener);
+    }
+
+    /** @param listener told about every state change of the home DC connection */
+    public void addStateListener(Consumer<ConnectionState> listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @return the state of the home DC connection */
+    public ConnectionState state() {
+        DcConnection dc = connections.get(homeDc);
+        return closed ? ConnectionState.CLOSED : dc == null ? ConnectionState.DISCONNECTED : dc.state();
+    }
+
+    /** @return how many incoming messages were dropped by security and sanity checks since the start */
+    public long droppedMessages() {
+        return connections.values().stream().mapToLong(DcConnection::droppedFrames).sum();
+    }
+
+    /** @return the round trip of the last keep-alive ping to the home DC, if one completed */
+    public java.util.Optional<Duration> lastPingRtt() {
+        DcConnection dc = connections.get(homeDc);
+        long nanos = dc == null ? -1 : dc.lastPingRttNanos();
+        return nanos < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofNanos(nanos));
+    }
+
+    /**
+     * Closes the connections; calls still pending fail with {@link ProtocolException}. The session (key,
+     * salt) stays in the store for the next start.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connections.values().forEach(DcConnection::close);
+        timers.shutdownNow();
+        updateDispatcher.shutdown();
+        if (ownCallbacks != null) {
+            ownCallbacks.shutdown();
+        }
+    }
+
+    private DcConnection connection(int dcId) {
+        return connections.computeIfAbsent(dcId, id -> new DcConnection(id, config, callbacks, this::dispatchUpdates,
+                state -> stateListeners.forEach(l -> l.accept(state))));
+    }
+
+    private void dispatchUpdates(UpdatesType updates) {
+        if (updateDispatcher.isShutdown()) {
+            return;
+        }
+        updateDispatcher.execute(() -> {
+            for (Consumer<UpdatesType> l : updateListeners) {
+                try {
+                    l.accept(updates);
+                } catch (RuntimeException e) {
+                    System.getLogger(MtprotoClient.class.getName()).log(System.Logger.Level.WARNING, "an update listener failed", e);
+                }
+            }
+        });
+    }
+
+    private void tick() {
+        connections.values().forEach(DcConnection::tick);
+    }
+
+    private void ping() {
+        connections.values().forEach(DcConnection::ping);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mtproto.testkit;
+
+import dev.mtproto.tl.api.Config;
+import dev.mtproto.tl.api.DcOption;
+import dev.mtproto.tl.api.NearestDc;
+import dev.mtproto.tl.api.help.GetConfig;
+import dev.mtproto.tl.api.help.GetNearestDc;
+import dev.mtproto.tl.api.updates.GetState;
+import dev.mtproto.tl.api.updates.State;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The answers every test DC knows without scripting: configuration, nearest DC, update state. */
+final class DefaultHandlers {
+    private DefaultHandlers() {
+    }
+
+    static void install(RpcHandlers handlers, TestCluster cluster) {
+        handlers.on(GetConfig.class, (m, call) -> config(cluster, call.dcId()));
+        handlers.on(GetNearestDc.class, (m, call) -> new NearestDc("XX", call.dcId(), call.dcId()));
+        handlers.on(GetState.class, (m, call) -> new State(1, 0, (int) (System.currentTimeMillis() / 1000), 1, 0));
+    }
+
+    static Config config(TestCluster cluster, int thisDc) {
+        List<DcOption> options = new ArrayList<>();
+        for (TestDc dc : cluster.dcs()) {
+            options.add(DcOption.builder().id(dc.id()).ipAddress(dc.host()).port(dc.port()).build());
+        }
+        int now = (int) (System.currentTimeMillis() / 1000);
+        return Config.builder()
+                .date(now).expires(now + 3600).testMode(false).thisDc(thisDc).dcOptions(options)
+                .dcTxtDomainName("localhost").chatSizeMax(200).megagroupSizeMax(200_000).forwardedCountMax(100)
+                .onlineUpdatePeriodMs(210_000).offlineBlurTimeoutMs(5000).offlineIdleTimeoutMs(30_000)
+                .onlineCloudTimeoutMs(300_000).notifyCloudDelayMs(30_000).notifyDefaultDelayMs(1500)
+                .pushChatPeriodMs(60_000).pushChatLimit(2).editTimeLimit(172_800).revokeTimeLimit(172_800)
+                .revokePmTimeLimit(Integer.MAX_VALUE).ratingEDecay(2_419_200).stickersRecentLimit(200)
+                .channelsReadMediaPeriod(604_800).callReceiveTimeoutMs(20_000).callRingTimeoutMs(90_000)
+                .callConnectTimeoutMs(30_000).callPacketTimeoutMs(10_000).meUrlPrefix("https://t.me/")
+                .captionLengthMax(1024).messageLengthMax(4096).webfileDcId(thisDc)
+                .build();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.mtproto.testkit;
+
+import dev.mtproto.tl.TlMethod;
+
+/**
+ * A call as a test handler sees it.
+ *
+ * @param method the function, with {@code invokeWithLayer}/{@code initConnection} and the like removed
+ * @param dcId the DC that received it
+ * @param authKeyId the id of the client's authorization key
+ * @param sessionId the client's session id
+ * @param layer the layer the client announced
+ * @param dc the DC, to push updates or look at state
+ */
+public record TestCall(TlMethod<?> method, int dcId, long authKeyId, long sessionId, int layer, TestDc dc) {
+}

@@ -1,0 +1,317 @@
+package dev.mtproto.testkit;
+
+import dev.mtproto.MtprotoException;
+import dev.mtproto.crypto.MessageCipher;
+import dev.mtproto.crypto.RandomSource;
+import dev.mtproto.crypto.SecurityCheckException;
+import dev.mtproto.keyexchange.ServerKeyExchange;
+import dev.mtproto.keyexchange.ServerStep;
+import dev.mtproto.session.OutboundPacket;
+import dev.mtproto.tl.TlMethod;
+import dev.mtproto.tl.TlObject;
+import dev.mtproto.tl.TlReader;
+import dev.mtproto.tl.mtproto.GzipPacked;
+import dev.mtproto.tl.mtproto.MsgContainer;
+import dev.mtproto.transport.ByteSink;
+import dev.mtproto.transport.FrameListener;
+import dev.mtproto.transport.ServerTransport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One client connection to a {@link TestDc}: detects the transport, runs the key exchange for unencrypted
+ * messages, decrypts encrypted ones, hands them to the client's {@link dev.mtproto.session.ServerSession}
+ * and writes its answers back, applying the DC's {@link Faults} on the way.
+ */
+final class TestDcConnection implements FrameListener {
+    private static final System.Logger LOG = System.getLogger(TestDcConnection.class.getName());
+    private static final int FRAMES_KEPT_FOR_REPLAY = 16;
+
+    private final TestDc dc;
+    private final Socket socket;
+    private final ServerTransport transport;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ArrayDeque<byte[]> sentFrames = new ArrayDeque<>();
+    private final ByteSink sink;
+    private OutputStream out;
+    private ServerKeyExchange keyExchange;
+    private MessageCipher cipher;
+    private long cipherKeyId;
+    private byte[] plain = new byte[4096];
+    private final RandomSource random = RandomSource.secure(); // per connection: the secure source is not thread-safe
+    private volatile boolean closed;
+
+    TestDcConnection(TestDc dc, Socket socket) {
+        this.dc = dc;
+        this.socket = socket;
+        this.transport = ServerTransport.builder().random(random).build();
+        this.sink = (b, off, len) -> {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    void run() {
+        try (Socket s = socket) {
+            InputStream in = s.getInputStream();
+            out = s.getOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            while (!closed) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                transport.decode(buffer, 0, n, this);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the client went away, or we closed the socket
+        } catch (MtprotoException e) {
+            LOG.log(System.Logger.Level.DEBUG, "DC {0}: dropping a connection: {1}", dc.id(), e.getMessage());
+        } finally {
+            closed = true;
+        }
+    }
+
+    void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void onFrame(byte[] buf, int off, int frameLength, boolean quickAckRequested) {
+        if (closed) {
+            return;
+        }
+        int len = transport.kind() == dev.mtproto.transport.TransportKind.PADDED_INTERMEDIATE
+                ? dev.mtproto.transport.PaddedPackets.packetLength(buf, off, frameLength) : frameLength;
+        if (Faults.takeOne(dc.faults().transportErrors)) {
+            transportError(dc.faults().transportErrorCode);
+            return;
+        }
+        if (len < 8) {
+            dc.dropped();
+            return;
+        }
+        long authKeyId = ByteBuffer.wrap(buf, off, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        if (authKeyId == 0) {
+            keyExchange(Arrays.copyOfRange(buf, off, off + len));
+            return;
+        }
+        TestDc.KeyRecord key = dc.key(authKeyId);
+        if (key == null) {
+            transportError(-404);
+            return;
+        }
+        if (cipher == null || cipherKeyId != authKeyId) {
+            cipher = MessageCipher.forServer(key.key());
+            cipherKeyId = authKeyId;
+        }
+        if (plain.length < len) {
+            plain = new byte[Math.max(len, plain.length * 2)];
+        }
+        int n;
+        try {
+            n = cipher.decrypt(buf, off, len, plain, 0);
+        } catch (SecurityCheckException e) {
+            dc.dropped();
+            return;
+        }
+        ByteBuffer header = ByteBuffer.wrap(plain, 0, n).order(ByteOrder.LITTLE_ENDIAN);
+        long salt = header.getLong(0);
+        long sessionId = header.getLong(8);
+        long msgId = header.getLong(16);
+        int seq = header.getInt(24);
+
+        List<TlMethod<?>> calls = dc.faults().callRules.isEmpty() ? List.of() : callsIn(plain, 32, n - 32);
+        for (TlMethod<?> call : calls) {
+            if (dc.faults().match(call, Faults.Action.DROP_BEFORE) != null) {
+                close(); // as if the DC went away before it read the call
+                return;
+            }
+        }
+        boolean dropAfter = false;
+        for (TlMethod<?> call : calls) {
+            dropAfter |= dc.faults().match(call, Faults.Action.DROP_AFTER) != null;
+        }
+
+        TestDc.SessionHolder h = dc.session(key, sessionId);
+        h.lock.lock();
+        try {
+            if (h.bound != this) {
+                h.bound = this;
+                h.session.onReconnect();
+            }
+            if (Faults.takeOne(dc.faults().badSalts)) {
+                h.session.rotateSalt();
+            }
+            h.session.receive(salt, msgId, seq, plain, 32, n - 32);
+            if (dropAfter) {
+                close(); // executed, but the answer goes down with the connection
+                return;
+            }
+            flush(h);
+        } finally {
+            h.lock.unlock();
+        }
+    }
+
+    /** Sends everything the session has queued; called with the session's lock held. */
+    void flush(TestDc.SessionHolder h) {
+        if (closed || h.bound != this) {
+            return;
+        }
+        OutboundPacket p;
+        while ((p = h.session.nextPacket()) != null) {
+            write(p.buffer(), p.length());
+        }
+    }
+
+    private void write(byte[] frame, int length) {
+        writeLock.lock();
+        try {
+            transport.encode(frame, 0, length, sink);
+            byte[] copy = Arrays.copyOf(frame, length);
+            if (Faults.takeOne(dc.faults().duplicateFrames)) {
+                transport.encode(copy, 0, length, sink);
+            }
+            if (!sentFrames.isEmpty() && Faults.takeOne(dc.faults().replayFrames)) {
+                byte[] old = sentFrames.peekFirst();
+                transport.encode(old, 0, old.length, sink);
+            }
+            if (Faults.takeOne(dc.faults().garbageFrames)) {
+                byte[] garbage = new byte[96 + 16 * (length % 8)];
+                random.nextBytes(garbage, 0, garbage.length);
+                transport.encode(garbage, 0, garbage.length, sink);
+            }
+            sentFrames.addLast(copy);
+            if (sentFrames.size() > FRAMES_KEPT_FOR_REPLAY) {
+                sentFrames.removeFirst();
+            }
+            out.flush();
+        } catch (IOException | UncheckedIOException e) {
+            close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void transportError(int code) {
+        writeLock.lock();
+        try {
+            transport.encodeTransportError(code, sink);
+            out.flush();
+        } catch (IOException | UncheckedIOException e) {
+            // closing anyway
+        } finally {
+            writeLock.unlock();
+        }
+        close();
+    }
+
+    private void keyExchange(byte[] frame) {
+        if (keyExchange == null) {
+            int id = dc.id();
+            keyExchange = ServerKeyExchange.builder(id, dc.rsaKeys())
+                    .acceptedDcIds(id, -id, id + ServerKeyExchange.TEST_DC_OFFSET, -(id + ServerKeyExchange.TEST_DC_OFFSET))
+                    .random(random)
+                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMillis(dc.nowMillis() - System.currentTimeMillis())))
+                    .build();
+        }
+        ServerStep step;
+        try {
+            step = keyExchange.onMessage(frame);
+        } catch (MtprotoException e) {
+            LOG.log(System.Logger.Level.DEBUG, "DC {0}: key exchange failed: {1}", dc.id(), e.getMessage());
+            close();
+            return;
+        }
+        if (step instanceof ServerStep.Done done) {
+            dc.registerKey(done.result().authKey(), done.result().firstServerSalt());
+            keyExchange = null;
+        }
+        byte[] payload = step.payload();
+        if (payload != null && payload.length > 0) {
+            write(payload, payload.length);
+        }
+        if (step instanceof ServerStep.Rejected) {
+            close();
+        }
+    }
+
+    /** The calls in a decrypted message body (containers and gzip opened, wrappers removed), for fault rules. */
+    private static List<TlMethod<?>> callsIn(byte[] b, int off, int len) {
+        List<TlMethod<?>> calls = new ArrayList<>();
+        try {
+            collect(b, off, len, calls);
+        } catch (MtprotoException e) {
+            // not for fault matching; the session will deal with it
+        }
+        return calls;
+    }
+
+    private static void collect(byte[] b, int off, int len, List<TlMethod<?>> calls) {
+        TlReader r = new TlReader(b, off, len);
+        int id = r.peekInt();
+        if (id == MsgContainer.CONSTRUCTOR_ID) {
+            r.readInt();
+            int count = r.readInt();
+            for (int i = 0; i < count; i++) {
+                r.readLong();
+                r.readInt();
+                int bytes = r.readInt();
+                int at = off + r.position();
+                r.skip(bytes);
+                collect(b, at, bytes, calls);
+            }
+            return;
+        }
+        if (id == GzipPacked.CONSTRUCTOR_ID) {
+            r.readInt();
+            byte[] packed = r.readBytes();
+            byte[] inner = new dev.mtproto.session.GzipCodec(16 << 20).gunzip(packed);
+            collect(inner, 0, inner.length, calls);
+            return;
+        }
+        TlObject o = r.readObject();
+        while (o instanceof TlMethod<?> m) {
+            TlObject inner = unwrapOnce(m);
+            if (inner == null) {
+                calls.add(m);
+                return;
+            }
+            o = inner;
+        }
+    }
+
+    private static TlObject unwrapOnce(TlMethod<?> m) {
+        if (m instanceof dev.mtproto.tl.api.InvokeWithLayer<?> w) {
+            return w.query();
+        }
+        if (m instanceof dev.mtproto.tl.api.InitConnection<?> w) {
+            return w.query();
+        }
+        if (m instanceof dev.mtproto.tl.api.InvokeWithoutUpdates<?> w) {
+            return w.query();
+        }
+        return null;
+    }
+}

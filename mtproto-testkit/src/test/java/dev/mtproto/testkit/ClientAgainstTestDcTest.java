@@ -1,0 +1,251 @@
+package dev.mtproto.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtproto.client.ConnectionState;
+import dev.mtproto.client.MtprotoClient;
+import dev.mtproto.rpc.FloodWaitException;
+import dev.mtproto.rpc.MigrateException;
+import dev.mtproto.session.RequestTimeoutException;
+import dev.mtproto.store.FileSessionStore;
+import dev.mtproto.tl.api.Config;
+import dev.mtproto.tl.api.ConfigType;
+import dev.mtproto.tl.api.NearestDc;
+import dev.mtproto.tl.api.NearestDcType;
+import dev.mtproto.tl.api.UpdateShort;
+import dev.mtproto.tl.api.UpdatesType;
+import dev.mtproto.tl.api.UpdateUserTyping;
+import dev.mtproto.tl.api.SendMessageTypingAction;
+import dev.mtproto.tl.api.help.GetConfig;
+import dev.mtproto.tl.api.help.GetNearestDc;
+import dev.mtproto.transport.TransportKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The real client against the real test DC over loopback: transports, key reuse, and every fault. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ClientAgainstTestDcTest {
+
+    @RegisterExtension
+    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(2);
+
+    private final List<MtprotoClient> clients = new ArrayList<>();
+    private TestDc dc;
+
+    @BeforeEach
+    void setUp() {
+        dc = TELEGRAM.cluster().dc(1);
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(MtprotoClient::close);
+    }
+
+    private MtprotoClient client() {
+        return client(TELEGRAM.cluster().clientConfig().build());
+    }
+
+    private MtprotoClient client(dev.mtproto.client.ClientConfig config) {
+        MtprotoClient c = MtprotoClient.create(config);
+        clients.add(c);
+        return c;
+    }
+
+    private static NearestDcType nearest(MtprotoClient client) {
+        return client.invoke(GetNearestDc.INSTANCE).join();
+    }
+
+    static Stream<Arguments> transports() {
+        return Stream.of(TransportKind.values()).flatMap(kind -> kind.supportsObfuscation()
+                ? Stream.of(Arguments.of(kind, false), Arguments.of(kind, true))
+                : Stream.of(Arguments.of(kind, false)));
+    }
+
+    @ParameterizedTest(name = "{0}, obfuscated={1}")
+    @MethodSource("transports")
+    void createsAKeyAndCallsOverEveryTransport(TransportKind kind, boolean obfuscated) {
+        int keysBefore = dc.authKeyCount();
+        MtprotoClient client = client(TELEGRAM.cluster().clientConfig().transport(kind, obfuscated).build());
+        client.connect().join();
+        assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        ConfigType config = client.invoke(GetConfig.INSTANCE).join();
+        assertThat(((Config) config).dcOptions()).hasSize(2);
+        assertThat(dc.authKeyCount()).isEqualTo(keysBefore + 1);
+        assertThat(client.droppedMessages()).isZero();
+    }
+
+    @Test
+    void aRestartReusesTheStoredKey(@TempDir Path dir) {
+        Path file = dir.resolve("session.txt");
+        int keysBefore = dc.authKeyCount();
+        try (MtprotoClient first = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(FileSessionStore.open(file)).build())) {
+            assertThat(nearest(first)).isEqualTo(new NearestDc("XX", 1, 1));
+        }
+        try (MtprotoClient second = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(FileSessionStore.open(file)).build())) {
+            assertThat(nearest(second)).isEqualTo(new NearestDc("XX", 1, 1));
+        }
+        assertThat(dc.authKeyCount()).as("one key for both runs").isEqualTo(keysBefore + 1);
+    }
+
+    @Test
+    void callsMadeBeforeConnectingWaitAndManyConcurrentCallsAllComplete() {
+        MtprotoClient client = client();
+        List<CompletableFuture<NearestDcType>> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            calls.add(client.invoke(GetNearestDc.INSTANCE));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+        assertThat(calls).allSatisfy(f -> assertThat(f.join()).isEqualTo(new NearestDc("XX", 1, 1)));
+    }
+
+    @Test
+    void rpcErrorsArriveTyped() {
+        MtprotoClient client = client();
+        nearest(client);
+        dc.faults().nextCall(GetNearestDc.class).failWith(420, "FLOOD_WAIT_3");
+        assertThatThrownBy(() -> nearest(client)).hasCauseInstanceOf(FloodWaitException.class)
+                .cause().satisfies(e -> assertThat(((FloodWaitException) e).waitSeconds()).isEqualTo(3));
+        dc.faults().nextCall(GetNearestDc.class).failWith(303, "PHONE_MIGRATE_2");
+        assertThatThrownBy(() -> nearest(client)).hasCauseInstanceOf(MigrateException.class);
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+    }
+
+    @Test
+    void aConnectionDroppedBeforeTheAnswerLosesNothing() {
+        MtprotoClient client = client();
+        nearest(client);
+        int before = dc.executions(GetNearestDc.class);
+        dc.faults().nextCall(GetNearestDc.class).dropConnectionBeforeAnswer();
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aConnectionDroppedAfterExecutingAnswersFromTheCacheWithoutRunningTwice() {
+        MtprotoClient client = client();
+        nearest(client);
+        int before = dc.executions(GetNearestDc.class);
+        dc.faults().nextCall(GetNearestDc.class).dropConnectionAfterAnswer();
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        assertThat(dc.executions(GetNearestDc.class)).as("executed once").isEqualTo(before + 1);
+    }
+
+    @Test
+    void droppingEveryConnectionUnderLoadLosesNoCallAndRunsNoneTwice() throws Exception {
+        MtprotoClient client = client();
+        nearest(client);
+        int before = dc.executions(GetNearestDc.class);
+        dc.faults().nextCall(m -> true).times(100).delay(Duration.ofMillis(2));
+        List<CompletableFuture<NearestDcType>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(client.invoke(GetNearestDc.INSTANCE));
+            if (i % 25 == 10) {
+                dc.dropAllConnections();
+            }
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before + 100);
+    }
+
+    @Test
+    void badSaltsNewSessionsAndClockSkewAreAllSurvived() {
+        MtprotoClient client = client();
+        nearest(client);
+        int before = dc.executions(GetNearestDc.class);
+        dc.faults().badServerSaltOnNextMessage();
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        dc.faults().newSessionOnNextMessage();
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        dc.skewClock(Duration.ofMinutes(10));
+        try {
+            assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        } finally {
+            dc.skewClock(Duration.ZERO);
+        }
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before + 4);
+    }
+
+    @Test
+    void duplicatedReplayedAndGarbageFramesAreDroppedAndCounted() {
+        MtprotoClient client = client();
+        nearest(client);
+        List<UpdatesType> received = new CopyOnWriteArrayList<>();
+        client.addUpdateListener(received::add);
+        dc.faults().duplicateNextFrames(3);
+        dc.faults().replayEarlierFrames(2);
+        dc.faults().injectGarbageFrames(3);
+        UpdateShort typing = new UpdateShort(new UpdateUserTyping(7L, null, SendMessageTypingAction.INSTANCE), 1);
+        dc.pushToAll(typing);
+        for (int i = 0; i < 3; i++) {
+            assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        }
+        assertThat(client.droppedMessages()).isGreaterThanOrEqualTo(8);
+        assertThat(received).as("the update arrived once").containsExactly(typing);
+        assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void aForgottenKeyIsReplacedAndTransportFloodIsRetried() {
+        MtprotoClient client = client();
+        nearest(client);
+        dc.forgetKeys(); // the DC answers -404 to the old key
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        assertThat(dc.authKeyCount()).isEqualTo(1);
+        dc.faults().transportErrorOnNextFrame(-429);
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+    }
+
+    @Test
+    void slowAnswersTimeOutAndCancelledCallsDoNotDisturbTheConnection() {
+        MtprotoClient client = client();
+        nearest(client);
+        dc.faults().nextCall(GetNearestDc.class).delay(Duration.ofMillis(2500));
+        CompletableFuture<NearestDcType> slow = client.invoke(GetNearestDc.INSTANCE, Duration.ofMillis(800));
+        assertThatThrownBy(slow::join).isInstanceOf(CompletionException.class).hasCauseInstanceOf(RequestTimeoutException.class);
+
+        dc.faults().nextCall(GetNearestDc.class).delay(Duration.ofMillis(300));
+        CompletableFuture<NearestDcType> cancelled = client.invoke(GetNearestDc.INSTANCE);
+        cancelled.cancel(true);
+        assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
+        assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void pushedUpdatesArriveInOrder() throws Exception {
+        MtprotoClient client = client();
+        nearest(client);
+        List<UpdatesType> received = new CopyOnWriteArrayList<>();
+        client.addUpdateListener(received::add);
+        List<UpdatesType> sent = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            UpdatesType u = new UpdateShort(new UpdateUserTyping(i, null, SendMessageTypingAction.INSTANCE), i);
+            sent.add(u);
+            dc.pushToAll(u);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (received.size() < 50 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(received).containsExactlyElementsOf(sent);
+    }
+}
