@@ -419,7 +419,7 @@ final class DcConnection {
                 .build();
         byte[] payload = kx.start();
         while (true) {
-            StreamSink.send(transport, payload, payload.length, false, out);
+            new StreamSink(out).send(transport, payload, payload.length, false);
             ClientStep step = kx.onMessage(inbox.next());
             if (step instanceof ClientStep.Done done) {
                 ClientKeyExchangeResult r = done.result();
@@ -505,9 +505,9 @@ final class DcConnection {
             this.out = out;
         }
 
-        static void send(ClientTransport transport, byte[] payload, int length, boolean quickAck, OutputStream out) throws IOException {
+        void send(ClientTransport transport, byte[] payload, int length, boolean quickAck) throws IOException {
             try {
-                transport.encode(payload, 0, length, quickAck, new StreamSink(out));
+                transport.encode(payload, 0, length, quickAck, this);
                 out.flush();
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
@@ -567,12 +567,12 @@ final class DcConnection {
     /** The writer loop of one connection: sends what the session queues, batching lone acks briefly. */
     private final class ConnectionWriter implements Runnable {
         private final ClientTransport transport;
-        private final OutputStream out;
+        private final StreamSink out;
         private volatile boolean running = true;
 
         ConnectionWriter(ClientTransport transport, OutputStream out) {
             this.transport = transport;
-            this.out = out;
+            this.out = new StreamSink(out);
         }
 
         void stop() {
@@ -593,7 +593,7 @@ final class DcConnection {
                     if (packet == null) {
                         continue;
                     }
-                    StreamSink.send(transport, packet.buffer(), packet.length(), packet.quickAck(), out);
+                    out.send(transport, packet.buffer(), packet.length(), packet.quickAck());
                 }
             } catch (IOException | RuntimeException e) {
                 if (running && !closed) {

@@ -345,29 +345,17 @@ public final class ClientSession {
         long[] ids = new long[batch.size()];
         if (batch.size() == 1) {
             Outgoing o = batch.get(0);
-            plain.writeLong(o.msgId);
-            plain.writeInt(o.seqNo);
-            plain.writeInt(o.body.length);
-            plain.writeRaw(o.body);
+            MessageContainers.writeMessage(plain, o.msgId, o.seqNo, o.body);
             ids[0] = o.msgId;
         } else {
             long containerId = clock.nextClientId();
-            plain.writeLong(containerId);
-            plain.writeInt(seqNo.next(false));
-            int lengthAt = plain.size();
-            plain.writeInt(0);
-            int start = plain.size();
-            plain.writeInt(MsgContainer.CONSTRUCTOR_ID);
-            plain.writeInt(batch.size());
+            int lengthAt = MessageContainers.begin(plain, containerId, seqNo.next(false), batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 Outgoing o = batch.get(i);
-                plain.writeLong(o.msgId);
-                plain.writeInt(o.seqNo);
-                plain.writeInt(o.body.length);
-                plain.writeRaw(o.body);
+                MessageContainers.writeMessage(plain, o.msgId, o.seqNo, o.body);
                 ids[i] = o.msgId;
             }
-            plain.setInt(lengthAt, plain.size() - start);
+            MessageContainers.end(plain, lengthAt);
             containers.put(containerId, ids);
         }
         for (Outgoing o : batch) {
@@ -729,24 +717,12 @@ public final class ClientSession {
         if (depth > 0) {
             throw new TlDecodeException(0, "msg_container inside another message");
         }
-        TlReader r = new TlReader(b, off + 4, len - 4);
-        int count = r.readInt();
-        if (count < 0 || count > r.remaining() / 16) {
-            throw new TlDecodeException(0, "msg_container count " + count + " does not fit");
-        }
-        for (int i = 0; i < count; i++) {
-            long innerId = r.readLong();
-            int innerSeq = r.readInt();
-            int bytes = r.readInt();
-            if (bytes < 0 || (bytes & 3) != 0 || bytes > r.remaining()) {
-                throw new TlDecodeException(r.position(), "inner message of " + bytes + " bytes does not fit");
+        MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
+            if (acceptMessageId(innerId, innerSeq, buf, at, bytes)) {
+                handle(innerId, innerSeq, buf, at, bytes, 1);
             }
-            int at = off + 4 + r.position();
-            r.skip(bytes);
-            if (acceptMessageId(innerId, innerSeq, b, at, bytes)) {
-                handle(innerId, innerSeq, b, at, bytes, 1);
-            }
-        }
+            return true;
+        });
     }
 
     private void rpcResult(TlReader r) {

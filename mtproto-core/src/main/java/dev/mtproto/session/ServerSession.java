@@ -19,7 +19,6 @@ import dev.mtproto.tl.mtproto.FutureSalt;
 import dev.mtproto.tl.mtproto.FutureSalts;
 import dev.mtproto.tl.mtproto.GetFutureSalts;
 import dev.mtproto.tl.mtproto.GzipPacked;
-import dev.mtproto.tl.mtproto.MsgContainer;
 import dev.mtproto.tl.mtproto.MsgResendReq;
 import dev.mtproto.tl.mtproto.MsgsAck;
 import dev.mtproto.tl.mtproto.MsgsStateInfo;
@@ -267,7 +266,7 @@ public final class ServerSession {
             badMessage(msgId, seq, code);
             return;
         }
-        if (len >= 4 && (int) INT.get(body, off) == MsgContainer.CONSTRUCTOR_ID) {
+        if (MessageContainers.isContainer(body, off, len)) {
             if ((seq & 1) != 0) {
                 badMessage(msgId, seq, 34);
                 return;
@@ -276,7 +275,18 @@ public final class ServerSession {
                 badMessage(msgId, seq, 19);
                 return;
             }
-            container(msgId, body, off, len);
+            MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
+                if (innerId >= msgId) {
+                    badMessage(msgId, 0, 64);
+                    return false;
+                }
+                if ((innerId & 3) != 0) {
+                    badMessage(innerId, innerSeq, 18);
+                } else {
+                    message(innerId, innerSeq, b, at, bytes);
+                }
+                return true;
+            });
             return;
         }
         message(msgId, seq, body, off, len);
@@ -298,33 +308,6 @@ public final class ServerSession {
 
     private void badMessage(long msgId, int seq, int code) {
         queue.add(new Pending(new BadMsgNotification(msgId, seq, code).toByteArray(), false, true));
-    }
-
-    private void container(long containerId, byte[] b, int off, int len) {
-        TlReader r = new TlReader(b, off + 4, len - 4);
-        int count = r.readInt();
-        if (count < 0 || count > r.remaining() / 16) {
-            throw new TlDecodeException(0, "msg_container count " + count + " does not fit");
-        }
-        for (int i = 0; i < count; i++) {
-            long innerId = r.readLong();
-            int innerSeq = r.readInt();
-            int bytes = r.readInt();
-            if (bytes < 0 || (bytes & 3) != 0 || bytes > r.remaining()) {
-                throw new TlDecodeException(r.position(), "inner message of " + bytes + " bytes does not fit");
-            }
-            int at = off + 4 + r.position();
-            r.skip(bytes);
-            if (innerId >= containerId) {
-                badMessage(containerId, 0, 64);
-                return;
-            }
-            if ((innerId & 3) != 0) {
-                badMessage(innerId, innerSeq, 18);
-                continue;
-            }
-            message(innerId, innerSeq, b, at, bytes);
-        }
     }
 
     private void message(long msgId, int seq, byte[] b, int off, int len) {
@@ -453,10 +436,23 @@ public final class ServerSession {
     }
 
     private TlMethod<?> unwrap(TlMethod<?> method) {
+        return unwrap(method, announced -> layer = announced);
+    }
+
+    /**
+     * Removes the wrappers a client puts around calls: {@code invokeWithLayer}, {@code initConnection},
+     * {@code invokeWithoutUpdates}, {@code invokeAfterMsg(s)}, {@code invokeWithTakeout},
+     * {@code invokeWithMessagesRange}, {@code invokeWithBusinessConnection}.
+     *
+     * @param method a call as sent
+     * @param layerSeen told the layer of an {@code invokeWithLayer}, if there is one
+     * @return the innermost call
+     */
+    public static TlMethod<?> unwrap(TlMethod<?> method, java.util.function.IntConsumer layerSeen) {
         TlMethod<?> m = method;
         while (true) {
             if (m instanceof dev.mtproto.tl.api.InvokeWithLayer<?> w) {
-                layer = w.layer();
+                layerSeen.accept(w.layer());
                 m = w.query();
             } else if (m instanceof dev.mtproto.tl.api.InitConnection<?> w) {
                 m = w.query();
@@ -539,25 +535,13 @@ public final class ServerSession {
         plain.writeLong(sessionId);
         if (batch.size() == 1) {
             Pending p = batch.get(0);
-            plain.writeLong(p.msgId);
-            plain.writeInt(p.seqNo);
-            plain.writeInt(p.body.length);
-            plain.writeRaw(p.body);
+            MessageContainers.writeMessage(plain, p.msgId, p.seqNo, p.body);
         } else {
-            plain.writeLong(clock.nextServerId(false));
-            plain.writeInt(seqNo.next(false));
-            int lengthAt = plain.size();
-            plain.writeInt(0);
-            int start = plain.size();
-            plain.writeInt(MsgContainer.CONSTRUCTOR_ID);
-            plain.writeInt(batch.size());
+            int lengthAt = MessageContainers.begin(plain, clock.nextServerId(false), seqNo.next(false), batch.size());
             for (Pending p : batch) {
-                plain.writeLong(p.msgId);
-                plain.writeInt(p.seqNo);
-                plain.writeInt(p.body.length);
-                plain.writeRaw(p.body);
+                MessageContainers.writeMessage(plain, p.msgId, p.seqNo, p.body);
             }
-            plain.setInt(lengthAt, plain.size() - start);
+            MessageContainers.end(plain, lengthAt);
         }
         int length = cipher.wireLength(plain.size(), 0);
         if (wire.length < length) {

@@ -6,12 +6,13 @@ import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.SecurityCheckException;
 import dev.mtproto.keyexchange.ServerKeyExchange;
 import dev.mtproto.keyexchange.ServerStep;
+import dev.mtproto.session.GzipCodec;
+import dev.mtproto.session.MessageContainers;
 import dev.mtproto.session.OutboundPacket;
+import dev.mtproto.session.ServerSession;
 import dev.mtproto.tl.TlMethod;
-import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.mtproto.GzipPacked;
-import dev.mtproto.tl.mtproto.MsgContainer;
 import dev.mtproto.transport.ByteSink;
 import dev.mtproto.transport.FrameListener;
 import dev.mtproto.transport.ServerTransport;
@@ -269,49 +270,22 @@ final class TestDcConnection implements FrameListener {
     }
 
     private static void collect(byte[] b, int off, int len, List<TlMethod<?>> calls) {
-        TlReader r = new TlReader(b, off, len);
-        int id = r.peekInt();
-        if (id == MsgContainer.CONSTRUCTOR_ID) {
-            r.readInt();
-            int count = r.readInt();
-            for (int i = 0; i < count; i++) {
-                r.readLong();
-                r.readInt();
-                int bytes = r.readInt();
-                int at = off + r.position();
-                r.skip(bytes);
-                collect(b, at, bytes, calls);
-            }
+        if (MessageContainers.isContainer(b, off, len)) {
+            MessageContainers.forEach(b, off, len, (id, seq, buf, at, bytes) -> {
+                collect(buf, at, bytes, calls);
+                return true;
+            });
             return;
         }
-        if (id == GzipPacked.CONSTRUCTOR_ID) {
+        TlReader r = new TlReader(b, off, len);
+        if (r.peekInt() == GzipPacked.CONSTRUCTOR_ID) {
             r.readInt();
-            byte[] packed = r.readBytes();
-            byte[] inner = new dev.mtproto.session.GzipCodec(16 << 20).gunzip(packed);
+            byte[] inner = new GzipCodec(16 << 20).gunzip(r.readBytes());
             collect(inner, 0, inner.length, calls);
             return;
         }
-        TlObject o = r.readObject();
-        while (o instanceof TlMethod<?> m) {
-            TlObject inner = unwrapOnce(m);
-            if (inner == null) {
-                calls.add(m);
-                return;
-            }
-            o = inner;
+        if (r.readObject() instanceof TlMethod<?> m) {
+            calls.add(ServerSession.unwrap(m, layer -> { }));
         }
-    }
-
-    private static TlObject unwrapOnce(TlMethod<?> m) {
-        if (m instanceof dev.mtproto.tl.api.InvokeWithLayer<?> w) {
-            return w.query();
-        }
-        if (m instanceof dev.mtproto.tl.api.InitConnection<?> w) {
-            return w.query();
-        }
-        if (m instanceof dev.mtproto.tl.api.InvokeWithoutUpdates<?> w) {
-            return w.query();
-        }
-        return null;
     }
 }
