@@ -1,5 +1,6 @@
 package dev.mtproto.testkit;
 
+import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,37 +20,67 @@ public final class TestDcMain {
 
     /** @param args {@code [--dcs N] [--port P]} */
     public static void main(String[] args) throws InterruptedException {
-        int dcs = 1;
-        int port = 0;
+        TestCluster cluster;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--dcs" -> dcs = Integer.parseInt(args[++i]);
-                    case "--port" -> port = Integer.parseInt(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (dcs < 1 || dcs > 9 || port < 0 || port > 65535 - dcs) {
-                throw new IllegalArgumentException("--dcs must be 1..9 and --port a free port");
-            }
-        } catch (RuntimeException e) {
+            cluster = start(args, System.out);
+        } catch (IllegalArgumentException e) {
             System.err.println("usage: TestDcMain [--dcs N] [--port P]   (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
-        TestCluster cluster = TestCluster.start(dcs, port);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cluster.close();
             stop.countDown();
         }));
+        stop.await();
+    }
+
+    /**
+     * Starts a cluster as the command line asks and prints how to reach it.
+     *
+     * @param args {@code [--dcs N] [--port P]}
+     * @param out where to print the addresses and the key
+     * @return the running cluster
+     * @throws IllegalArgumentException on wrong usage
+     */
+    static TestCluster start(String[] args, PrintStream out) {
+        int dcs = 1;
+        int port = 0;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--dcs" -> dcs = number("--dcs", value);
+                case "--port" -> port = number("--port", value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            i++;
+        }
+        if (dcs < 1 || dcs > 9) {
+            throw new IllegalArgumentException("--dcs must be 1..9, got " + dcs);
+        }
+        if (port < 0 || port > 65535 - dcs) {
+            throw new IllegalArgumentException("--port must leave room for " + dcs + " ports below 65536, got " + port);
+        }
+        TestCluster cluster = TestCluster.start(dcs, port);
         for (TestDc dc : cluster.dcs()) {
-            System.out.printf("DC %d listening on %s:%d (id in the key exchange: %d, or %d in test mode)%n",
+            out.printf("DC %d listening on %s:%d (id in the key exchange: %d, or %d in test mode)%n",
                     dc.id(), dc.host(), dc.port(), dc.id(), dc.id() + 10_000);
         }
-        System.out.printf("RSA public key, fingerprint %016x:%n%s", cluster.rsaPublicKey().fingerprint(), cluster.rsaPublicKeyPem());
-        System.out.println("Transports: abridged, intermediate, padded intermediate, full; plain or obfuscated2. Ctrl-C to stop.");
-        System.out.flush();
-        stop.await();
+        out.printf("RSA public key, fingerprint %016x:%n%s", cluster.rsaPublicKey().fingerprint(), cluster.rsaPublicKeyPem());
+        out.println("Transports: abridged, intermediate, padded intermediate, full; plain or obfuscated2. Ctrl-C to stop.");
+        out.flush();
+        return cluster;
+    }
+
+    private static int number(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a number");
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
     }
 }
