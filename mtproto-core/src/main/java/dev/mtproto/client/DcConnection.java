@@ -643,12 +643,21 @@ final class DcConnection {
         @SuppressWarnings("unchecked")
         public void onResult(OutgoingCall<?> call, Object result) {
             CompletableFuture<Object> f = (CompletableFuture<Object>) call.future();
-            callbacks.execute(() -> f.complete(result));
+            deliver(() -> f.complete(result));
         }
 
         @Override
         public void onError(OutgoingCall<?> call, RuntimeException error) {
-            callbacks.execute(() -> call.future().completeExceptionally(error));
+            deliver(() -> call.future().completeExceptionally(error));
+        }
+
+        /** Completes on the callback executor; if it refuses (shut down or full), right here rather than never. */
+        private void deliver(Runnable completion) {
+            try {
+                callbacks.execute(completion);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                completion.run();
+            }
         }
 
         @Override

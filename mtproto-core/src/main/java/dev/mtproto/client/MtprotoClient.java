@@ -98,6 +98,12 @@ public final class MtprotoClient implements AutoCloseable {
         return connection(homeDc).start();
     }
 
+    private void rememberHomeDc() {
+        if (config.sessionStore().loadHomeDc().orElse(-1) != homeDc) {
+            config.sessionStore().saveHomeDc(homeDc);
+        }
+    }
+
     /**
      * Calls a function on the home DC with the default deadline.
      *
@@ -192,8 +198,14 @@ public final class MtprotoClient implements AutoCloseable {
     }
 
     private DcConnection connection(int dcId) {
-        return connections.computeIfAbsent(dcId, id -> new DcConnection(id, config, callbacks, this::dispatchUpdates,
-                state -> stateListeners.forEach(l -> l.accept(state))));
+        return connections.computeIfAbsent(dcId, id -> {
+            DcConnection dc = new DcConnection(id, config, callbacks, this::dispatchUpdates,
+                    state -> stateListeners.forEach(l -> l.accept(state)));
+            if (id == homeDc) {
+                dc.start().thenRun(this::rememberHomeDc);
+            }
+            return dc;
+        });
     }
 
     private void dispatchUpdates(UpdatesType updates) {

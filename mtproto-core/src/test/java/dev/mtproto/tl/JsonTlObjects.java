@@ -80,6 +80,9 @@ final class JsonTlObjects {
     }
 
     private static Object convert(JsonNode v, Type type) throws ReflectiveOperationException {
+        if (type instanceof java.lang.reflect.WildcardType w) { // List<? extends MessageEntity> parameters
+            return convert(v, w.getUpperBounds()[0]);
+        }
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (raw == int.class || raw == Integer.class) {
             return v.asInt();
