@@ -37,6 +37,7 @@ public final class ClientConfig {
     private final Duration pingInterval;
     private final ReconnectPolicy reconnectPolicy;
     private final boolean virtualThreads;
+    private final boolean quickAcks;
     private final Executor callbackExecutor;
     private final RandomSource random;
     private final LongSupplier clockMillis;
@@ -61,6 +62,7 @@ public final class ClientConfig {
         this.pingInterval = b.pingInterval;
         this.reconnectPolicy = b.reconnectPolicy;
         this.virtualThreads = b.virtualThreads;
+        this.quickAcks = b.quickAcks;
         this.callbackExecutor = b.callbackExecutor;
         this.random = b.random;
         this.clockMillis = b.clockMillis;
@@ -152,6 +154,14 @@ public final class ClientConfig {
         return virtualThreads;
     }
 
+    /**
+     * @return whether packets carrying calls ask the DC for a quick ack (a 4-byte receipt sent before the
+     *     answer); never on the full transport, which has no quick acks
+     */
+    public boolean quickAcks() {
+        return quickAcks && transport != TransportKind.FULL;
+    }
+
     /** @return where results and updates are delivered, or {@code null} for the client's own threads */
     public Executor callbackExecutor() {
         return callbackExecutor;
@@ -198,6 +208,7 @@ public final class ClientConfig {
         private Duration pingInterval = Duration.ofSeconds(60);
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
         private boolean virtualThreads = true;
+        private boolean quickAcks;
         private Executor callbackExecutor;
         private RandomSource random;
         private LongSupplier clockMillis = System::currentTimeMillis;
@@ -293,6 +304,16 @@ public final class ClientConfig {
         /** @param value use virtual threads when the JVM has them (default true) */
         public Builder virtualThreads(boolean value) {
             this.virtualThreads = value;
+            return this;
+        }
+
+        /**
+         * @param value ask the DC to confirm receipt of each packet that carries calls with a quick ack
+         *     (default false). Confirmed calls report {@code acknowledged}, and
+         *     {@link MtprotoClient#quickAcksReceived()} counts the receipts. Ignored on the full transport.
+         */
+        public Builder quickAcks(boolean value) {
+            this.quickAcks = value;
             return this;
         }
 

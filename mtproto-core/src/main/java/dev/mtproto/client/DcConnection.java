@@ -68,6 +68,7 @@ final class DcConnection {
     private final List<OutgoingCall<?>> waiting = new ArrayList<>();
     private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
     private final AtomicLong droppedFrames = new AtomicLong();
+    private final AtomicLong quickAcks = new AtomicLong();
     private final Listener listener = new Listener();
     /** This connection's own randomness: the default secure source is not thread-safe, so DCs do not share one. */
     private final dev.mtproto.crypto.RandomSource random;
@@ -104,6 +105,10 @@ final class DcConnection {
 
     long droppedFrames() {
         return droppedFrames.get();
+    }
+
+    long quickAcksReceived() {
+        return quickAcks.get();
     }
 
     long lastPingRttNanos() {
@@ -610,7 +615,7 @@ final class DcConnection {
                 long ackDeadline = 0;
                 while (running && !closed) {
                     if (session.hasQueuedMessages()) {
-                        return session.nextPacket(false);
+                        return session.nextPacket(config.quickAcks());
                     }
                     if (session.pendingAcks() > 0) {
                         long now = System.nanoTime();
@@ -668,6 +673,11 @@ final class DcConnection {
         @Override
         public void onNewSession() {
             LOG.log(System.Logger.Level.DEBUG, "DC {0}: new session", dcId);
+        }
+
+        @Override
+        public void onQuickAck(long[] msgIds) {
+            quickAcks.incrementAndGet();
         }
 
         @Override

@@ -172,6 +172,14 @@ public final class MtprotoClient implements AutoCloseable {
         return connections.values().stream().mapToLong(DcConnection::droppedFrames).sum();
     }
 
+    /**
+     * @return how many quick acks (receipts of packets carrying calls) the DCs sent since the start; always
+     *     0 unless {@link ClientConfig.Builder#quickAcks(boolean)} is on
+     */
+    public long quickAcksReceived() {
+        return connections.values().stream().mapToLong(DcConnection::quickAcksReceived).sum();
+    }
+
     /** @return the round trip of the last keep-alive ping to the home DC, if one completed */
     public java.util.Optional<Duration> lastPingRtt() {
         DcConnection dc = connections.get(homeDc);

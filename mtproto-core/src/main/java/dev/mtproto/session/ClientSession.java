@@ -535,15 +535,20 @@ public final class ClientSession {
     }
 
     /**
-     * The transport delivered a quick-ack token.
+     * The transport delivered a quick-ack token: the calls of the matching packet count as acknowledged,
+     * as if by {@code msgs_ack}. Tokens of packets this session did not ask about are ignored.
      *
      * @param token the token, with its top bit set
      */
     public void onQuickAck(int token) {
         long[] ids = quickAcks.remove(token);
-        if (ids != null) {
-            listener.onQuickAck(ids);
+        if (ids == null) {
+            return;
         }
+        for (long id : ids) {
+            acknowledged(id);
+        }
+        listener.onQuickAck(ids);
     }
 
     // ------------------------------------------------------------------ incoming
@@ -792,15 +797,19 @@ public final class ClientSession {
 
     private void acknowledged(List<Long> ids) {
         for (Long id : ids) {
-            Outgoing o = inFlight.get(id);
-            if (o == null) {
-                continue;
-            }
-            if (o.call == null) {
-                inFlight.remove(id); // a service message: delivered, nothing more to wait for
-            } else {
-                o.call.markAcknowledged();
-            }
+            acknowledged(id.longValue());
+        }
+    }
+
+    private void acknowledged(long id) {
+        Outgoing o = inFlight.get(id);
+        if (o == null) {
+            return;
+        }
+        if (o.call == null) {
+            inFlight.remove(id); // a service message: delivered, nothing more to wait for
+        } else {
+            o.call.markAcknowledged();
         }
     }
 

@@ -134,6 +134,26 @@ class ClientServerSessionTest {
     }
 
     @Test
+    void aQuickAckWithThePacketsTokenAcknowledgesItsCallsAndOthersAreIgnored() {
+        initialize();
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        OutboundPacket p = client.nextPacket(true);
+        assertThat(p.quickAck()).as("a packet carrying a call asks").isTrue();
+        dev.mtproto.crypto.MessageCipher server = dev.mtproto.crypto.MessageCipher.forServer(key);
+        byte[] wire = java.util.Arrays.copyOf(p.buffer(), p.length());
+        server.decrypt(wire, 0, wire.length, new byte[wire.length], 0);
+        int token = server.receivedQuickAckToken();
+
+        client.onQuickAck(token ^ 1);
+        assertThat(c.acknowledged()).as("a token of another packet").isFalse();
+        client.onQuickAck(token);
+        assertThat(c.acknowledged()).isTrue();
+        assertThat(events.quickAcks).containsExactly(c.msgId());
+        client.onQuickAck(token);
+        assertThat(events.quickAcks).as("each token counts once").hasSize(1);
+    }
+
+    @Test
     void apiCallsBeforeInitConnectionAreRefused() {
         client.initWrapper(null);
         OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);

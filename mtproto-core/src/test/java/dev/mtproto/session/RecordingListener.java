@@ -12,6 +12,7 @@ final class RecordingListener implements SessionListener {
     final List<RuntimeException> errors = new ArrayList<>();
     final List<UpdatesType> updates = new ArrayList<>();
     final Map<DropReason, Integer> drops = new EnumMap<>(DropReason.class);
+    final List<Long> quickAcks = new ArrayList<>();
     int newSessions;
 
     @Override
@@ -30,6 +31,13 @@ final class RecordingListener implements SessionListener {
     @Override
     public void onUpdates(UpdatesType u) {
         updates.add(u);
+    }
+
+    @Override
+    public void onQuickAck(long[] msgIds) {
+        for (long id : msgIds) {
+            quickAcks.add(id);
+        }
     }
 
     @Override

@@ -136,6 +136,9 @@ final class TestDcConnection implements FrameListener {
             dc.dropped();
             return;
         }
+        if (quickAckRequested) {
+            quickAck(cipher.receivedQuickAckToken());
+        }
         ByteBuffer header = ByteBuffer.wrap(plain, 0, n).order(ByteOrder.LITTLE_ENDIAN);
         long salt = header.getLong(0);
         long sessionId = header.getLong(8);
@@ -207,6 +210,19 @@ final class TestDcConnection implements FrameListener {
             if (sentFrames.size() > FRAMES_KEPT_FOR_REPLAY) {
                 sentFrames.removeFirst();
             }
+            out.flush();
+        } catch (IOException | UncheckedIOException e) {
+            close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Confirms receipt of a packet the client flagged, before it is processed, as Telegram does. */
+    private void quickAck(int token) {
+        writeLock.lock();
+        try {
+            transport.encodeQuickAck(token, sink);
             out.flush();
         } catch (IOException | UncheckedIOException e) {
             close();

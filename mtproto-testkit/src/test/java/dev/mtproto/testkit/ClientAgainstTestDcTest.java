@@ -93,6 +93,25 @@ class ClientAgainstTestDcTest {
         assertThat(client.droppedMessages()).isZero();
     }
 
+    @ParameterizedTest(name = "{0}, obfuscated={1}")
+    @MethodSource("transports")
+    void quickAcksConfirmEachPacketOfCallsWhenAskedFor(TransportKind kind, boolean obfuscated) {
+        MtprotoClient silent = client(TELEGRAM.cluster().clientConfig().transport(kind, obfuscated).build());
+        MtprotoClient asking = client(TELEGRAM.cluster().clientConfig().transport(kind, obfuscated).quickAcks(true).build());
+        for (int i = 0; i < 3; i++) {
+            nearest(silent);
+            nearest(asking);
+        }
+        assertThat(silent.quickAcksReceived()).isZero();
+        if (kind == TransportKind.FULL) {
+            assertThat(asking.config().quickAcks()).as("the full transport has no quick acks").isFalse();
+            assertThat(asking.quickAcksReceived()).isZero();
+        } else {
+            assertThat(asking.quickAcksReceived()).as("one receipt per packet of calls, tokens matched").isGreaterThanOrEqualTo(3);
+        }
+        assertThat(asking.droppedMessages()).isZero();
+    }
+
     @Test
     void aRestartReusesTheStoredKey(@TempDir Path dir) {
         Path file = dir.resolve("session.txt");
