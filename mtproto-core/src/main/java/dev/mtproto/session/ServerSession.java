@@ -15,7 +15,6 @@ import dev.mtproto.tl.mtproto.BadServerSalt;
 import dev.mtproto.tl.mtproto.DestroySession;
 import dev.mtproto.tl.mtproto.DestroySessionNone;
 import dev.mtproto.tl.mtproto.DestroySessionOk;
-import dev.mtproto.tl.mtproto.FutureSalt;
 import dev.mtproto.tl.mtproto.FutureSalts;
 import dev.mtproto.tl.mtproto.GetFutureSalts;
 import dev.mtproto.tl.mtproto.GzipPacked;
@@ -63,8 +62,6 @@ public final class ServerSession {
     public static final int ANSWER_CACHE_SIZE = 2048;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int SALT_LIFETIME_SECONDS = 3600;
-    private static final int PREVIOUS_SALT_GRACE_SECONDS = 300;
 
     /** Executes the API calls of a session. */
     @FunctionalInterface
@@ -124,10 +121,7 @@ public final class ServerSession {
     private final TlWriter resultWriter = new TlWriter(1024);
     private byte[] wire = new byte[4096];
 
-    private long salt;
-    private long previousSalt;
-    private long previousSaltUntil;
-    private long saltValidSince;
+    private final ServerSaltSchedule salts;
     private boolean announced;
     private int layer;
     private int pingDisconnectDelay;
@@ -148,8 +142,7 @@ public final class ServerSession {
         this.random = Objects.requireNonNull(random, "random");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.cipher = new MessageCipher(authKey, MessageDirection.SERVER_TO_CLIENT, random, MessageCipher.DEFAULT_MAX_ENCRYPTED_DATA_SIZE);
-        this.salt = salt;
-        this.saltValidSince = clock.serverMillis() / 1000;
+        this.salts = new ServerSaltSchedule(salt, nowSeconds(), this::nextRandomLong);
     }
 
     /** @return the client's session id */
@@ -181,7 +174,7 @@ public final class ServerSession {
 
     /** @return the salt valid now */
     public long salt() {
-        return salt;
+        return salts.current(nowSeconds());
     }
 
     /** @return the {@code disconnect_delay} of the last {@code ping_delay_disconnect}, 0 if none */
@@ -199,17 +192,17 @@ public final class ServerSession {
         return !queue.isEmpty();
     }
 
-    /** Makes the current salt invalid at once, so that the client's next message gets {@code bad_server_salt}. */
+    /**
+     * Makes the current salt, and every salt announced so far, invalid at once, so that the client's next
+     * message gets {@code bad_server_salt}.
+     */
     public void rotateSalt() {
-        previousSalt = 0;
-        previousSaltUntil = 0;
-        salt = nextRandomLong();
-        saltValidSince = clock.serverMillis() / 1000;
+        salts.replaceAll(nowSeconds());
     }
 
     /** Sends {@code new_session_created} again, as a DC does after forgetting a session. */
     public void announceNewSession(long firstMsgId) {
-        queue.add(new Pending(new NewSessionCreated(firstMsgId, nextRandomLong(), salt).toByteArray(), true, false));
+        queue.add(new Pending(new NewSessionCreated(firstMsgId, nextRandomLong(), salt()).toByteArray(), true, false));
     }
 
     /**
@@ -230,6 +223,10 @@ public final class ServerSession {
         for (int i = again.size() - 1; i >= 0; i--) {
             queue.addFirst(again.get(i));
         }
+    }
+
+    private long nowSeconds() {
+        return clock.serverMillis() / 1000;
     }
 
     private long nextRandomLong() {
@@ -256,9 +253,9 @@ public final class ServerSession {
      * @throws TlDecodeException if the body is malformed (the test DC then drops the connection, like a DC)
      */
     public void receive(long messageSalt, long msgId, int seq, byte[] body, int off, int len) {
-        long now = clock.serverMillis() / 1000;
-        if (messageSalt != salt && !(messageSalt == previousSalt && now < previousSaltUntil)) {
-            queue.add(new Pending(new BadServerSalt(msgId, seq, 48, salt).toByteArray(), false, true));
+        long now = nowSeconds();
+        if (!salts.accepts(messageSalt, now)) {
+            queue.add(new Pending(new BadServerSalt(msgId, seq, 48, salts.current(now)).toByteArray(), false, true));
             return;
         }
         int code = checkMessageId(msgId, now);
@@ -385,14 +382,8 @@ public final class ServerSession {
             return;
         }
         if (object instanceof GetFutureSalts get) {
-            long now = clock.serverMillis() / 1000;
-            List<FutureSalt> list = new ArrayList<>();
-            list.add(new FutureSalt((int) saltValidSince, (int) (saltValidSince + SALT_LIFETIME_SECONDS), salt));
-            for (int i = 1; i < Math.max(1, Math.min(get.num(), 64)); i++) {
-                int since = (int) (saltValidSince + (long) i * SALT_LIFETIME_SECONDS);
-                list.add(new FutureSalt(since, since + SALT_LIFETIME_SECONDS, nextRandomLong()));
-            }
-            queue.add(new Pending(new FutureSalts(msgId, (int) now, list).toByteArray(), true, true));
+            long now = nowSeconds();
+            queue.add(new Pending(new FutureSalts(msgId, (int) now, salts.announce(get.num(), now)).toByteArray(), true, true));
             return;
         }
         if (object instanceof RpcDropAnswer drop) {
@@ -531,7 +522,7 @@ public final class ServerSession {
             }
         }
         plain.reset();
-        plain.writeLong(salt);
+        plain.writeLong(salt());
         plain.writeLong(sessionId);
         if (batch.size() == 1) {
             Pending p = batch.get(0);
@@ -556,20 +547,6 @@ public final class ServerSession {
      */
     public void forgetUnacknowledged() {
         unacknowledged.clear();
-    }
-
-    /**
-     * Advances the salt schedule: after an hour a new salt takes over and the old one stays acceptable for
-     * 300 s. The test DC calls it periodically.
-     */
-    public void rollSaltIfDue() {
-        long now = clock.serverMillis() / 1000;
-        if (now >= saltValidSince + SALT_LIFETIME_SECONDS) {
-            previousSalt = salt;
-            previousSaltUntil = now + PREVIOUS_SALT_GRACE_SECONDS;
-            salt = nextRandomLong();
-            saltValidSince = now;
-        }
     }
 
     /** Releases native memory. */

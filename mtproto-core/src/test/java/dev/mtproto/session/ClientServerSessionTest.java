@@ -385,6 +385,32 @@ class ClientServerSessionTest {
     }
 
     @Test
+    void aClientFollowingAnnouncedSaltsUsesEachOnTimeAndNeverMeetsBadServerSalt() {
+        AtomicLong travel = new AtomicLong();
+        client = new ClientSession(key, FIRST_SALT, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0),
+                RandomSource.secure(), events, 1024);
+        client.initWrapper(ClientServerSessionTest::initialized);
+        initialize();
+        OutgoingCall<?> fetch = call(new GetFutureSalts(4));
+        pump();
+        List<dev.mtproto.tl.mtproto.FutureSalt> announced = ((FutureSalts) fetch.future().join()).salts();
+        assertThat(announced.get(0).salt()).isEqualTo(FIRST_SALT);
+
+        for (int hour = 1; hour < 4; hour++) {
+            travel.set(hour * 3_600_000L + 60_000);
+            dc.skewMillis.set(travel.get());
+            int packetsBefore = dc.packetSalts.size();
+            OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+            pump();
+            assertThat(c.future().join()).isEqualTo(new NearestDc("XX", 2, 2));
+            assertThat(dc.packetSalts.subList(packetsBefore, dc.packetSalts.size()))
+                    .as("hour %d: every packet carries the salt announced for it, none is resent", hour)
+                    .containsOnly(announced.get(hour).salt());
+        }
+        assertThat(executions.get(GetNearestDc.INSTANCE.tlName())).isEqualTo(4);
+    }
+
+    @Test
     void serverStateRequestsAreAnswered() {
         initialize();
         dc.session(client.sessionId()).push(new MsgsStateReq(List.of(1L, 2L)));

@@ -27,6 +27,8 @@ final class InMemoryDc {
     final RandomSource random = RandomSource.secure();
     /** Constructor ids of every message received (inner messages of containers included). */
     final List<Integer> receivedConstructors = new ArrayList<>();
+    /** The salt of every packet received, in order. */
+    final List<Long> packetSalts = new ArrayList<>();
     private final MessageCipher in;
     int rejectedFrames;
 
@@ -60,6 +62,7 @@ final class InMemoryDc {
         long sessionId = b.getLong(8);
         long msgId = b.getLong(16);
         int seq = b.getInt(24);
+        packetSalts.add(salt);
         record(b, 32, n - 32);
         ServerSession s = sessions.computeIfAbsent(sessionId, id -> new ServerSession(key, id, firstSalt, clock, random, handler));
         s.receive(salt, msgId, seq, plain, 32, n - 32);
