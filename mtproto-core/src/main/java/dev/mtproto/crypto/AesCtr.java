@@ -35,7 +35,7 @@ public final class AesCtr {
         if (iv.length != 16) {
             throw new IllegalArgumentException("AES-CTR IV must be 16 bytes, not " + iv.length);
         }
-        ReusableAesKey k = new ReusableAesKey();
+        ErasableSecretKey k = ErasableSecretKey.aes();
         k.set(key, 0, key.length);
         try {
             cipher = Cipher.getInstance("AES/CTR/NoPadding");

@@ -49,7 +49,7 @@ public final class AesIge {
     private static final int ENCRYPTING = 1;
     private static final int DECRYPTING = 2;
 
-    private final ReusableAesKey key = new ReusableAesKey();
+    private final ErasableSecretKey key = ErasableSecretKey.aes();
     private final byte[] blockIn = new byte[BLOCK_SIZE];
     private final byte[] blockOut = new byte[BLOCK_SIZE];
     private Cipher cbcEncryptor;

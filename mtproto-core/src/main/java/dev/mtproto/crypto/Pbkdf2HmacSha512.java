@@ -36,7 +36,8 @@ public final class Pbkdf2HmacSha512 {
         if (iterations < 1 || length < 1) {
             throw new IllegalArgumentException("PBKDF2 iterations and length must be positive");
         }
-        ReusableMacKey key = new ReusableMacKey(password);
+        ErasableSecretKey key = new ErasableSecretKey("HmacSHA512");
+        key.set(password, 0, password.length);
         byte[] u = new byte[BLOCK];
         byte[] t = new byte[BLOCK];
         byte[] out = new byte[length];
@@ -71,44 +72,6 @@ public final class Pbkdf2HmacSha512 {
             key.erase();
             Arrays.fill(u, (byte) 0);
             Arrays.fill(t, (byte) 0);
-        }
-    }
-
-    /** A raw HMAC key that can be erased after use (SecretKeySpec keeps an unreachable copy). */
-    private static final class ReusableMacKey implements javax.crypto.SecretKey {
-        private static final long serialVersionUID = 1L;
-        private final byte[] bytes;
-
-        ReusableMacKey(byte[] bytes) {
-            this.bytes = bytes.clone();
-        }
-
-        void erase() {
-            Arrays.fill(bytes, (byte) 0);
-        }
-
-        @Override
-        public String getAlgorithm() {
-            return "HmacSHA512";
-        }
-
-        @Override
-        public String getFormat() {
-            return "RAW";
-        }
-
-        @Override
-        public byte[] getEncoded() {
-            return bytes.clone();
-        }
-
-        @Override
-        public String toString() {
-            return "HMAC key (hidden)";
-        }
-
-        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-            throw new java.io.NotSerializableException("key material is never serialised");
         }
     }
 }

@@ -39,8 +39,15 @@ abstract class AbstractFrameCodec implements FrameCodec {
     /** Writes the frame for a checked payload; quickAck is only ever true on the client side. */
     abstract void writeFrame(byte[] payload, int off, int len, boolean quickAck, ByteSink sink);
 
-    /** Writes a checked quick-ack token (server side, kinds that support it). */
-    abstract void writeQuickAck(int token, ByteSink sink);
+    /**
+     * Writes a checked quick-ack token (server side, kinds that support it). By default the token's 4
+     * little-endian bytes, as the intermediate framings send it.
+     */
+    void writeQuickAck(int token, ByteSink sink) {
+        byte[] o = outBuffer(4);
+        INT_LE.set(o, 0, token);
+        sink.write(o, 0, 4);
+    }
 
     @Override
     public final TransportKind kind() {

@@ -35,61 +35,26 @@ public final class IntermediateCodec extends AbstractFrameCodec {
     }
 
     @Override
-    void writeQuickAck(int token, ByteSink sink) {
-        byte[] o = outBuffer(4);
-        INT_LE.set(o, 0, token);
-        sink.write(o, 0, 4);
-    }
-
-    @Override
     FrameReader newReader() {
-        return new Reader(side() == TransportSide.CLIENT);
-    }
-
-    /** Both directions; {@code clientSide} decides what a length with the top bit set means. */
-    private final class Reader extends FrameReader {
-        private final boolean clientSide;
-        private boolean quickAck;
-
-        Reader(boolean clientSide) {
-            super("intermediate");
-            this.clientSide = clientSide;
-        }
-
-        @Override
-        int headerLength(int first) {
-            return 4;
-        }
-
-        @Override
-        int bodyLength(byte[] h, int headerLen, FrameListener listener) {
-            int word = (int) INT_LE.get(h, 0);
-            if (clientSide && word < 0) {
-                listener.onQuickAck(word);
-                return HEADER_ONLY;
+        return new LengthWordReader("intermediate", side() == TransportSide.CLIENT) {
+            @Override
+            int checkedLength(int length) {
+                if (length == 0) {
+                    throw malformed("frame length 0");
+                }
+                if (length > maxFrameLength()) {
+                    throw new FrameTooLargeException("intermediate", length, maxFrameLength());
+                }
+                if ((length & 3) != 0) {
+                    throw malformed("frame length " + length + " is not a multiple of 4");
+                }
+                return length;
             }
-            quickAck = word < 0;
-            int length = word & Integer.MAX_VALUE;
-            if (length == 0) {
-                throw malformed("frame length 0");
-            }
-            if (length > maxFrameLength()) {
-                throw new FrameTooLargeException("intermediate", length, maxFrameLength());
-            }
-            if ((length & 3) != 0) {
-                throw malformed("frame length " + length + " is not a multiple of 4");
-            }
-            return length;
-        }
 
-        @Override
-        void frame(byte[] h, byte[] buf, int off, int len, FrameListener listener) {
-            int first = clientSide && len == 4 ? (int) INT_LE.get(buf, off) : 0;
-            if (first < 0) {
-                listener.onTransportError(first);
-            } else {
-                listener.onFrame(buf, off, len, quickAck);
+            @Override
+            boolean mayBeTransportError(int len) {
+                return len == 4;
             }
-        }
+        };
     }
 }

@@ -55,13 +55,6 @@ public final class PaddedIntermediateCodec extends AbstractFrameCodec {
         sink.write(o, 0, 4 + total);
     }
 
-    @Override
-    void writeQuickAck(int token, ByteSink sink) {
-        byte[] o = outBuffer(4);
-        INT_LE.set(o, 0, token);
-        sink.write(o, 0, 4);
-    }
-
     /** Sends the error code unpadded, exactly 4 payload bytes, as a server does. */
     @Override
     public void encodeTransportError(int code, ByteSink sink) {
@@ -80,51 +73,28 @@ public final class PaddedIntermediateCodec extends AbstractFrameCodec {
 
     @Override
     FrameReader newReader() {
-        return new Reader(side() == TransportSide.CLIENT);
-    }
-
-    /** Both directions; {@code clientSide} decides what a length with the top bit set means. */
-    private final class Reader extends FrameReader {
-        private final boolean clientSide;
-        private boolean quickAck;
-
-        Reader(boolean clientSide) {
-            super("padded intermediate");
-            this.clientSide = clientSide;
-        }
-
-        @Override
-        int headerLength(int first) {
-            return 4;
-        }
-
-        @Override
-        int bodyLength(byte[] h, int headerLen, FrameListener listener) {
-            int word = (int) INT_LE.get(h, 0);
-            if (clientSide && word < 0) {
-                listener.onQuickAck(word);
-                return HEADER_ONLY;
+        return new LengthWordReader("padded intermediate", side() == TransportSide.CLIENT) {
+            @Override
+            int checkedLength(int length) {
+                if (length < 4) {
+                    throw malformed("frame length " + length + " is shorter than 4");
+                }
+                long limit = (long) maxFrameLength() + MAX_PADDING;
+                if (length > limit) {
+                    throw new FrameTooLargeException("padded intermediate", length, (int) Math.min(limit, Integer.MAX_VALUE));
+                }
+                return length;
             }
-            quickAck = word < 0;
-            int length = word & Integer.MAX_VALUE;
-            if (length < 4) {
-                throw malformed("frame length " + length + " is shorter than 4");
-            }
-            long limit = (long) maxFrameLength() + MAX_PADDING;
-            if (length > limit) {
-                throw new FrameTooLargeException("padded intermediate", length, (int) Math.min(limit, Integer.MAX_VALUE));
-            }
-            return length;
-        }
 
-        @Override
-        void frame(byte[] h, byte[] buf, int off, int len, FrameListener listener) {
-            int first = clientSide && len < SMALLEST_PACKET ? (int) INT_LE.get(buf, off) : 0;
-            if (first < 0) {
-                listener.onTransportError(first);
-            } else {
-                listener.onFrame(buf, off, len & ~3, quickAck);
+            @Override
+            boolean mayBeTransportError(int len) {
+                return len < SMALLEST_PACKET;
             }
-        }
+
+            @Override
+            int payloadLength(int len) {
+                return len & ~3;
+            }
+        };
     }
 }
