@@ -26,11 +26,20 @@ abstract class AbstractFrameCodec implements FrameCodec {
     AbstractFrameCodec(TransportKind kind, TransportSide side, int maxFrameLength) {
         this.kind = kind;
         this.side = Objects.requireNonNull(side, "side");
+        this.maxFrameLength = checkedLimit(maxFrameLength);
+        this.reader = newReader();
+    }
+
+    /**
+     * @param maxFrameLength a configured frame limit
+     * @return the limit
+     * @throws IllegalArgumentException if it is not in {@code 1..}{@link #LARGEST_LIMIT}
+     */
+    static int checkedLimit(int maxFrameLength) {
         if (maxFrameLength <= 0 || maxFrameLength > LARGEST_LIMIT) {
             throw new IllegalArgumentException("maxFrameLength must be in 1.." + LARGEST_LIMIT + ": " + maxFrameLength);
         }
-        this.maxFrameLength = maxFrameLength;
-        this.reader = newReader();
+        return maxFrameLength;
     }
 
     /** Creates the decoder state machine; called once from the constructor. */

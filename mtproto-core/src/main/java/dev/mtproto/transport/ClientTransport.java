@@ -196,11 +196,7 @@ public final class ClientTransport {
          * @throws IllegalArgumentException if out of range
          */
         public Builder maxFrameLength(int maxFrameLength) {
-            if (maxFrameLength <= 0 || maxFrameLength > AbstractFrameCodec.LARGEST_LIMIT) {
-                throw new IllegalArgumentException("maxFrameLength must be in 1.." + AbstractFrameCodec.LARGEST_LIMIT
-                        + ": " + maxFrameLength);
-            }
-            this.maxFrameLength = maxFrameLength;
+            this.maxFrameLength = AbstractFrameCodec.checkedLimit(maxFrameLength);
             return this;
         }
 
