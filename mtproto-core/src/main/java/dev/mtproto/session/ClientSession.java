@@ -97,6 +97,7 @@ public final class ClientSession {
     private static final long SERVICE_MESSAGE_MEMORY_SECONDS = 120;
     private static final int OUT_OF_WINDOW_RESYNC = 3;
     private static final int QUICK_ACKS_REMEMBERED = 64;
+    private static final int ABANDONED_SESSIONS_REMEMBERED = 8;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -112,6 +113,8 @@ public final class ClientSession {
     private final int replayWindow;
     private ReceivedMessageIds received;
     private long sessionId;
+    /** Sessions this client abandoned and asked the server to forget; their answers are expected. */
+    private final ArrayDeque<Long> abandonedSessions = new ArrayDeque<>();
 
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final Map<Long, Outgoing> inFlight = new HashMap<>();
@@ -456,9 +459,11 @@ public final class ClientSession {
 
     /**
      * Starts a new session on the same key: new session id, seqnos from zero, an empty replay window; every
-     * unanswered call is sent again with a new msg_id.
+     * unanswered call is sent again with a new msg_id, after a {@code destroy_session} that lets the server
+     * forget the old session (and stop keeping updates for it).
      */
     public void resetSession() {
+        long abandoned = sessionId;
         sessionId = newSessionId();
         seqNo.reset();
         clock.restartSequence();
@@ -484,6 +489,11 @@ public final class ClientSession {
             o.msgId = 0;
             o.keepIdOnResend = false;
             queue.add(o);
+        }
+        queue.addFirst(new Outgoing(null, new DestroySession(abandoned).toByteArray(), true));
+        abandonedSessions.add(abandoned);
+        if (abandonedSessions.size() > ABANDONED_SESSIONS_REMEMBERED) {
+            abandonedSessions.removeFirst();
         }
         listener.onNewSession();
     }
@@ -733,6 +743,9 @@ public final class ClientSession {
     private void rpcResult(TlReader r) {
         long reqMsgId = r.readLong();
         Outgoing o = inFlight.remove(reqMsgId);
+        if (o != null && o.call == null && answersAbandonedSession(r)) {
+            return; // our own destroy_session, answered in rpc_result
+        }
         if (o == null || o.call == null) {
             listener.onDropped(DropReason.UNKNOWN_REQUEST, "rpc_result for a call no longer waited for");
             return;
@@ -746,6 +759,16 @@ public final class ClientSession {
             initPending = true;
             queue.addFirst(o);
         }
+    }
+
+    /** @return whether the result is a destroy_session answer about a session we abandoned (and consumes it) */
+    private boolean answersAbandonedSession(TlReader r) {
+        int id = r.peekInt();
+        if (id != DestroySessionOk.CONSTRUCTOR_ID && id != DestroySessionNone.CONSTRUCTOR_ID) {
+            return false;
+        }
+        r.readInt();
+        return abandonedSessions.remove(r.readLong());
     }
 
     /**
@@ -792,7 +815,9 @@ public final class ClientSession {
                 return;
             }
         }
-        listener.onDropped(DropReason.UNKNOWN_REQUEST, "destroy_session answer for a call no longer waited for");
+        if (!abandonedSessions.remove(destroyed)) {
+            listener.onDropped(DropReason.UNKNOWN_REQUEST, "destroy_session answer for a call no longer waited for");
+        }
     }
 
     private void acknowledged(List<Long> ids) {

@@ -126,6 +126,7 @@ public final class ServerSession {
     private int layer;
     private int pingDisconnectDelay;
     private boolean destroyed;
+    private java.util.function.LongPredicate otherSessions = id -> false;
 
     /**
      * @param authKey the key the client uses
@@ -182,7 +183,20 @@ public final class ServerSession {
         return pingDisconnectDelay;
     }
 
-    /** @return whether the client destroyed this session ({@code destroy_session}) */
+    /**
+     * Sets how {@code destroy_session} reaches the other sessions of the same key, which only the DC knows.
+     *
+     * @param destroyer given another session id of this key, forgets that session and says whether it
+     *     existed; by default no other session exists
+     */
+    public void otherSessions(java.util.function.LongPredicate destroyer) {
+        this.otherSessions = Objects.requireNonNull(destroyer, "destroyer");
+    }
+
+    /**
+     * @return whether the client destroyed this session ({@code destroy_session} naming it, which the docs
+     *     leave undefined; we answer {@code destroy_session_ok} and stop using it)
+     */
     public boolean destroyed() {
         return destroyed;
     }
@@ -393,8 +407,10 @@ public final class ServerSession {
             return;
         }
         if (object instanceof DestroySession destroy) {
-            TlObject answer = destroy.sessionId() == sessionId ? new DestroySessionOk(destroy.sessionId()) : new DestroySessionNone(destroy.sessionId());
-            destroyed |= destroy.sessionId() == sessionId;
+            long target = destroy.sessionId();
+            boolean existed = target == sessionId || otherSessions.test(target);
+            destroyed |= target == sessionId;
+            TlObject answer = existed ? new DestroySessionOk(target) : new DestroySessionNone(target);
             answer(msgId, answer);
             return;
         }

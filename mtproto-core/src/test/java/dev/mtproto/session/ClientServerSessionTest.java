@@ -276,6 +276,19 @@ class ClientServerSessionTest {
     }
 
     @Test
+    void anAbandonedSessionIsDestroyedOnTheServer() {
+        initialize();
+        long before = client.sessionId();
+        dc.session(before).push(new BadMsgNotification(1L << 40, 1, 33));
+        pump();
+        assertThat(client.sessionId()).isNotEqualTo(before);
+        assertThat(dc.receivedConstructors).contains(dev.mtproto.tl.mtproto.DestroySession.CONSTRUCTOR_ID);
+        assertThat(dc.sessions).as("the server forgot the old session").containsOnlyKeys(client.sessionId());
+        assertThat(events.drops).as("the destroy_session answer was expected").isEmpty();
+        assertThat(events.errors).isEmpty();
+    }
+
+    @Test
     void aLostConnectionResendsUnansweredCallsWithoutExecutingThemTwice() {
         initialize();
         OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);

@@ -64,7 +64,11 @@ final class InMemoryDc {
         int seq = b.getInt(24);
         packetSalts.add(salt);
         record(b, 32, n - 32);
-        ServerSession s = sessions.computeIfAbsent(sessionId, id -> new ServerSession(key, id, firstSalt, clock, random, handler));
+        ServerSession s = sessions.computeIfAbsent(sessionId, id -> {
+            ServerSession created = new ServerSession(key, id, firstSalt, clock, random, handler);
+            created.otherSessions(other -> other != id && sessions.remove(other) != null);
+            return created;
+        });
         s.receive(salt, msgId, seq, plain, 32, n - 32);
     }
 

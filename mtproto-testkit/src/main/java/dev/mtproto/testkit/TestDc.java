@@ -273,6 +273,9 @@ public final class TestDc implements AutoCloseable {
             MessageIdClock clock = new MessageIdClock(this::nowMillis, 0);
             ServerSession session = new ServerSession(key.key(), sessionId, key.firstSalt(), clock, RandomSource.secure(), this::execute);
             session.inheritLayer(key.layer);
+            // destroy_session: forget another session of this key; a connection still using it gets a new
+            // one. Its deflater and inflater are freed by their cleaners, since another thread may hold it.
+            session.otherSessions(other -> other != sessionId && sessions.remove(new SessionId(key.key().id(), other)) != null);
             return new SessionHolder(session, clock);
         });
     }
