@@ -66,7 +66,7 @@ import java.util.Objects;
  *       window, replay window ({@link ReceivedMessageIds}, kept across reconnects); a failed check drops the
  *       message and is reported, never thrown;</li>
  *   <li>acks for every content-related message received, batched into the next packet;</li>
- *   <li>{@code msg_container}, {@code gzip_packed} at any depth (also inside {@code rpc_result}),
+ *   <li>{@code msg_container}, {@code gzip_packed} (up to four levels deep, also inside {@code rpc_result}),
  *       {@code msg_copy};</li>
  *   <li>{@code bad_server_salt}: new salt, resend the named message, every message of it when it named a
  *       container; {@code bad_msg_notification} 16/17 (resync time, resend), 19/20/48 (resend with a new
@@ -98,6 +98,8 @@ public final class ClientSession {
     private static final int OUT_OF_WINDOW_RESYNC = 3;
     private static final int QUICK_ACKS_REMEMBERED = 64;
     private static final int ABANDONED_SESSIONS_REMEMBERED = 8;
+    /** How many gzip_packed may nest in one message (Telegram uses one); a bomb of more is dropped. */
+    private static final int MAX_GZIP_NESTING = 4;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -115,6 +117,9 @@ public final class ClientSession {
     private long sessionId;
     /** Sessions this client abandoned and asked the server to forget; their answers are expected. */
     private final ArrayDeque<Long> abandonedSessions = new ArrayDeque<>();
+    /** Set while a frame is processed when its messages call for a new session. */
+    private boolean resetRequested;
+    private int gzipLevels;
 
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final Map<Long, Outgoing> inFlight = new HashMap<>();
@@ -260,6 +265,7 @@ public final class ClientSession {
         wrapped.seqNo = o.seqNo;
         wrapped.resends = o.resends;
         wrapped.keepIdOnResend = o.keepIdOnResend;
+        wrapped.reinitialized = o.reinitialized;
         o.call.outgoing = wrapped;
         return wrapped;
     }
@@ -598,14 +604,34 @@ public final class ClientSession {
             return;
         }
         handle(msgId, seq, p, MessageCipher.PLAINTEXT_HEADER_SIZE, bodyLength, 0);
+        if (resetRequested) {
+            // only now: the rest of the frame (say, results in the same container) belongs to the old session
+            resetRequested = false;
+            resetSession();
+        }
     }
 
-    /** Parity, time window and replay checks of a server msg_id; reports and returns false on failure. */
+    /**
+     * Parity, replay and time-window checks of a server msg_id; reports and returns false on failure. The
+     * replay check comes first, so that replayed old frames cannot move our clock, and the id is recorded
+     * only once accepted, so that a message dropped for its time can still arrive again.
+     */
     private boolean acceptMessageId(long msgId, int seq, byte[] b, int bodyOff, int bodyLen) {
         int low = (int) (msgId & 3);
         if (low != 1 && low != 3) {
             listener.onDropped(DropReason.BAD_MESSAGE_ID, "server msg_id with low bits " + low);
             return false;
+        }
+        switch (received.check(msgId)) {
+            case DUPLICATE:
+                ackIfContentRelated(msgId, seq); // our ack may have been lost: repeat it
+                listener.onDropped(DropReason.DUPLICATE, "msg_id seen before");
+                return false;
+            case TOO_OLD:
+                listener.onDropped(DropReason.TOO_OLD, "msg_id older than the replay window");
+                return false;
+            default:
+                break;
         }
         if (!clock.isWithinWindow(msgId)) {
             boolean timeSync = bodyLen >= 20 && (int) INT.get(b, bodyOff) == BadMsgNotification.CONSTRUCTOR_ID
@@ -621,17 +647,8 @@ public final class ClientSession {
         } else {
             consecutiveOutOfWindow = 0;
         }
-        switch (received.accept(msgId)) {
-            case NEW:
-                return true;
-            case DUPLICATE:
-                ackIfContentRelated(msgId, seq); // our ack may have been lost: repeat it
-                listener.onDropped(DropReason.DUPLICATE, "msg_id seen before");
-                return false;
-            default:
-                listener.onDropped(DropReason.TOO_OLD, "msg_id older than the replay window");
-                return false;
-        }
+        received.accept(msgId);
+        return true;
     }
 
     private static boolean isClockError(int code) {
@@ -667,8 +684,16 @@ public final class ClientSession {
             case MsgContainer.CONSTRUCTOR_ID -> container(b, off, len, depth);
             case RpcResult.CONSTRUCTOR_ID -> rpcResult(r);
             case GzipPacked.CONSTRUCTOR_ID -> {
+                if (gzipLevels >= MAX_GZIP_NESTING) {
+                    throw new TlDecodeException(0, "gzip_packed nested deeper than " + MAX_GZIP_NESTING + " levels");
+                }
                 byte[] inner = gzip.gunzip(r.readBytes());
-                dispatch(msgId, seq, inner, 0, inner.length, depth);
+                gzipLevels++;
+                try {
+                    dispatch(msgId, seq, inner, 0, inner.length, depth);
+                } finally {
+                    gzipLevels--;
+                }
             }
             case MsgCopy.CONSTRUCTOR_ID -> {
                 r.readInt(); // the copied message is bare: msg_id seqno bytes body
@@ -876,13 +901,13 @@ public final class ClientSession {
                 long lastSeconds = MessageIdClock.secondsOf(clock.lastIssued());
                 if (lastSeconds > clock.serverMillis() / 1000 + MessageIdClock.MAX_FUTURE_SECONDS) {
                     // the server's time went back past the ids already used: ids must rise within a session
-                    resetSession();
+                    resetRequested = true;
                 } else {
                     resend(bad.badMsgId(), false);
                 }
             }
             case 19, 20, 48 -> resend(bad.badMsgId(), false);
-            case 32, 33 -> resetSession();
+            case 32, 33 -> resetRequested = true;
             default -> failMessage(bad.badMsgId(), "the server rejected the message with bad_msg_notification " + code);
         }
     }

@@ -38,17 +38,28 @@ public final class ReceivedMessageIds {
     }
 
     /**
+     * Says what {@link #accept} would decide, without recording anything.
+     *
+     * @param msgId the id of a received message (never 0)
+     * @return whether it is new, a duplicate, or too old to tell
+     */
+    public Verdict check(long msgId) {
+        if (contains(msgId)) {
+            return Verdict.DUPLICATE;
+        }
+        return msgId <= floor ? Verdict.TOO_OLD : Verdict.NEW;
+    }
+
+    /**
      * Records an id if it is new.
      *
      * @param msgId the id of a received message (never 0)
      * @return whether it is new, a duplicate, or too old to tell
      */
     public Verdict accept(long msgId) {
-        if (msgId <= floor) {
-            return contains(msgId) ? Verdict.DUPLICATE : Verdict.TOO_OLD;
-        }
-        if (contains(msgId)) {
-            return Verdict.DUPLICATE;
+        Verdict verdict = check(msgId);
+        if (verdict != Verdict.NEW) {
+            return verdict;
         }
         if (size == ring.length) {
             long evicted = ring[next];

@@ -432,4 +432,84 @@ class ClientServerSessionTest {
         assertThat(events.drops).isEmpty();
         assertThat(events.errors).isEmpty();
     }
+
+    @Test
+    void connectionNotInitedIsRetriedOnceThenReported() {
+        initialize();
+        OutgoingCall<?> c = call(new GetCountriesList("400:CONNECTION_NOT_INITED", 0));
+        pump();
+        assertThat(c.future()).isCompletedExceptionally();
+        assertThat(executions.get("help.getCountriesList")).as("the first try and one re-initialized try").isEqualTo(2);
+    }
+
+    @Test
+    void aSessionResetInsideAContainerKeepsTheResultsOfTheSameContainer() {
+        initialize();
+        dc.session(client.sessionId()).push(new BadMsgNotification(1L << 40, 1, 32));
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        dc.receive(client.nextPacket(false)); // executed; the DC's next packet holds [bad_msg 32, rpc_result]
+        pump();
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(executions.get("help.getNearestDc")).as("not run again in the new session").isEqualTo(2);
+        assertThat(events.dropped(DropReason.UNKNOWN_REQUEST)).isZero();
+    }
+
+    @Test
+    void replayedOldFramesAreRefusedBeforeTheyCanMoveTheClock() {
+        AtomicLong travel = new AtomicLong();
+        client = new ClientSession(key, FIRST_SALT, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0),
+                RandomSource.secure(), events, 1024);
+        client.initWrapper(ClientServerSessionTest::initialized);
+        List<byte[]> recorded = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            call(GetNearestDc.INSTANCE);
+            OutboundPacket p;
+            while ((p = client.nextPacket(false)) != null) {
+                dc.receive(p);
+            }
+            for (byte[] f : dc.drain()) {
+                recorded.add(f);
+                client.onFrame(f, 0, f.length);
+            }
+        }
+        pump();
+        travel.set(400_000); // 400 s later, on both sides: the recorded frames are now out of the time window
+        dc.skewMillis.set(400_000);
+        OutgoingCall<NearestDcType> now = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(now.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        long offset = client.clock().offsetMillis();
+        int replaysBefore = events.dropped(DropReason.DUPLICATE);
+        for (byte[] f : recorded) {
+            client.onFrame(f, 0, f.length);
+        }
+        assertThat(client.clock().offsetMillis()).as("the clock offset after the replay").isEqualTo(offset);
+        assertThat(events.dropped(DropReason.DUPLICATE) - replaysBefore).isGreaterThanOrEqualTo(recorded.size());
+    }
+
+    @Test
+    void aGzipBombOfDeepNestingIsDroppedWithoutDeepRecursion() throws Exception {
+        initialize();
+        GzipCodec gz = new GzipCodec(ClientSession.MAX_INFLATED_SIZE);
+        byte[] body = UpdatesTooLong.INSTANCE.toByteArray();
+        for (int i = 0; i < 3000; i++) {
+            body = new dev.mtproto.tl.mtproto.GzipPacked(gz.gzip(body, 0, body.length)).toByteArray();
+        }
+        gz.close();
+        dc.session(client.sessionId()).push(new dev.mtproto.tl.mtproto.GzipPacked(body));
+        List<byte[]> frames = dc.drain();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                frames.forEach(f -> client.onFrame(f, 0, f.length));
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        assertThat(thrown.get()).isNull();
+        assertThat(events.dropped(DropReason.MALFORMED)).isEqualTo(1);
+        assertThat(events.updates).isEmpty();
+    }
 }
