@@ -55,6 +55,11 @@ final class DcConnection {
     private static final int ACKS_SENT_AT_ONCE = 32;
     private static final int TRANSPORT_AUTH_KEY_NOT_FOUND = -404;
     private static final int TRANSPORT_FLOOD = -429;
+    /**
+     * Transport errors are not authenticated: one forged -404 must not log the user out, so the key is
+     * forgotten only after this many in a row, on fresh connections, with no authenticated frame between.
+     */
+    private static final int KEY_NOT_FOUND_BEFORE_FORGETTING = 2;
 
     private final int dcId;
     private final ClientConfig config;
@@ -82,6 +87,10 @@ final class DcConnection {
     private String lastUnexpected;
     private long lastSavedSalt;
     private long lastSavedOffset;
+    private Instant keyCreatedAt;
+    private volatile int keyNotFoundInARow;
+    private volatile boolean saveFailing;
+    private final Object stateLock = new Object();
     private Thread loop;
 
     DcConnection(int dcId, ClientConfig config, Executor callbacks, Consumer<UpdatesType> updates, Consumer<ConnectionState> stateSink) {
@@ -163,8 +172,9 @@ final class DcConnection {
         }
     }
 
-    /** Runs every second: deadlines, salts, saving the session. */
+    /** Runs every second: deadlines, salts, saving the session. Never throws (it runs on a shared timer). */
     void tick() {
+        DcAuthorization changed;
         lock.lock();
         try {
             long now = System.nanoTime();
@@ -187,10 +197,11 @@ final class DcConnection {
                 session.submit(salts);
                 outgoing.signalAll();
             }
-            saveIfChanged();
+            changed = changedAuthorization();
         } finally {
             lock.unlock();
         }
+        save(changed);
     }
 
     /** Runs every ping interval: a ping that also asks the server to drop the connection if we go silent. */
@@ -200,6 +211,7 @@ final class DcConnection {
         }
         long interval = config.pingInterval().toSeconds();
         long started = System.nanoTime();
+        Socket pinged = socket;
         OutgoingCall<?> ping = new OutgoingCall<>(new PingDelayDisconnect(started, (int) interval + 15), "ping_delay_disconnect",
                 started + config.pingInterval().toNanos());
         ping.future().whenComplete((pong, error) -> {
@@ -207,10 +219,16 @@ final class DcConnection {
                 lastPingRttNanos = System.nanoTime() - started;
             } else if (!closed && error instanceof dev.mtproto.session.RequestTimeoutException) {
                 LOG.log(System.Logger.Level.INFO, "DC {0}: no pong within {1} s, reconnecting", dcId, interval);
-                dropConnection();
+                if (socket == pinged) { // not a connection made since
+                    dropConnection();
+                }
             }
         });
-        submit(ping);
+        try {
+            submit(ping);
+        } catch (ProtocolException e) {
+            // closed meanwhile
+        }
     }
 
     private OutgoingCall<?> internalCall(dev.mtproto.tl.TlMethod<?> method) {
@@ -232,6 +250,7 @@ final class DcConnection {
     /** Closes for good: pending calls fail, the session is saved. */
     void close() {
         List<OutgoingCall<?>> orphans;
+        DcAuthorization changed;
         lock.lock();
         try {
             if (closed) {
@@ -239,7 +258,7 @@ final class DcConnection {
             }
             closed = true;
             outgoing.signalAll();
-            saveIfChanged();
+            changed = changedAuthorization();
             orphans = new ArrayList<>(waiting);
             waiting.clear();
             if (session != null) {
@@ -254,6 +273,7 @@ final class DcConnection {
         dropConnection();
         setState(ConnectionState.CLOSED);
         firstConnect.completeExceptionally(new ProtocolException("the client was closed"));
+        save(changed);
         Thread t = loop;
         if (t != null && t != Thread.currentThread()) {
             try {
@@ -264,10 +284,21 @@ final class DcConnection {
         }
     }
 
+    /** Completes on the callback executor; if it refuses (shut down or full), right here rather than never. */
+    private void deliver(Runnable completion) {
+        try {
+            callbacks.execute(completion);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            completion.run();
+        }
+    }
+
     private void setState(ConnectionState next) {
-        if (state != next && state != ConnectionState.CLOSED) {
-            state = next;
-            stateSink.accept(next);
+        synchronized (stateLock) { // the loop and close() race here; CLOSED is final
+            if (state != next && state != ConnectionState.CLOSED) {
+                state = next;
+                stateSink.accept(next);
+            }
         }
     }
 
@@ -282,7 +313,8 @@ final class DcConnection {
                 failures = 0;
             } catch (TransportErrorException e) {
                 flood = e.code() == TRANSPORT_FLOOD;
-                if (e.code() == TRANSPORT_AUTH_KEY_NOT_FOUND) {
+                if (e.code() == TRANSPORT_AUTH_KEY_NOT_FOUND && ++keyNotFoundInARow >= KEY_NOT_FOUND_BEFORE_FORGETTING) {
+                    keyNotFoundInARow = 0;
                     forgetKey();
                 }
                 LOG.log(System.Logger.Level.INFO, "DC {0}: transport error {1}", dcId, e.code());
@@ -355,7 +387,7 @@ final class DcConnection {
             writer = threads.newThread(output);
             writer.start();
             setState(ConnectionState.CONNECTED);
-            firstConnect.complete(null);
+            deliver(() -> firstConnect.complete(null)); // never run the caller's continuations on this loop
             inbox.pumpInto(frameHandler(transport));
         } catch (SocketTimeoutException e) {
             throw new IOException("timed out after " + config.connectTimeout().toSeconds() + " s connecting to DC " + dcId, e);
@@ -408,6 +440,7 @@ final class DcConnection {
             session.initWrapper(call -> config.initConnection().wrap(config.apiId(), call));
             lastSavedSalt = auth.serverSalt();
             lastSavedOffset = auth.timeOffsetMillis();
+            keyCreatedAt = auth.createdAt();
             for (OutgoingCall<?> call : waiting) {
                 session.submit(call);
             }
@@ -443,28 +476,49 @@ final class DcConnection {
                 waiting.addAll(0, session.takePendingCalls());
                 session = null;
             }
-            store.deleteAuthorization(dcId);
         } finally {
             lock.unlock();
         }
+        LOG.log(System.Logger.Level.WARNING, "DC {0}: the DC does not know our authorization key; creating a new one", dcId);
+        store.deleteAuthorization(dcId); // a failure here ends this attempt; the loop retries
     }
 
-    private void saveIfChanged() {
+    /**
+     * Called with {@link #lock} held.
+     *
+     * @return the session's key, salt and time offset if they changed since the last save, else null
+     */
+    private DcAuthorization changedAuthorization() {
         if (session == null) {
-            return;
+            return null;
         }
         long salt = session.currentSalt();
         long offset = session.clock().offsetMillis();
-        if (salt != lastSavedSalt || Math.abs(offset - lastSavedOffset) > 1000) {
+        if (salt == lastSavedSalt && Math.abs(offset - lastSavedOffset) <= 1000) {
+            return null;
+        }
+        lastSavedSalt = salt;
+        lastSavedOffset = offset;
+        return new DcAuthorization(session.authKey(), salt, offset, keyCreatedAt != null ? keyCreatedAt : Instant.now());
+    }
+
+    /** Writes to the store outside {@link #lock} (it may fsync); a failure is logged and retried next tick. */
+    private void save(DcAuthorization authorization) {
+        if (authorization == null) {
+            return;
+        }
+        try {
+            store.saveAuthorization(dcId, authorization);
+            saveFailing = false;
+        } catch (RuntimeException e) {
+            LOG.log(saveFailing ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                    "DC {0}: could not save the session ({1}: {2}); retrying", dcId, e.getClass().getSimpleName(), e.getMessage());
+            saveFailing = true;
+            lock.lock();
             try {
-                AuthKey key = session.authKey();
-                DcAuthorization previous = store.loadAuthorization(dcId).orElse(null);
-                Instant created = previous != null && previous.authKey().id() == key.id() ? previous.createdAt() : Instant.now();
-                store.saveAuthorization(dcId, new DcAuthorization(key, salt, offset, created));
-                lastSavedSalt = salt;
-                lastSavedOffset = offset;
-            } catch (MtprotoException e) {
-                LOG.log(System.Logger.Level.WARNING, "DC {0}: could not save the session: {1}", dcId, e.getMessage());
+                lastSavedSalt = 0; // makes the next tick try again
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -481,7 +535,11 @@ final class DcConnection {
             public void onFrame(byte[] buf, int off, int len, boolean quickAckRequested) {
                 lock.lock();
                 try {
+                    long authenticated = session.authenticatedFrames();
                     session.onFrame(buf, off, packetLength(transport, buf, off, len));
+                    if (session.authenticatedFrames() != authenticated) {
+                        keyNotFoundInARow = 0;
+                    }
                     if (session.hasOutgoing()) {
                         outgoing.signalAll();
                     }
@@ -656,14 +714,6 @@ final class DcConnection {
             deliver(() -> call.future().completeExceptionally(error));
         }
 
-        /** Completes on the callback executor; if it refuses (shut down or full), right here rather than never. */
-        private void deliver(Runnable completion) {
-            try {
-                callbacks.execute(completion);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                completion.run();
-            }
-        }
 
         @Override
         public void onUpdates(UpdatesType u) {

@@ -41,7 +41,11 @@ import java.util.function.Consumer;
  */
 public final class MtprotoClient implements AutoCloseable {
     private final ClientConfig config;
+    private static final System.Logger LOG = System.getLogger(MtprotoClient.class.getName());
+
     private final Map<Integer, DcConnection> connections = new ConcurrentHashMap<>();
+    /** Guards {@link #closed} against connections being created while the client closes. */
+    private final Object lifecycle = new Object();
     private final List<Consumer<UpdatesType>> updateListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService ownCallbacks;
@@ -95,12 +99,20 @@ public final class MtprotoClient implements AutoCloseable {
      *     (connection failures are retried with backoff)
      */
     public CompletableFuture<Void> connect() {
-        return connection(homeDc).start();
+        try {
+            return connection(homeDc).start();
+        } catch (ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void rememberHomeDc() {
-        if (config.sessionStore().loadHomeDc().orElse(-1) != homeDc) {
-            config.sessionStore().saveHomeDc(homeDc);
+        try {
+            if (config.sessionStore().loadHomeDc().orElse(-1) != homeDc) {
+                config.sessionStore().saveHomeDc(homeDc);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not save the home DC in the session store", e);
         }
     }
 
@@ -127,10 +139,12 @@ public final class MtprotoClient implements AutoCloseable {
     public <R> CompletableFuture<R> invoke(TlMethod<R> method, Duration timeout) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(timeout, "timeout");
-        if (closed) {
-            return CompletableFuture.failedFuture(new ProtocolException("the client is closed"));
+        DcConnection dc;
+        try {
+            dc = connection(homeDc);
+        } catch (ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        DcConnection dc = connection(homeDc);
         dc.start();
         OutgoingCall<R> call = new OutgoingCall<>(method, method.tlName(), System.nanoTime() + timeout.toNanos());
         call.future().whenComplete((r, e) -> {
@@ -138,7 +152,11 @@ public final class MtprotoClient implements AutoCloseable {
                 dc.cancel(call);
             }
         });
-        dc.submit(call);
+        try {
+            dc.submit(call);
+        } catch (ProtocolException e) { // closed meanwhile
+            call.future().completeExceptionally(e);
+        }
         return call.future();
     }
 
@@ -193,11 +211,19 @@ public final class MtprotoClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
-        connections.values().forEach(DcConnection::close);
+        for (DcConnection dc : connections.values()) {
+            try {
+                dc.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing the connection to DC " + dc.dcId() + " failed", e);
+            }
+        }
         timers.shutdownNow();
         updateDispatcher.shutdown();
         if (ownCallbacks != null) {
@@ -205,15 +231,21 @@ public final class MtprotoClient implements AutoCloseable {
         }
     }
 
+    /** @throws ProtocolException once the client is closed: no connection is made after {@link #close()} */
     private DcConnection connection(int dcId) {
-        return connections.computeIfAbsent(dcId, id -> {
-            DcConnection dc = new DcConnection(id, config, callbacks, this::dispatchUpdates,
-                    state -> stateListeners.forEach(l -> l.accept(state)));
-            if (id == homeDc) {
-                dc.start().thenRun(this::rememberHomeDc);
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new ProtocolException("the client is closed");
             }
-            return dc;
-        });
+            return connections.computeIfAbsent(dcId, id -> {
+                DcConnection dc = new DcConnection(id, config, callbacks, this::dispatchUpdates,
+                        state -> stateListeners.forEach(l -> l.accept(state)));
+                if (id == homeDc) {
+                    dc.start().thenRun(this::rememberHomeDc);
+                }
+                return dc;
+            });
+        }
     }
 
     private void dispatchUpdates(UpdatesType updates) {
@@ -225,17 +257,30 @@ public final class MtprotoClient implements AutoCloseable {
                 try {
                     l.accept(updates);
                 } catch (RuntimeException e) {
-                    System.getLogger(MtprotoClient.class.getName()).log(System.Logger.Level.WARNING, "an update listener failed", e);
+                    LOG.log(System.Logger.Level.WARNING, "an update listener failed", e);
                 }
             }
         });
     }
 
+    /** Timer task: an exception would cancel it for good, so each DC's failure is logged and contained. */
     private void tick() {
-        connections.values().forEach(DcConnection::tick);
+        for (DcConnection dc : connections.values()) {
+            try {
+                dc.tick();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "DC " + dc.dcId() + ": periodic work failed", e);
+            }
+        }
     }
 
     private void ping() {
-        connections.values().forEach(DcConnection::ping);
+        for (DcConnection dc : connections.values()) {
+            try {
+                dc.ping();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "DC " + dc.dcId() + ": ping failed", e);
+            }
+        }
     }
 }

@@ -120,6 +120,7 @@ public final class ClientSession {
     /** Set while a frame is processed when its messages call for a new session. */
     private boolean resetRequested;
     private int gzipLevels;
+    private long authenticatedFrames;
 
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final Map<Long, Outgoing> inFlight = new HashMap<>();
@@ -229,6 +230,14 @@ public final class ClientSession {
     /** @return whether messages are queued besides acks */
     public boolean hasQueuedMessages() {
         return !queue.isEmpty();
+    }
+
+    /**
+     * @return how many frames passed decryption (so came from a server holding our key) and named our
+     *     session, since the session was created
+     */
+    public long authenticatedFrames() {
+        return authenticatedFrames;
     }
 
     /** @return how many acks wait to be sent */
@@ -597,6 +606,7 @@ public final class ClientSession {
             listener.onDropped(DropReason.WRONG_SESSION, "session id of the message is not ours");
             return;
         }
+        authenticatedFrames++;
         long msgId = (long) LONG.get(p, 16);
         int seq = (int) INT.get(p, 24);
         int bodyLength = plainLength - MessageCipher.PLAINTEXT_HEADER_SIZE;
@@ -768,6 +778,9 @@ public final class ClientSession {
     private void rpcResult(TlReader r) {
         long reqMsgId = r.readLong();
         Outgoing o = inFlight.remove(reqMsgId);
+        if (o == null) {
+            o = takeQueued(reqMsgId);
+        }
         if (o != null && o.call == null && answersAbandonedSession(r)) {
             return; // our own destroy_session, answered in rpc_result
         }
@@ -784,6 +797,21 @@ public final class ClientSession {
             initPending = true;
             queue.addFirst(o);
         }
+    }
+
+    /**
+     * Finds a call put back in the queue with its msg_id kept (after a lost connection) whose answer
+     * arrives before it was sent again; it is answered and need not be sent.
+     */
+    private Outgoing takeQueued(long msgId) {
+        for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
+            Outgoing o = it.next();
+            if (o.msgId == msgId && o.keepIdOnResend) {
+                it.remove();
+                return o;
+            }
+        }
+        return null;
     }
 
     /** @return whether the result is a destroy_session answer about a session we abandoned (and consumes it) */

@@ -512,4 +512,28 @@ class ClientServerSessionTest {
         assertThat(events.dropped(DropReason.MALFORMED)).isEqualTo(1);
         assertThat(events.updates).isEmpty();
     }
+
+    @Test
+    void answersResentAfterAReconnectCompleteCallsStillWaitingInTheQueue() {
+        initialize();
+        List<OutgoingCall<NearestDcType>> calls = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            calls.add(call(GetNearestDc.INSTANCE));
+        }
+        OutboundPacket p;
+        while ((p = client.nextPacket(false)) != null) {
+            dc.receive(p); // all executed...
+        }
+        dc.drain(); // ...but the answers are lost with the connection
+        client.onConnectionLost();
+        dc.session(client.sessionId()).onReconnect(); // the DC resends what was not acknowledged
+        for (byte[] frame : dc.drain()) {
+            client.onFrame(frame, 0, frame.length);
+        }
+        assertThat(calls).allSatisfy(c -> assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2)));
+        assertThat(events.dropped(DropReason.UNKNOWN_REQUEST)).isZero();
+        pump();
+        assertThat(executions.get("help.getNearestDc")).as("nothing ran twice").isEqualTo(251);
+        assertThat(dc.session(client.sessionId()).hasOutgoing()).isFalse();
+    }
 }
