@@ -53,13 +53,20 @@ import java.util.Objects;
  * Calls are unwrapped ({@code invokeWithLayer}, {@code initConnection}, {@code invokeWithoutUpdates}, ...),
  * executed by a {@link CallHandler}, and answered with {@code rpc_result} or {@code rpc_error}; an answer is
  * kept per request msg_id so that a request resent after a reconnect gets the same answer again instead of
- * running twice. Server messages stay queued for resending until the client acknowledges them.
+ * running twice, until the client acknowledges the answer. Server messages stay queued for resending until
+ * the client acknowledges them. A handler's failure other than {@link RpcException} is answered with
+ * {@code 500 INTERNAL_SERVER_ERROR} and logged.
  *
  * <p>Not thread-safe: the owner serialises calls.
  */
 public final class ServerSession {
     /** Answers kept for requests that may be resent. */
     public static final int ANSWER_CACHE_SIZE = 2048;
+    /** The most bytes of answers kept for requests that may be resent. */
+    public static final long ANSWER_CACHE_BYTES = 64L << 20;
+    /** The most sent messages kept for resending while the client does not acknowledge them. */
+    public static final int UNACKNOWLEDGED_LIMIT = 8192;
+    private static final System.Logger LOG = System.getLogger(ServerSession.class.getName());
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -69,7 +76,9 @@ public final class ServerSession {
         /**
          * @param call the call, unwrapped
          * @return the result: a {@link TlObject}, a {@link Boolean} for {@code Bool}, or a {@link List} of
-         *     {@code Integer}, {@code Long}, {@code String}, {@code byte[]} or {@link TlObject} for vectors
+         *     {@code Integer}, {@code Long}, {@code String}, {@code byte[]} or {@link TlObject} for vectors;
+         *     or a {@link java.util.concurrent.CompletionStage} of one of these, answered when it completes
+         *     (see {@link ServerSession#deferredAnswers}) while the session goes on with other messages
          * @throws RpcException to answer with {@code rpc_error}
          */
         Object handle(ServerCall call);
@@ -90,6 +99,8 @@ public final class ServerSession {
         final byte[] body;
         final boolean contentRelated;
         final boolean response;
+        /** For an {@code rpc_result}: the msg_id of the request it answers; else 0. */
+        long answers;
         long msgId;
         int seqNo;
 
@@ -111,12 +122,9 @@ public final class ServerSession {
     private final GzipCodec gzip = new GzipCodec(ClientSession.MAX_INFLATED_SIZE);
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final Map<Long, Pending> unacknowledged = new LinkedHashMap<>();
-    private final Map<Long, byte[]> answers = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
-            return size() > ANSWER_CACHE_SIZE;
-        }
-    };
+    /** Answers by request msg_id, until the client acknowledges them; bounded by count and bytes. */
+    private final Map<Long, Pending> answers = new LinkedHashMap<>();
+    private long answerBytes;
     private final TlWriter plain = new TlWriter(4096);
     private final TlWriter resultWriter = new TlWriter(1024);
     private byte[] wire = new byte[4096];
@@ -126,6 +134,7 @@ public final class ServerSession {
     private int layer;
     private int pingDisconnectDelay;
     private boolean destroyed;
+    private java.util.concurrent.Executor deferredAnswers = Runnable::run;
     private java.util.function.LongPredicate otherSessions = id -> false;
 
     /**
@@ -181,6 +190,17 @@ public final class ServerSession {
     /** @return the {@code disconnect_delay} of the last {@code ping_delay_disconnect}, 0 if none */
     public int pingDisconnectDelay() {
         return pingDisconnectDelay;
+    }
+
+    /**
+     * Sets where answers of calls whose handler returned a {@link java.util.concurrent.CompletionStage} are
+     * written once it completes. The session is not thread-safe, so the owner passes an executor that takes
+     * its lock, runs the task, and sends what got queued.
+     *
+     * @param executor runs answer tasks; by default on the completing thread
+     */
+    public void deferredAnswers(java.util.concurrent.Executor executor) {
+        this.deferredAnswers = Objects.requireNonNull(executor, "executor");
     }
 
     /**
@@ -282,17 +302,31 @@ public final class ServerSession {
                 badMessage(msgId, seq, 34);
                 return;
             }
-            if (received.accept(msgId) != ReceivedMessageIds.Verdict.NEW) {
-                badMessage(msgId, seq, 19);
+            switch (received.accept(msgId)) {
+                case NEW -> {
+                }
+                case DUPLICATE -> {
+                    badMessage(msgId, seq, 19);
+                    return;
+                }
+                default -> {
+                    badMessage(msgId, seq, 20);
+                    return;
+                }
+            }
+            boolean[] valid = {true};
+            MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
+                valid[0] = innerId < msgId;
+                return valid[0];
+            });
+            if (!valid[0]) { // the container is refused as a whole: none of its messages runs
+                badMessage(msgId, 0, 64);
                 return;
             }
             MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
-                if (innerId >= msgId) {
-                    badMessage(msgId, 0, 64);
-                    return false;
-                }
-                if ((innerId & 3) != 0) {
-                    badMessage(innerId, innerSeq, 18);
+                int innerCode = checkMessageId(innerId, now);
+                if (innerCode != 0) {
+                    badMessage(innerId, innerSeq, innerCode);
                 } else {
                     message(innerId, innerSeq, b, at, bytes);
                 }
@@ -339,9 +373,11 @@ public final class ServerSession {
             case NEW -> {
             }
             case DUPLICATE -> {
-                byte[] answer = answers.get(msgId);
-                if (answer != null) {
-                    queue.add(new Pending(answer, true, true)); // the same answer again, never a second execution
+                Pending answer = answers.get(msgId);
+                if (answer != null) { // the same answer again, never a second execution
+                    Pending again = new Pending(answer.body, true, true);
+                    again.answers = msgId;
+                    queue.add(again);
                 }
                 return;
             }
@@ -354,7 +390,10 @@ public final class ServerSession {
         switch (id) {
             case MsgsAck.CONSTRUCTOR_ID -> {
                 for (Long acked : MsgsAck.readBare(r).msgIds()) {
-                    unacknowledged.remove(acked);
+                    Pending p = unacknowledged.remove(acked);
+                    if (p != null && p.answers != 0) {
+                        forgetAnswer(p.answers); // the client has it and will not ask again
+                    }
                 }
             }
             case GzipPacked.CONSTRUCTOR_ID -> {
@@ -364,8 +403,9 @@ public final class ServerSession {
             case MsgsStateReq.CONSTRUCTOR_ID -> {
                 List<Long> ids = MsgsStateReq.readBare(r).msgIds();
                 byte[] info = new byte[ids.size()];
+                long now = nowSeconds();
                 for (int i = 0; i < info.length; i++) {
-                    info[i] = (byte) (received.contains(ids.get(i)) ? 4 : 2);
+                    info[i] = stateOf(ids.get(i), now);
                 }
                 queue.add(new Pending(new MsgsStateInfo(msgId, info).toByteArray(), true, true));
             }
@@ -401,9 +441,7 @@ public final class ServerSession {
             return;
         }
         if (object instanceof RpcDropAnswer drop) {
-            byte[] dropped = answers.remove(drop.reqMsgId());
-            TlObject answer = dropped == null ? RpcAnswerUnknown.INSTANCE : new RpcAnswerDropped(drop.reqMsgId(), 0, dropped.length);
-            answer(msgId, answer);
+            answer(msgId, dropAnswer(drop.reqMsgId()));
             return;
         }
         if (object instanceof DestroySession destroy) {
@@ -426,16 +464,84 @@ public final class ServerSession {
         Object result;
         try {
             result = handler.handle(new ServerCall(inner, msgId, layer, this));
-        } catch (RpcException e) {
-            answerError(msgId, e.code(), e.errorMessage());
-            return;
         } catch (RuntimeException e) {
-            answerError(msgId, 500, "INTERNAL_SERVER_ERROR");
+            finishCall(msgId, inner, null, e);
             return;
         }
-        resultWriter.reset();
-        ServerResults.write(result, resultWriter);
-        answerBytes(msgId, resultWriter.toByteArray());
+        if (result instanceof java.util.concurrent.CompletionStage<?> later) {
+            later.whenComplete((value, error) -> deferredAnswers.execute(() -> finishCall(msgId, inner, value, error)));
+            return;
+        }
+        finishCall(msgId, inner, result, null);
+    }
+
+    /** Answers a call with its result or its failure; a handler's bug becomes a 500, never a silent drop. */
+    private void finishCall(long msgId, TlMethod<?> call, Object result, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RpcException e) {
+            answerError(msgId, e.code(), e.errorMessage());
+            return;
+        }
+        if (cause == null) {
+            try {
+                resultWriter.reset();
+                ServerResults.write(result, resultWriter);
+                answerBytes(msgId, resultWriter.toByteArray());
+                return;
+            } catch (RuntimeException e) {
+                cause = e;
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, "the handler of " + call.tlName() + " failed; answering 500", cause);
+        answerError(msgId, 500, "INTERNAL_SERVER_ERROR");
+    }
+
+    /**
+     * Answers {@code rpc_drop_answer}: an answer still waiting to be sent, or sent but not acknowledged,
+     * leaves the outgoing queue and is reported as dropped; one already delivered, or never made, is unknown.
+     */
+    private TlObject dropAnswer(long requestMsgId) {
+        Pending answer = answers.get(requestMsgId);
+        if (answer == null) {
+            return RpcAnswerUnknown.INSTANCE;
+        }
+        forgetAnswer(requestMsgId);
+        boolean queued = queue.removeIf(p -> p.answers == requestMsgId);
+        Pending sent = null;
+        for (java.util.Iterator<Pending> it = unacknowledged.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.answers == requestMsgId) {
+                it.remove();
+                sent = p;
+            }
+        }
+        if (sent == null && !queued) {
+            return RpcAnswerUnknown.INSTANCE;
+        }
+        return sent != null ? new RpcAnswerDropped(sent.msgId, sent.seqNo, sent.body.length)
+                : new RpcAnswerDropped(0, 0, answer.body.length);
+    }
+
+    /**
+     * {@code msgs_state_req}: 4 received; 1 below what the session can still tell (older than the replay
+     * window or the time window); 3 ahead of the time window; 2 not received.
+     */
+    private byte stateOf(long id, long now) {
+        if (received.contains(id)) {
+            return 4;
+        }
+        long at = MessageIdClock.secondsOf(id);
+        if (id <= received.floor() || at < now - MessageIdClock.MAX_PAST_SECONDS) {
+            return 1;
+        }
+        return (byte) (at > now + MessageIdClock.MAX_FUTURE_SECONDS ? 3 : 2);
+    }
+
+    private void forgetAnswer(long requestMsgId) {
+        Pending removed = answers.remove(requestMsgId);
+        if (removed != null) {
+            answerBytes -= removed.body.length;
+        }
     }
 
     static boolean isServiceFunction(TlObject method) {
@@ -501,9 +607,17 @@ public final class ServerSession {
         w.writeInt(RpcResult.CONSTRUCTOR_ID);
         w.writeLong(reqMsgId);
         w.writeRaw(payload);
-        byte[] body = w.toByteArray();
-        answers.put(reqMsgId, body);
-        queue.add(new Pending(body, true, true));
+        Pending answer = new Pending(w.toByteArray(), true, true);
+        answer.answers = reqMsgId;
+        forgetAnswer(reqMsgId);
+        answers.put(reqMsgId, answer);
+        answerBytes += answer.body.length;
+        for (java.util.Iterator<Pending> it = answers.values().iterator();
+                it.hasNext() && (answers.size() > ANSWER_CACHE_SIZE || answerBytes > ANSWER_CACHE_BYTES); ) {
+            answerBytes -= it.next().body.length;
+            it.remove();
+        }
+        queue.add(answer);
     }
 
     // ------------------------------------------------------------------ outgoing
@@ -536,6 +650,10 @@ public final class ServerSession {
             if (p.contentRelated) {
                 unacknowledged.put(p.msgId, p);
             }
+        }
+        for (java.util.Iterator<Long> it = unacknowledged.keySet().iterator(); unacknowledged.size() > UNACKNOWLEDGED_LIMIT; ) {
+            it.next(); // a client that never acknowledges: forget the oldest rather than grow without end
+            it.remove();
         }
         plain.reset();
         plain.writeLong(salt());

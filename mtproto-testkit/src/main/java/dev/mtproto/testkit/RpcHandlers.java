@@ -27,6 +27,11 @@ public final class RpcHandlers {
         return this;
     }
 
+    /** Removes every handler (the cluster then installs its defaults again). */
+    void clear() {
+        handlers.clear();
+    }
+
     /**
      * @param type a function class
      * @return whether a handler is set for it

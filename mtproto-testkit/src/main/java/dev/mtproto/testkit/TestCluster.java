@@ -144,6 +144,16 @@ public final class TestCluster implements AutoCloseable {
                         java.time.Duration.ofMillis(500), 2.0, 0.2));
     }
 
+    /**
+     * Puts every DC back as a test found it: default handlers, no faults, the true clock, execution counts
+     * at zero. Keys and sessions stay, so clients may go on. {@link TestDcExtension} calls it after each test.
+     */
+    public void reset() {
+        handlers.clear();
+        DefaultHandlers.install(handlers, this);
+        dcs().forEach(TestDc::reset);
+    }
+
     /** Stops every DC. */
     @Override
     public void close() {

@@ -105,12 +105,18 @@ public final class TestDc implements AutoCloseable {
     private void acceptLoop() {
         ServerSocket s = server;
         while (!s.isClosed()) {
+            Socket socket = null;
             try {
-                Socket socket = s.accept();
+                socket = s.accept();
                 socket.setTcpNoDelay(true);
                 acceptedConnections.incrementAndGet();
                 TestDcConnection c = new TestDcConnection(this, socket);
                 connections.add(c);
+                if (s.isClosed()) { // close() ran between accept and add: it did not see this one
+                    c.close();
+                    connections.remove(c);
+                    return;
+                }
                 Thread t = new Thread(() -> {
                     try {
                         c.run();
@@ -121,8 +127,21 @@ public final class TestDc implements AutoCloseable {
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
-                if (!s.isClosed()) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // giving up on it anyway
+                    }
+                }
+                if (!s.isClosed()) { // e.g. out of file descriptors: do not spin
                     LOG.log(System.Logger.Level.DEBUG, "accept failed: {0}", e.getMessage());
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
         }
@@ -168,6 +187,15 @@ public final class TestDc implements AutoCloseable {
                 h.lock.unlock();
             }
         }
+    }
+
+    /** No faults, the true clock, execution counts at zero; see {@link TestCluster#reset()}. */
+    void reset() {
+        faults.clear();
+        if (skewMillis.get() != 0) {
+            skewClock(Duration.ZERO);
+        }
+        executions.clear();
     }
 
     /**
@@ -240,7 +268,14 @@ public final class TestDc implements AutoCloseable {
             // closing anyway
         }
         dropAllConnections();
-        sessions.values().forEach(h -> h.session.close());
+        for (SessionHolder h : sessions.values()) {
+            h.lock.lock(); // a connection thread may still be inside it
+            try {
+                h.session.close();
+            } finally {
+                h.lock.unlock();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ for connections
@@ -276,23 +311,40 @@ public final class TestDc implements AutoCloseable {
             // destroy_session: forget another session of this key; a connection still using it gets a new
             // one. Its deflater and inflater are freed by their cleaners, since another thread may hold it.
             session.otherSessions(other -> other != sessionId && sessions.remove(new SessionId(key.key().id(), other)) != null);
-            return new SessionHolder(session, clock);
+            SessionHolder holder = new SessionHolder(session, clock);
+            session.deferredAnswers(task -> { // a delayed answer: written and sent under the session's lock
+                holder.lock.lock();
+                try {
+                    task.run();
+                    if (holder.bound != null) {
+                        holder.bound.flush(holder);
+                    }
+                } finally {
+                    holder.lock.unlock();
+                }
+            });
+            return holder;
         });
     }
 
-    /** Runs a call through faults and handlers; counts executions. */
+    /**
+     * Runs a call through faults and handlers; counts executions. A delayed call runs later on another
+     * thread, so the session goes on answering everything else meanwhile.
+     */
     private Object execute(ServerSession.ServerCall call) {
         Faults.CallRule rule = faults.match(call.method(), Faults.Action.FAIL, Faults.Action.DELAY);
         if (rule != null && rule.action == Faults.Action.FAIL) {
             throw dev.mtproto.rpc.RpcException.of(rule.code, rule.message, call.method().tlName());
         }
         if (rule != null) {
-            try {
-                Thread.sleep(rule.delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            java.util.concurrent.Executor later = java.util.concurrent.CompletableFuture.delayedExecutor(
+                    rule.delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> run(call), later);
         }
+        return run(call);
+    }
+
+    private Object run(ServerSession.ServerCall call) {
         KeyRecord record = keys.get(call.session().authKey().id());
         if (record != null && call.layer() != 0) {
             record.layer = call.layer();

@@ -66,7 +66,7 @@ public final class TestDcExtension implements BeforeAllCallback, AfterAllCallbac
     public void afterEach(ExtensionContext context) {
         TestCluster c = cluster;
         if (c != null) {
-            c.dcs().forEach(dc -> dc.faults().clear());
+            c.reset();
         }
     }
 

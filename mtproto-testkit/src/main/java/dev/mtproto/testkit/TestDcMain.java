@@ -59,7 +59,7 @@ public final class TestDcMain {
         if (dcs < 1 || dcs > 9) {
             throw new IllegalArgumentException("--dcs must be 1..9, got " + dcs);
         }
-        if (port < 0 || port > 65535 - dcs) {
+        if (port < 0 || port > 65536 - dcs) {
             throw new IllegalArgumentException("--port must leave room for " + dcs + " ports below 65536, got " + port);
         }
         TestCluster cluster = TestCluster.start(dcs, port);

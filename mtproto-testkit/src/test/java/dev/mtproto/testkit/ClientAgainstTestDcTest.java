@@ -267,4 +267,30 @@ class ClientAgainstTestDcTest {
         }
         assertThat(received).containsExactlyElementsOf(sent);
     }
+
+    @Test
+    void aDelayedCallHoldsUpNeitherOtherCallsNorPushes() throws Exception {
+        MtprotoClient client = client();
+        nearest(client);
+        CompletableFuture<UpdatesType> pushed = new CompletableFuture<>();
+        client.addUpdateListener(pushed::complete);
+        dc.faults().nextCall(GetNearestDc.class).delay(Duration.ofSeconds(30));
+        CompletableFuture<NearestDcType> slow = client.invoke(GetNearestDc.INSTANCE);
+        assertThat(client.invoke(GetConfig.INSTANCE).join()).as("sent after the slow call, answered before it").isInstanceOf(Config.class);
+        UpdatesType update = new UpdateShort(new UpdateUserTyping(7, null, SendMessageTypingAction.INSTANCE), 1);
+        dc.pushToAll(update);
+        assertThat(pushed.get(10, TimeUnit.SECONDS)).isEqualTo(update);
+        assertThat(slow).as("still waiting for its delayed answer").isNotDone();
+        slow.cancel(true);
+    }
+
+    @Test
+    void aHandlerBugIsAnswered500InsteadOfLeavingTheCallerWaiting() {
+        MtprotoClient client = client();
+        nearest(client);
+        TELEGRAM.cluster().handlers().on(GetNearestDc.class, (method, call) -> null);
+        assertThatThrownBy(() -> client.invoke(GetNearestDc.INSTANCE, Duration.ofSeconds(20)).join())
+                .cause().isInstanceOfSatisfying(dev.mtproto.rpc.RpcException.class, e -> assertThat(e.code()).isEqualTo(500));
+        assertThat(client.invoke(GetConfig.INSTANCE).join()).as("the connection lives on").isInstanceOf(Config.class);
+    }
 }
