@@ -3,10 +3,8 @@ package dev.mtproto.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.crypto.AuthKey;
-import dev.mtproto.crypto.MessageCipher;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.tl.TlObject;
-import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.api.InvokeWithLayer;
 import dev.mtproto.tl.api.NearestDc;
@@ -23,7 +21,6 @@ import dev.mtproto.tl.mtproto.RpcAnswerDropped;
 import dev.mtproto.tl.mtproto.RpcAnswerUnknown;
 import dev.mtproto.tl.mtproto.RpcDropAnswer;
 import dev.mtproto.tl.mtproto.RpcResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,31 +59,7 @@ class ServerSessionChecksTest {
 
     /** @return the bodies of every message the server sends, containers opened */
     private List<TlObject> replies() {
-        List<TlObject> out = new ArrayList<>();
-        MessageCipher cipher = MessageCipher.forClient(key);
-        OutboundPacket p;
-        while ((p = server.nextPacket()) != null) {
-            byte[] plain = cipher.decrypt(java.util.Arrays.copyOf(p.buffer(), p.length()));
-            if (MessageContainers.isContainer(plain, 32, plain.length - 32)) {
-                MessageContainers.forEach(plain, 32, plain.length - 32, (id, s, b, at, len) -> {
-                    out.add(body(b, at, len));
-                    return true;
-                });
-            } else {
-                out.add(body(plain, 32, plain.length - 32));
-            }
-        }
-        return out;
-    }
-
-    private static TlObject body(byte[] b, int off, int len) {
-        TlReader r = new TlReader(b, off, len);
-        if (r.peekInt() == RpcResult.CONSTRUCTOR_ID) {
-            r.readInt();
-            long req = r.readLong();
-            return new RpcResult(req, r.readObject());
-        }
-        return r.readObject();
+        return ServerReplies.bodies(server, key);
     }
 
     private TlObject initCall() {

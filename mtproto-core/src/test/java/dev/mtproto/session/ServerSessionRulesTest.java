@@ -3,10 +3,8 @@ package dev.mtproto.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.crypto.AuthKey;
-import dev.mtproto.crypto.MessageCipher;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.tl.TlObject;
-import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.api.InvokeWithLayer;
 import dev.mtproto.tl.api.NearestDc;
@@ -70,38 +68,14 @@ class ServerSessionRulesTest {
     }
 
     private List<TlObject> replies() {
-        List<TlObject> out = new ArrayList<>();
-        MessageCipher cipher = MessageCipher.forClient(key);
-        OutboundPacket p;
-        while ((p = server.nextPacket()) != null) {
-            byte[] plain = cipher.decrypt(java.util.Arrays.copyOf(p.buffer(), p.length()));
-            if (MessageContainers.isContainer(plain, 32, plain.length - 32)) {
-                MessageContainers.forEach(plain, 32, plain.length - 32, (id, s, b, at, len) -> {
-                    serverIds.add(id);
-                    out.add(body(b, at, len));
-                    return true;
-                });
-            } else {
-                serverIds.add(java.nio.ByteBuffer.wrap(plain, 16, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
-                out.add(body(plain, 32, plain.length - 32));
-            }
-        }
-        return out;
+        List<ServerReplies.Message> messages = ServerReplies.drain(server, key);
+        messages.forEach(m -> serverIds.add(m.msgId()));
+        return messages.stream().map(ServerReplies.Message::body).toList();
     }
 
     /** @return only the rpc_results among the replies (a first message also gets new_session_created) */
     private List<TlObject> results() {
         return replies().stream().filter(o -> o instanceof RpcResult).toList();
-    }
-
-    private static TlObject body(byte[] b, int off, int len) {
-        TlReader r = new TlReader(b, off, len);
-        if (r.peekInt() == RpcResult.CONSTRUCTOR_ID) {
-            r.readInt();
-            long req = r.readLong();
-            return new RpcResult(req, r.readObject());
-        }
-        return r.readObject();
     }
 
     /** A container is checked as a whole: a bad inner id (64) must not leave earlier inner calls executed. */
