@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client's link to one DC: opens the socket, creates the authorization key when the store has none,
@@ -49,7 +51,7 @@ import java.util.function.Consumer;
  * updates are handed to executors, never run on these loops. All session access holds {@link #lock}.
  */
 final class DcConnection {
-    private static final System.Logger LOG = System.getLogger(DcConnection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DcConnection.class);
     private static final int READ_BUFFER = 64 * 1024;
     private static final long ACK_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int ACKS_SENT_AT_ONCE = 32;
@@ -218,7 +220,7 @@ final class DcConnection {
             if (error == null) {
                 lastPingRttNanos = System.nanoTime() - started;
             } else if (!closed && error instanceof dev.mtproto.session.RequestTimeoutException) {
-                LOG.log(System.Logger.Level.INFO, "DC {0}: no pong within {1} s, reconnecting", dcId, interval);
+                LOG.info("DC {}: no pong within {} s, reconnecting", dcId, interval);
                 if (socket == pinged) { // not a connection made since
                     dropConnection();
                 }
@@ -317,18 +319,18 @@ final class DcConnection {
                     keyNotFoundInARow = 0;
                     forgetKey();
                 }
-                LOG.log(System.Logger.Level.INFO, "DC {0}: transport error {1}", dcId, e.code());
+                LOG.info("DC {}: transport error {}", dcId, e.code());
             } catch (IOException | MtprotoException e) {
                 if (!closed) {
-                    LOG.log(System.Logger.Level.INFO, "DC {0}: connection lost: {1}", dcId, e.getMessage());
+                    LOG.info("DC {}: connection lost: {}", dcId, e.getMessage());
                 }
             } catch (RuntimeException e) {
                 String kind = e.getClass().getName() + ": " + e.getMessage();
                 if (!kind.equals(lastUnexpected)) {
                     lastUnexpected = kind;
-                    LOG.log(System.Logger.Level.WARNING, "DC " + dcId + ": unexpected failure, reconnecting", e);
+                    LOG.warn("DC " + dcId + ": unexpected failure, reconnecting", e);
                 } else {
-                    LOG.log(System.Logger.Level.DEBUG, "DC {0}: the same failure again: {1}", dcId, kind);
+                    LOG.debug("DC {}: the same failure again: {}", dcId, kind);
                 }
             }
             if (closed) {
@@ -451,7 +453,7 @@ final class DcConnection {
     }
 
     private DcAuthorization exchangeKey(ClientTransport transport, OutputStream out, FrameInbox inbox) throws IOException {
-        LOG.log(System.Logger.Level.INFO, "DC {0}: creating an authorization key", dcId);
+        LOG.info("DC {}: creating an authorization key", dcId);
         ClientKeyExchange kx = ClientKeyExchange.builder(config.wireDcId(dcId), config.rsaKeys())
                 .random(random)
                 .build();
@@ -479,7 +481,7 @@ final class DcConnection {
         } finally {
             lock.unlock();
         }
-        LOG.log(System.Logger.Level.WARNING, "DC {0}: the DC does not know our authorization key; creating a new one", dcId);
+        LOG.warn("DC {}: the DC does not know our authorization key; creating a new one", dcId);
         store.deleteAuthorization(dcId); // a failure here ends this attempt; the loop retries
     }
 
@@ -511,8 +513,11 @@ final class DcConnection {
             store.saveAuthorization(dcId, authorization);
             saveFailing = false;
         } catch (RuntimeException e) {
-            LOG.log(saveFailing ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
-                    "DC {0}: could not save the session ({1}: {2}); retrying", dcId, e.getClass().getSimpleName(), e.getMessage());
+            if (saveFailing) {
+                LOG.debug("DC {}: could not save the session again ({}: {}); retrying", dcId, e.getClass().getSimpleName(), e.getMessage());
+            } else {
+                LOG.warn("DC {}: could not save the session ({}: {}); retrying", dcId, e.getClass().getSimpleName(), e.getMessage());
+            }
             saveFailing = true;
             lock.lock();
             try {
@@ -660,7 +665,7 @@ final class DcConnection {
                 }
             } catch (IOException | RuntimeException e) {
                 if (running && !closed) {
-                    LOG.log(System.Logger.Level.DEBUG, "DC {0}: write failed: {1}", dcId, e.getMessage());
+                    LOG.debug("DC {}: write failed: {}", dcId, e.getMessage());
                     dropConnection();
                 }
             }
@@ -722,7 +727,7 @@ final class DcConnection {
 
         @Override
         public void onNewSession() {
-            LOG.log(System.Logger.Level.DEBUG, "DC {0}: new session", dcId);
+            LOG.debug("DC {}: new session", dcId);
         }
 
         @Override
@@ -733,7 +738,7 @@ final class DcConnection {
         @Override
         public void onDropped(DropReason reason, String detail) {
             droppedFrames.incrementAndGet();
-            LOG.log(System.Logger.Level.DEBUG, "DC {0}: dropped a message ({1}): {2}", dcId, reason, detail);
+            LOG.debug("DC {}: dropped a message ({}): {}", dcId, reason, detail);
         }
     }
 }

@@ -12,12 +12,14 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A client for Telegram's MTProto API: connects to the home DC, creates (or reuses from the
@@ -41,7 +43,7 @@ import java.util.function.Consumer;
  */
 public final class MtprotoClient implements AutoCloseable {
     private final ClientConfig config;
-    private static final System.Logger LOG = System.getLogger(MtprotoClient.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MtprotoClient.class);
 
     private final Map<Integer, DcConnection> connections = new ConcurrentHashMap<>();
     /** Guards {@link #closed} against connections being created while the client closes. */
@@ -112,7 +114,7 @@ public final class MtprotoClient implements AutoCloseable {
                 config.sessionStore().saveHomeDc(homeDc);
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not save the home DC in the session store", e);
+            LOG.warn("could not save the home DC in the session store", e);
         }
     }
 
@@ -221,7 +223,7 @@ public final class MtprotoClient implements AutoCloseable {
             try {
                 dc.close();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "closing the connection to DC " + dc.dcId() + " failed", e);
+                LOG.warn("closing the connection to DC " + dc.dcId() + " failed", e);
             }
         }
         timers.shutdownNow();
@@ -257,7 +259,7 @@ public final class MtprotoClient implements AutoCloseable {
                 try {
                     l.accept(updates);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "an update listener failed", e);
+                    LOG.warn("an update listener failed", e);
                 }
             }
         });
@@ -269,7 +271,7 @@ public final class MtprotoClient implements AutoCloseable {
             try {
                 dc.tick();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "DC " + dc.dcId() + ": periodic work failed", e);
+                LOG.warn("DC " + dc.dcId() + ": periodic work failed", e);
             }
         }
     }
@@ -279,7 +281,7 @@ public final class MtprotoClient implements AutoCloseable {
             try {
                 dc.ping();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "DC " + dc.dcId() + ": ping failed", e);
+                LOG.warn("DC " + dc.dcId() + ": ping failed", e);
             }
         }
     }

@@ -40,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server side of one encrypted MTProto session, without I/O: what a Telegram DC does with a client's
@@ -66,7 +68,7 @@ public final class ServerSession {
     public static final long ANSWER_CACHE_BYTES = 64L << 20;
     /** The most sent messages kept for resending while the client does not acknowledge them. */
     public static final int UNACKNOWLEDGED_LIMIT = 8192;
-    private static final System.Logger LOG = System.getLogger(ServerSession.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -492,7 +494,7 @@ public final class ServerSession {
                 cause = e;
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "the handler of " + call.tlName() + " failed; answering 500", cause);
+        LOG.warn("the handler of " + call.tlName() + " failed; answering 500", cause);
         answerError(msgId, 500, "INTERNAL_SERVER_ERROR");
     }
 

@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Telegram DC on 127.0.0.1 that speaks real MTProto: every transport (detected from the client's first
@@ -28,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Made and started by a {@link TestCluster}. Thread-safe; one thread per connection.
  */
 public final class TestDc implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(TestDc.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TestDc.class);
 
     /** A key created by the key exchange, and the layer its client announced (kept with the authorization). */
     static final class KeyRecord {
@@ -135,7 +137,7 @@ public final class TestDc implements AutoCloseable {
                     }
                 }
                 if (!s.isClosed()) { // e.g. out of file descriptors: do not spin
-                    LOG.log(System.Logger.Level.DEBUG, "accept failed: {0}", e.getMessage());
+                    LOG.debug("accept failed: {}", e.getMessage());
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException interrupted) {

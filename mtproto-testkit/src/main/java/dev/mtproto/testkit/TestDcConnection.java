@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client connection to a {@link TestDc}: detects the transport, runs the key exchange for unencrypted
@@ -37,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * and writes its answers back, applying the DC's {@link Faults} on the way.
  */
 final class TestDcConnection implements FrameListener {
-    private static final System.Logger LOG = System.getLogger(TestDcConnection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TestDcConnection.class);
     private static final int FRAMES_KEPT_FOR_REPLAY = 16;
 
     private final TestDc dc;
@@ -82,7 +84,7 @@ final class TestDcConnection implements FrameListener {
         } catch (IOException | UncheckedIOException e) {
             // the client went away, or we closed the socket
         } catch (MtprotoException e) {
-            LOG.log(System.Logger.Level.DEBUG, "DC {0}: dropping a connection: {1}", dc.id(), e.getMessage());
+            LOG.debug("DC {}: dropping a connection: {}", dc.id(), e.getMessage());
         } finally {
             closed = true;
         }
@@ -257,7 +259,7 @@ final class TestDcConnection implements FrameListener {
         try {
             step = keyExchange.onMessage(frame);
         } catch (MtprotoException e) {
-            LOG.log(System.Logger.Level.DEBUG, "DC {0}: key exchange failed: {1}", dc.id(), e.getMessage());
+            LOG.debug("DC {}: key exchange failed: {}", dc.id(), e.getMessage());
             close();
             return;
         }
