@@ -11,6 +11,9 @@ import dev.mtproto.session.MessageIdClock;
 import dev.mtproto.session.OutboundPacket;
 import dev.mtproto.session.OutgoingCall;
 import dev.mtproto.session.ProtocolException;
+import dev.mtproto.session.RpcAnswer;
+import dev.mtproto.session.SessionClosedException;
+import dev.mtproto.session.SessionResetReason;
 import dev.mtproto.session.SessionListener;
 import dev.mtproto.store.DcAuthorization;
 import dev.mtproto.store.SessionStore;
@@ -149,7 +152,7 @@ final class DcConnection {
         lock.lock();
         try {
             if (closed) {
-                throw new ProtocolException("the client is closed");
+                throw new SessionClosedException("the client is closed", false);
             }
             if (session == null) {
                 waiting.add(call);
@@ -184,7 +187,7 @@ final class DcConnection {
                 OutgoingCall<?> call = waiting.get(i);
                 if (now - call.deadlineNanos() > 0) {
                     waiting.remove(i);
-                    listener.onError(call, new dev.mtproto.session.RequestTimeoutException(call.name()));
+                    listener.onError(call, new dev.mtproto.session.RequestTimeoutException(call.name(), false, false));
                 }
             }
             if (session == null) {
@@ -270,11 +273,11 @@ final class DcConnection {
             lock.unlock();
         }
         for (OutgoingCall<?> call : orphans) {
-            listener.onError(call, new ProtocolException("the client was closed"));
+            listener.onError(call, new SessionClosedException("the client was closed", false));
         }
         dropConnection();
         setState(ConnectionState.CLOSED);
-        firstConnect.completeExceptionally(new ProtocolException("the client was closed"));
+        firstConnect.completeExceptionally(new SessionClosedException("the client was closed", false));
         save(changed);
         Thread t = loop;
         if (t != null && t != Thread.currentThread()) {
@@ -438,7 +441,7 @@ final class DcConnection {
         lock.lock();
         try {
             MessageIdClock ids = new MessageIdClock(config.clockMillis(), auth.timeOffsetMillis());
-            session = new ClientSession(auth.authKey(), auth.serverSalt(), ids, random, listener, 4096);
+            session = new ClientSession(auth.authKey(), auth.serverSalt(), ids, random, listener, 4096, transport.maxFrameLength());
             session.initWrapper(call -> config.initConnection().wrap(config.apiId(), call));
             lastSavedSalt = auth.serverSalt();
             lastSavedOffset = auth.timeOffsetMillis();
@@ -709,9 +712,15 @@ final class DcConnection {
     private final class Listener implements SessionListener {
         @Override
         @SuppressWarnings("unchecked")
-        public void onResult(OutgoingCall<?> call, Object result) {
+        public void onAnswer(OutgoingCall<?> call, RpcAnswer answer) {
             CompletableFuture<Object> f = (CompletableFuture<Object>) call.future();
-            deliver(() -> f.complete(result));
+            deliver(() -> {
+                try {
+                    f.complete(answer.decode());
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
         }
 
         @Override
@@ -721,13 +730,25 @@ final class DcConnection {
 
 
         @Override
-        public void onUpdates(UpdatesType u) {
+        public void onUpdates(byte[] boxedUpdates) {
+            UpdatesType u;
+            try {
+                u = UpdatesType.read(new dev.mtproto.tl.TlReader(boxedUpdates));
+            } catch (RuntimeException e) {
+                onDropped(DropReason.UNKNOWN_CONSTRUCTOR, e.getMessage());
+                return;
+            }
             updates.accept(u);
         }
 
         @Override
-        public void onNewSession() {
-            LOG.debug("DC {}: new session", dcId);
+        public void onNewSessionCreated(long firstMsgId, long uniqueId) {
+            LOG.debug("DC {}: the server created a new session", dcId);
+        }
+
+        @Override
+        public void onSessionReset(SessionResetReason reason) {
+            LOG.debug("DC {}: new session ({})", dcId, reason);
         }
 
         @Override

@@ -237,7 +237,7 @@ public final class MtprotoClient implements AutoCloseable {
     private DcConnection connection(int dcId) {
         synchronized (lifecycle) {
             if (closed) {
-                throw new ProtocolException("the client is closed");
+                throw new dev.mtproto.session.SessionClosedException("the client is closed", false);
             }
             return connections.computeIfAbsent(dcId, id -> {
                 DcConnection dc = new DcConnection(id, config, callbacks, this::dispatchUpdates,

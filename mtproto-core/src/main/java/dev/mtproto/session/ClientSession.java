@@ -10,7 +10,6 @@ import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlLongList;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.TlWriter;
-import dev.mtproto.tl.api.UpdatesType;
 import dev.mtproto.tl.mtproto.BadMsgNotification;
 import dev.mtproto.tl.mtproto.BadServerSalt;
 import dev.mtproto.tl.mtproto.DestroySession;
@@ -92,6 +91,9 @@ public final class ClientSession {
     /** Largest decompressed {@code gzip_packed} accepted. */
     public static final int MAX_INFLATED_SIZE = 16 << 20;
 
+    /** The smallest packet limit a session accepts: room for a few acks and a small call. */
+    public static final int MIN_PACKET_SIZE = 1024;
+
     private static final int MAX_ACKS_PER_MESSAGE = 8192;
     private static final long KEEP_MSG_ID_SECONDS = 240;
     private static final long SERVICE_MESSAGE_MEMORY_SECONDS = 120;
@@ -111,14 +113,14 @@ public final class ClientSession {
     private final ServerSalts salts;
     private final SessionListener listener;
     private final SeqNoCounter seqNo = new SeqNoCounter();
-    private final GzipCodec gzip = new GzipCodec(MAX_INFLATED_SIZE);
     private final int replayWindow;
+    private final int maxPacketSize;
     private ReceivedMessageIds received;
     private long sessionId;
     /** Sessions this client abandoned and asked the server to forget; their answers are expected. */
     private final ArrayDeque<Long> abandonedSessions = new ArrayDeque<>();
     /** Set while a frame is processed when its messages call for a new session. */
-    private boolean resetRequested;
+    private SessionResetReason resetRequested;
     private int gzipLevels;
     private long authenticatedFrames;
 
@@ -147,9 +149,16 @@ public final class ClientSession {
      * @param random where session ids and padding come from ({@link RandomSource#secure()} outside tests)
      * @param listener receives results, errors and updates
      * @param replayWindow how many received msg_ids to remember (a few thousand)
+     * @param maxPacketSize the largest packet the transport carries (its frame limit); no packet is made
+     *     larger, and {@link #submit} refuses a call that cannot fit
+     * @throws IllegalArgumentException if {@code maxPacketSize} cannot hold even a small message
      */
     public ClientSession(AuthKey authKey, long firstSalt, MessageIdClock clock, RandomSource random,
-                         SessionListener listener, int replayWindow) {
+                         SessionListener listener, int replayWindow, int maxPacketSize) {
+        if (maxPacketSize < MIN_PACKET_SIZE) {
+            throw new IllegalArgumentException("maxPacketSize must be at least " + MIN_PACKET_SIZE + ", got " + maxPacketSize);
+        }
+        this.maxPacketSize = maxPacketSize;
         this.authKey = Objects.requireNonNull(authKey, "authKey");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -251,11 +260,12 @@ public final class ClientSession {
      * Queues a call. Its body is serialized now (and gzipped when large and compressible).
      *
      * @param call the call
-     * @throws ProtocolException if the session was closed
+     * @throws SessionClosedException if the session was closed
+     * @throws RequestTooLargeException if the call's message cannot fit in one packet
      */
     public void submit(OutgoingCall<?> call) {
         if (closed) {
-            throw new ProtocolException("session is closed");
+            throw new SessionClosedException("the session is closed", false);
         }
         bodyWriter.reset();
         call.method().write(bodyWriter);
@@ -280,13 +290,18 @@ public final class ClientSession {
     }
 
     private static boolean isApiCall(Outgoing o) {
-        return o.call != null && !ServerSession.isServiceFunction(o.call.method());
+        return o.call != null && !isServiceFunction(o.call.method());
+    }
+
+    /** @return whether the function is one of MTProto's own (ping, salts, ...), which never needs initConnection */
+    static boolean isServiceFunction(dev.mtproto.tl.TlObject method) {
+        return dev.mtproto.tl.mtproto.MtprotoSchema.INSTANCE.nameOf(method.constructorId()) != null;
     }
 
     private byte[] maybeGzip(TlWriter w) {
         int n = w.size();
         if (n >= GZIP_THRESHOLD) {
-            byte[] gz = gzip.gzip(w.buffer(), 0, n);
+            byte[] gz = GzipCodecPool.gzip(w.buffer(), 0, n);
             if (gz.length + 8 < n) {
                 return new GzipPacked(gz).toByteArray();
             }
@@ -430,7 +445,7 @@ public final class ClientSession {
             Outgoing o = it.next();
             if (o.call != null && nowNanos - o.call.deadlineNanos() > 0) {
                 it.remove();
-                listener.onError(o.call, new RequestTimeoutException(o.call.name()));
+                listener.onError(o.call, new RequestTimeoutException(o.call.name(), false, false));
             }
         }
         long nowSeconds = clock.serverMillis() / 1000;
@@ -439,7 +454,7 @@ public final class ClientSession {
             if (o.call != null) {
                 if (nowNanos - o.call.deadlineNanos() > 0) {
                     it.remove();
-                    listener.onError(o.call, new RequestTimeoutException(o.call.name()));
+                    listener.onError(o.call, new RequestTimeoutException(o.call.name(), true, o.call.acknowledged()));
                 }
             } else if (nowSeconds - o.sentAtSeconds > SERVICE_MESSAGE_MEMORY_SECONDS) {
                 it.remove();
@@ -478,6 +493,10 @@ public final class ClientSession {
      * forget the old session (and stop keeping updates for it).
      */
     public void resetSession() {
+        resetSession(SessionResetReason.REQUESTED);
+    }
+
+    private void resetSession(SessionResetReason reason) {
         long abandoned = sessionId;
         sessionId = newSessionId();
         seqNo.reset();
@@ -510,7 +529,7 @@ public final class ClientSession {
         if (abandonedSessions.size() > ABANDONED_SESSIONS_REMEMBERED) {
             abandonedSessions.removeFirst();
         }
-        listener.onNewSession();
+        listener.onSessionReset(reason);
     }
 
     /**
@@ -533,12 +552,11 @@ public final class ClientSession {
         queue.clear();
         inFlight.clear();
         closed = true;
-        gzip.close();
         return calls;
     }
 
     /**
-     * Closes the session: every pending call fails with {@link ProtocolException}.
+     * Closes the session: every pending call fails with {@link SessionClosedException}.
      *
      * @param reason why, for the calls' exception
      */
@@ -553,10 +571,9 @@ public final class ClientSession {
         inFlight.clear();
         for (Outgoing o : all) {
             if (o.call != null) {
-                listener.onError(o.call, new ProtocolException("session closed: " + reason));
+                listener.onError(o.call, new SessionClosedException(reason, o.msgId != 0));
             }
         }
-        gzip.close();
     }
 
     /**
@@ -614,10 +631,11 @@ public final class ClientSession {
             return;
         }
         handle(msgId, seq, p, MessageCipher.PLAINTEXT_HEADER_SIZE, bodyLength, 0);
-        if (resetRequested) {
+        if (resetRequested != null) {
             // only now: the rest of the frame (say, results in the same container) belongs to the old session
-            resetRequested = false;
-            resetSession();
+            SessionResetReason reason = resetRequested;
+            resetRequested = null;
+            resetSession(reason);
         }
     }
 
@@ -692,12 +710,12 @@ public final class ClientSession {
         TlReader r = new TlReader(b, off + 4, len - 4);
         switch (id) {
             case MsgContainer.CONSTRUCTOR_ID -> container(b, off, len, depth);
-            case RpcResult.CONSTRUCTOR_ID -> rpcResult(r);
+            case RpcResult.CONSTRUCTOR_ID -> rpcResult(b, off, len);
             case GzipPacked.CONSTRUCTOR_ID -> {
                 if (gzipLevels >= MAX_GZIP_NESTING) {
                     throw new TlDecodeException(0, "gzip_packed nested deeper than " + MAX_GZIP_NESTING + " levels");
                 }
-                byte[] inner = gzip.gunzip(r.readBytes());
+                byte[] inner = GzipCodecPool.gunzip(r.readBytes());
                 gzipLevels++;
                 try {
                     dispatch(msgId, seq, inner, 0, inner.length, depth);
@@ -750,16 +768,7 @@ public final class ClientSession {
             case MsgsAllInfo.CONSTRUCTOR_ID, MsgsStateInfo.CONSTRUCTOR_ID, HttpWait.CONSTRUCTOR_ID -> {
                 // informational; nothing to do
             }
-            default -> {
-                UpdatesType updates;
-                try {
-                    updates = UpdatesType.read(new TlReader(b, off, len));
-                } catch (TlDecodeException e) {
-                    listener.onDropped(DropReason.UNKNOWN_CONSTRUCTOR, "0x" + Integer.toHexString(id) + ": " + e.getMessage());
-                    return;
-                }
-                listener.onUpdates(updates);
-            }
+            default -> listener.onUpdates(Arrays.copyOfRange(b, off, off + len));
         }
     }
 
@@ -775,7 +784,8 @@ public final class ClientSession {
         });
     }
 
-    private void rpcResult(TlReader r) {
+    private void rpcResult(byte[] b, int off, int len) {
+        TlReader r = new TlReader(b, off + 4, len - 4);
         long reqMsgId = r.readLong();
         Outgoing o = inFlight.remove(reqMsgId);
         if (o == null) {
@@ -789,7 +799,7 @@ public final class ClientSession {
             return;
         }
         boolean mayReinitialize = !o.reinitialized && initWrapper != null && isApiCall(o);
-        if (!deliver(o.call, r, 0, mayReinitialize)) {
+        if (!deliver(o.call, b, off + 12, len - 12, mayReinitialize)) {
             // the server does not know our layer (it lost the session or the connection's state):
             // introduce ourselves again and resend this call, once
             o.reinitialized = true;
@@ -825,30 +835,24 @@ public final class ClientSession {
     }
 
     /**
+     * Hands a call its answer without decoding it; only a plain {@code rpc_error} is read here.
+     *
      * @return false when the server answered CONNECTION_NOT_INITED, {@code mayReinitialize} is set, and so the
      *     call was not reported but is to be resent wrapped in initConnection
      */
-    private boolean deliver(OutgoingCall<?> call, TlReader r, int depth, boolean mayReinitialize) {
-        try {
-            int id = r.peekInt();
-            if (id == GzipPacked.CONSTRUCTOR_ID && depth < 4) {
-                r.readInt();
-                byte[] inner = gzip.gunzip(r.readBytes());
-                return deliver(call, new TlReader(inner), depth + 1, mayReinitialize);
-            }
-            if (id == RpcError.CONSTRUCTOR_ID) {
-                r.readInt();
-                RpcError error = RpcError.readBare(r);
-                if (mayReinitialize && error.errorCode() == 400 && "CONNECTION_NOT_INITED".equals(error.errorMessage())) {
-                    return false;
-                }
-                listener.onError(call, RpcException.of(error.errorCode(), error.errorMessage(), call.name()));
-                return true;
-            }
-            listener.onResult(call, call.method().readResult(r));
-        } catch (TlDecodeException e) {
-            listener.onError(call, e);
+    private boolean deliver(OutgoingCall<?> call, byte[] b, int off, int len, boolean mayReinitialize) {
+        if (len < 4) {
+            throw new TlDecodeException(0, "rpc_result of " + len + " bytes");
         }
+        if ((int) INT.get(b, off) == RpcError.CONSTRUCTOR_ID) {
+            RpcError error = RpcError.readBare(new TlReader(b, off + 4, len - 4));
+            if (mayReinitialize && error.errorCode() == 400 && "CONNECTION_NOT_INITED".equals(error.errorMessage())) {
+                return false;
+            }
+            listener.onError(call, RpcException.of(error.errorCode(), error.errorMessage(), call.name()));
+            return true;
+        }
+        listener.onAnswer(call, RpcAnswer.ofBody(call, Arrays.copyOfRange(b, off, off + len)));
         return true;
     }
 
@@ -858,7 +862,7 @@ public final class ClientSession {
             listener.onDropped(DropReason.UNKNOWN_REQUEST, "answer for a call no longer waited for");
             return;
         }
-        listener.onResult(o.call, result);
+        listener.onAnswer(o.call, RpcAnswer.ofValue(o.call, result));
     }
 
     private void destroySessionAnswer(long destroyed, Object answer) {
@@ -903,8 +907,8 @@ public final class ClientSession {
             }
             if (!keepId && ++o.resends > MAX_RESENDS) {
                 if (o.call != null) {
-                    listener.onError(o.call, new ProtocolException(o.call.name() + ": the server rejected the message "
-                            + MAX_RESENDS + " times"));
+                    listener.onError(o.call, new MessageRejectedException(o.call.name(), MessageRejectedException.RESEND_LIMIT,
+                            "rejected " + MAX_RESENDS + " times"));
                 }
                 continue;
             }
@@ -929,24 +933,25 @@ public final class ClientSession {
                 long lastSeconds = MessageIdClock.secondsOf(clock.lastIssued());
                 if (lastSeconds > clock.serverMillis() / 1000 + MessageIdClock.MAX_FUTURE_SECONDS) {
                     // the server's time went back past the ids already used: ids must rise within a session
-                    resetRequested = true;
+                    resetRequested = SessionResetReason.CLOCK_WENT_BACK;
                 } else {
                     resend(bad.badMsgId(), false);
                 }
             }
             case 19, 20, 48 -> resend(bad.badMsgId(), false);
-            case 32, 33 -> resetRequested = true;
-            default -> failMessage(bad.badMsgId(), "the server rejected the message with bad_msg_notification " + code);
+            case 32 -> resetRequested = SessionResetReason.SEQNO_TOO_LOW;
+            case 33 -> resetRequested = SessionResetReason.SEQNO_TOO_HIGH;
+            default -> failMessage(bad.badMsgId(), code);
         }
     }
 
-    private void failMessage(long badMsgId, String why) {
+    private void failMessage(long badMsgId, int code) {
         long[] inner = containers.remove(badMsgId);
         long[] ids = inner != null ? inner : new long[] {badMsgId};
         for (long id : ids) {
             Outgoing o = inFlight.remove(id);
             if (o != null && o.call != null) {
-                listener.onError(o.call, new ProtocolException(o.call.name() + ": " + why));
+                listener.onError(o.call, new MessageRejectedException(o.call.name(), code, "bad_msg_notification " + code));
             }
         }
     }
@@ -966,7 +971,7 @@ public final class ClientSession {
         for (int i = before.size() - 1; i >= 0; i--) {
             queue.addFirst(before.get(i));
         }
-        listener.onNewSession();
+        listener.onNewSessionCreated(created.firstMsgId(), created.uniqueId());
     }
 
     private void stateRequest(long requestId, List<Long> ids) {

@@ -3,15 +3,16 @@ package dev.mtproto.session;
 import dev.mtproto.MtprotoException;
 
 /**
- * The session could not deliver a call because the protocol itself went wrong for it: the server kept
- * rejecting the message ({@code bad_msg_notification} more often than the resend limit), said the message
- * was malformed in a way resending cannot fix (codes 34, 35, 64), or the session was closed.
+ * Base of the failures of a call that come from the session itself rather than from the server's answer:
+ * {@link MessageRejectedException}, {@link SessionClosedException}, {@link OutcomeUnknownException},
+ * {@link RequestTooLargeException}. Catch the subclass that says what happened; each tells whether the
+ * call may have run.
  */
-public final class ProtocolException extends MtprotoException {
+public abstract class ProtocolException extends MtprotoException {
     private static final long serialVersionUID = 1L;
 
     /** @param message what went wrong */
-    public ProtocolException(String message) {
+    protected ProtocolException(String message) {
         super(message);
     }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 /** {@link ClientSession} against {@link ServerSession}, in memory: every protocol rule with a real peer. */
 class ClientServerSessionTest {
     private static final long FIRST_SALT = 0x1122334455667788L;
+    private static final int PACKET_LIMIT = dev.mtproto.transport.FrameCodec.DEFAULT_MAX_FRAME_LENGTH;
 
     private final Map<String, Integer> executions = new HashMap<>();
     private final List<TlMethod<?>> executed = new ArrayList<>();
@@ -74,7 +75,11 @@ class ClientServerSessionTest {
     }
 
     private ClientSession newClient(SessionListener listener) {
-        ClientSession session = new ClientSession(key, FIRST_SALT, MessageIdClock.system(), RandomSource.secure(), listener, 1024);
+        return newClient(listener, MessageIdClock.system());
+    }
+
+    private ClientSession newClient(SessionListener listener, MessageIdClock clock) {
+        ClientSession session = new ClientSession(key, FIRST_SALT, clock, RandomSource.secure(), listener, 1024, PACKET_LIMIT);
         session.initWrapper(ClientServerSessionTest::initialized);
         return session;
     }
@@ -230,9 +235,7 @@ class ClientServerSessionTest {
     @Test
     void clockDifferencesAreCorrectedFromBadMsgNotification() {
         AtomicLong localJump = new AtomicLong();
-        client = new ClientSession(key, FIRST_SALT, new MessageIdClock(() -> System.currentTimeMillis() + localJump.get(), 0),
-                RandomSource.secure(), events, 1024);
-        client.initWrapper(ClientServerSessionTest::initialized);
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + localJump.get(), 0));
 
         dc.skewMillis.set(10 * 60_000); // the DC runs 10 minutes ahead of us: our msg_ids look too old to it (16)
         OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
@@ -400,9 +403,7 @@ class ClientServerSessionTest {
     @Test
     void aClientFollowingAnnouncedSaltsUsesEachOnTimeAndNeverMeetsBadServerSalt() {
         AtomicLong travel = new AtomicLong();
-        client = new ClientSession(key, FIRST_SALT, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0),
-                RandomSource.secure(), events, 1024);
-        client.initWrapper(ClientServerSessionTest::initialized);
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0));
         initialize();
         OutgoingCall<?> fetch = call(new GetFutureSalts(4));
         pump();
@@ -457,9 +458,7 @@ class ClientServerSessionTest {
     @Test
     void replayedOldFramesAreRefusedBeforeTheyCanMoveTheClock() {
         AtomicLong travel = new AtomicLong();
-        client = new ClientSession(key, FIRST_SALT, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0),
-                RandomSource.secure(), events, 1024);
-        client.initWrapper(ClientServerSessionTest::initialized);
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0));
         List<byte[]> recorded = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             call(GetNearestDc.INSTANCE);

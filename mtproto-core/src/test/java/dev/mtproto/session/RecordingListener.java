@@ -1,23 +1,36 @@
 package dev.mtproto.session;
 
+import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.api.UpdatesType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Records what a session reports and completes the calls' futures directly (tests run on one thread). */
+/**
+ * Records what a session reports and completes the calls' futures directly, decoding answers and updates
+ * at once (tests run on one thread).
+ */
 final class RecordingListener implements SessionListener {
     final List<Object> results = new ArrayList<>();
     final List<RuntimeException> errors = new ArrayList<>();
     final List<UpdatesType> updates = new ArrayList<>();
     final Map<DropReason, Integer> drops = new EnumMap<>(DropReason.class);
     final List<Long> quickAcks = new ArrayList<>();
+    final List<SessionResetReason> resets = new ArrayList<>();
     int newSessions;
+    int serverNewSessions;
 
     @Override
     @SuppressWarnings("unchecked")
-    public void onResult(OutgoingCall<?> call, Object result) {
+    public void onAnswer(OutgoingCall<?> call, RpcAnswer answer) {
+        Object result;
+        try {
+            result = answer.decode();
+        } catch (RuntimeException e) {
+            onError(call, e);
+            return;
+        }
         results.add(result);
         ((OutgoingCall<Object>) call).future().complete(result);
     }
@@ -29,8 +42,12 @@ final class RecordingListener implements SessionListener {
     }
 
     @Override
-    public void onUpdates(UpdatesType u) {
-        updates.add(u);
+    public void onUpdates(byte[] boxedUpdates) {
+        try {
+            updates.add(UpdatesType.read(new TlReader(boxedUpdates)));
+        } catch (RuntimeException e) {
+            onDropped(DropReason.UNKNOWN_CONSTRUCTOR, e.getMessage());
+        }
     }
 
     @Override
@@ -41,8 +58,15 @@ final class RecordingListener implements SessionListener {
     }
 
     @Override
-    public void onNewSession() {
+    public void onNewSessionCreated(long firstMsgId, long uniqueId) {
         newSessions++;
+        serverNewSessions++;
+    }
+
+    @Override
+    public void onSessionReset(SessionResetReason reason) {
+        newSessions++;
+        resets.add(reason);
     }
 
     @Override
