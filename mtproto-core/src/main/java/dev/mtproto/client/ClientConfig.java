@@ -1,5 +1,8 @@
 package dev.mtproto.client;
 
+import dev.mtproto.client.event.ClientEventListener;
+import dev.mtproto.client.interceptor.RpcInterceptor;
+import dev.mtproto.client.net.Dialer;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaKeyRing;
 import dev.mtproto.crypto.RsaPublicKey;
@@ -8,18 +11,16 @@ import dev.mtproto.store.MemorySessionStore;
 import dev.mtproto.store.SessionStore;
 import dev.mtproto.transport.TransportKind;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
- * Everything an {@link MtprotoClient} needs, immutable; made with {@link #builder(int, String)}.
+ * Everything an {@link MtprotoClient} needs, immutable; made with {@link #builder(int, String)}, whose setters
+ * document each option and its default.
  *
  * <p>Only the API id and hash are required (from https://my.telegram.org). The defaults connect to
- * Telegram's production DC 2 with the obfuscated intermediate transport, keep the session in memory, and
- * use virtual threads when the JVM has them.
+ * Telegram's production DC 2 directly, with the obfuscated intermediate transport, keep the session in
+ * memory, and share the JVM's default {@link ClientResources}.
  */
 public final class ClientConfig {
     private final int apiId;
@@ -29,6 +30,8 @@ public final class ClientConfig {
     private final int homeDc;
     private final TransportKind transport;
     private final boolean obfuscated;
+    private final boolean ipv6;
+    private final Dialer dialer;
     private final RsaKeyRing rsaKeys;
     private final InitConnectionParams initConnection;
     private final SessionStore sessionStore;
@@ -36,13 +39,15 @@ public final class ClientConfig {
     private final Duration requestTimeout;
     private final Duration pingInterval;
     private final ReconnectPolicy reconnectPolicy;
-    private final boolean virtualThreads;
     private final boolean quickAcks;
-    private final Executor callbackExecutor;
+    private final int updateQueueCapacity;
+    private final List<RpcInterceptor> interceptors;
+    private final List<ClientEventListener> eventListeners;
+    private final ClientResources resources;
     private final RandomSource random;
     private final LongSupplier clockMillis;
 
-    private ClientConfig(Builder b) {
+    ClientConfig(ClientConfigBuilder b) {
         this.apiId = b.apiId;
         this.apiHash = b.apiHash;
         this.testMode = b.testMode;
@@ -50,6 +55,8 @@ public final class ClientConfig {
         this.homeDc = b.homeDc;
         this.transport = b.transport;
         this.obfuscated = b.obfuscated;
+        this.ipv6 = b.ipv6;
+        this.dialer = b.dialer;
         RsaKeyRing ring = b.testMode ? TelegramRsaKeys.test() : TelegramRsaKeys.production();
         for (RsaPublicKey key : b.extraRsaKeys) {
             ring = ring.with(key);
@@ -61,22 +68,27 @@ public final class ClientConfig {
         this.requestTimeout = b.requestTimeout;
         this.pingInterval = b.pingInterval;
         this.reconnectPolicy = b.reconnectPolicy;
-        this.virtualThreads = b.virtualThreads;
         this.quickAcks = b.quickAcks;
-        this.callbackExecutor = b.callbackExecutor;
+        this.updateQueueCapacity = b.updateQueueCapacity;
+        this.interceptors = List.copyOf(b.interceptors);
+        this.eventListeners = List.copyOf(b.eventListeners);
+        this.resources = b.resources != null ? b.resources : ClientResources.shared();
         this.random = b.random;
         this.clockMillis = b.clockMillis;
-        this.dcOptions.address(homeDc); // fails early if the home DC has no address
+        if (!dcOptions.knows(homeDc)) {
+            throw new IllegalArgumentException("the home DC " + homeDc + " has no address in the DC options (known: "
+                    + dcOptions.dcIds() + ")");
+        }
     }
 
     /**
      * @param apiId the application's api_id
-     * @param apiHash the application's api_hash
+     * @param apiHash the application's api_hash: 32 hexadecimal digits
      * @return a builder with defaults for everything else
-     * @throws IllegalArgumentException if the id is not positive or the hash is blank
+     * @throws IllegalArgumentException if the id is not positive or the hash is not 32 hex digits
      */
-    public static Builder builder(int apiId, String apiHash) {
-        return new Builder(apiId, apiHash);
+    public static ClientConfigBuilder builder(int apiId, String apiHash) {
+        return new ClientConfigBuilder(apiId, apiHash);
     }
 
     /** @return the api_id */
@@ -94,7 +106,7 @@ public final class ClientConfig {
         return testMode;
     }
 
-    /** @return the DC addresses */
+    /** @return the DC addresses the client starts with */
     public DcOptions dcOptions() {
         return dcOptions;
     }
@@ -114,6 +126,16 @@ public final class ClientConfig {
         return obfuscated;
     }
 
+    /** @return whether IPv6 DC addresses may be used (after the IPv4 ones) */
+    public boolean ipv6() {
+        return ipv6;
+    }
+
+    /** @return how connections reach the DCs */
+    public Dialer dialer() {
+        return dialer;
+    }
+
     /** @return the RSA keys trusted for the key exchange */
     public RsaKeyRing rsaKeys() {
         return rsaKeys;
@@ -129,7 +151,7 @@ public final class ClientConfig {
         return sessionStore;
     }
 
-    /** @return how long opening a connection and creating a key may take */
+    /** @return how long opening a connection (dial, key exchange) may take, and how long {@code connect()} waits */
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -139,7 +161,7 @@ public final class ClientConfig {
         return requestTimeout;
     }
 
-    /** @return how often to ping an idle connection */
+    /** @return how often to ping a connection */
     public Duration pingInterval() {
         return pingInterval;
     }
@@ -149,25 +171,32 @@ public final class ClientConfig {
         return reconnectPolicy;
     }
 
-    /** @return whether connection loops and callbacks use virtual threads when available */
-    public boolean virtualThreads() {
-        return virtualThreads;
-    }
-
-    /**
-     * @return whether packets carrying calls ask the DC for a quick ack (a 4-byte receipt sent before the
-     *     answer); never on the full transport, which has no quick acks
-     */
+    /** @return whether packets carrying calls ask for a quick ack; never on the full transport, which has none */
     public boolean quickAcks() {
         return quickAcks && transport != TransportKind.FULL;
     }
 
-    /** @return where results and updates are delivered, or {@code null} for the client's own threads */
-    public Executor callbackExecutor() {
-        return callbackExecutor;
+    /** @return how many pushed updates may wait for the update listeners before reading pauses */
+    public int updateQueueCapacity() {
+        return updateQueueCapacity;
     }
 
-    /** @return the source of randomness set for tests, or {@code null}: each connection then uses its own secure source */
+    /** @return the interceptors every call passes, outermost first */
+    public List<RpcInterceptor> interceptors() {
+        return interceptors;
+    }
+
+    /** @return the event listeners the client starts with */
+    public List<ClientEventListener> eventListeners() {
+        return eventListeners;
+    }
+
+    /** @return the threads the client runs on */
+    public ClientResources resources() {
+        return resources;
+    }
+
+    /** @return the source of randomness set for tests, or {@code null}: each connection then has its own secure source */
     public RandomSource random() {
         return random;
     }
@@ -188,170 +217,7 @@ public final class ClientConfig {
     @Override
     public String toString() {
         return "ClientConfig{apiId=" + apiId + ", apiHash=***, testMode=" + testMode + ", homeDc=" + homeDc
-                + ", transport=" + transport + (obfuscated ? "+obfuscated" : "") + ", dcOptions=" + dcOptions + "}";
-    }
-
-    /** Builds a {@link ClientConfig}; every setter validates its argument. */
-    public static final class Builder {
-        private final int apiId;
-        private final String apiHash;
-        private boolean testMode;
-        private DcOptions dcOptions;
-        private int homeDc = 2;
-        private TransportKind transport = TransportKind.INTERMEDIATE;
-        private boolean obfuscated = true;
-        private final List<RsaPublicKey> extraRsaKeys = new ArrayList<>();
-        private InitConnectionParams initConnection = InitConnectionParams.defaults();
-        private SessionStore sessionStore;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(60);
-        private Duration pingInterval = Duration.ofSeconds(60);
-        private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
-        private boolean virtualThreads = true;
-        private boolean quickAcks;
-        private Executor callbackExecutor;
-        private RandomSource random;
-        private LongSupplier clockMillis = System::currentTimeMillis;
-
-        private Builder(int apiId, String apiHash) {
-            if (apiId <= 0) {
-                throw new IllegalArgumentException("apiId must be positive, got " + apiId);
-            }
-            Objects.requireNonNull(apiHash, "apiHash");
-            if (apiHash.isBlank()) {
-                throw new IllegalArgumentException("apiHash is blank");
-            }
-            this.apiId = apiId;
-            this.apiHash = apiHash;
-        }
-
-        /** @param value talk to test DCs (default production); also picks the test RSA key and addresses */
-        public Builder testMode(boolean value) {
-            this.testMode = value;
-            return this;
-        }
-
-        /** @param value the DC addresses (default Telegram's, for the mode) */
-        public Builder dcOptions(DcOptions value) {
-            this.dcOptions = Objects.requireNonNull(value, "dcOptions");
-            return this;
-        }
-
-        /** @param value the DC to start on (default 2) */
-        public Builder homeDc(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("homeDc must be positive, got " + value);
-            }
-            this.homeDc = value;
-            return this;
-        }
-
-        /**
-         * @param kind the framing (default intermediate)
-         * @param obfuscate whether to wrap it in obfuscated2 (default true)
-         */
-        public Builder transport(TransportKind kind, boolean obfuscate) {
-            this.transport = Objects.requireNonNull(kind, "transport");
-            if (obfuscate && !kind.supportsObfuscation()) {
-                throw new IllegalArgumentException(kind + " cannot be obfuscated");
-            }
-            this.obfuscated = obfuscate;
-            return this;
-        }
-
-        /** @param key an extra trusted RSA key (a test server's, for example) */
-        public Builder addRsaKey(RsaPublicKey key) {
-            extraRsaKeys.add(Objects.requireNonNull(key, "key"));
-            return this;
-        }
-
-        /** @param value what {@code initConnection} says (default: this JVM and locale) */
-        public Builder initConnection(InitConnectionParams value) {
-            this.initConnection = Objects.requireNonNull(value, "initConnection");
-            return this;
-        }
-
-        /** @param value where keys and salts are kept (default in memory: every start creates a new key) */
-        public Builder sessionStore(SessionStore value) {
-            this.sessionStore = Objects.requireNonNull(value, "sessionStore");
-            return this;
-        }
-
-        /** @param value connect and key-exchange timeout (default 10 s) */
-        public Builder connectTimeout(Duration value) {
-            this.connectTimeout = positive(value, "connectTimeout");
-            return this;
-        }
-
-        /** @param value default call deadline (default 60 s) */
-        public Builder requestTimeout(Duration value) {
-            this.requestTimeout = positive(value, "requestTimeout");
-            return this;
-        }
-
-        /** @param value ping interval of idle connections (default 60 s) */
-        public Builder pingInterval(Duration value) {
-            this.pingInterval = positive(value, "pingInterval");
-            return this;
-        }
-
-        /** @param value the reconnect backoff */
-        public Builder reconnectPolicy(ReconnectPolicy value) {
-            this.reconnectPolicy = Objects.requireNonNull(value, "reconnectPolicy");
-            return this;
-        }
-
-        /** @param value use virtual threads when the JVM has them (default true) */
-        public Builder virtualThreads(boolean value) {
-            this.virtualThreads = value;
-            return this;
-        }
-
-        /**
-         * @param value ask the DC to confirm receipt of each packet that carries calls with a quick ack
-         *     (default false). Confirmed calls report {@code acknowledged}, and
-         *     {@link MtprotoClient#quickAcksReceived()} counts the receipts. Ignored on the full transport.
-         */
-        public Builder quickAcks(boolean value) {
-            this.quickAcks = value;
-            return this;
-        }
-
-        /** @param value where results are completed (default: the client's own threads) */
-        public Builder callbackExecutor(Executor value) {
-            this.callbackExecutor = Objects.requireNonNull(value, "callbackExecutor");
-            return this;
-        }
-
-        /**
-         * @param value the source of randomness for every connection (tests only; it must be thread-safe, since
-         *     connections to several DCs use it at once). By default each connection has its own secure source.
-         */
-        public Builder random(RandomSource value) {
-            this.random = Objects.requireNonNull(value, "random");
-            return this;
-        }
-
-        /** @param value the local clock (tests only; default {@link System#currentTimeMillis()}) */
-        public Builder clockMillis(LongSupplier value) {
-            this.clockMillis = Objects.requireNonNull(value, "clockMillis");
-            return this;
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return d;
-        }
-
-        /**
-         * @return the configuration
-         * @throws IllegalArgumentException if the home DC has no address
-         */
-        public ClientConfig build() {
-            return new ClientConfig(this);
-        }
+                + ", transport=" + transport + (obfuscated ? "+obfuscated" : "") + ", dialer=" + dialer
+                + ", dcOptions=" + dcOptions + "}";
     }
 }

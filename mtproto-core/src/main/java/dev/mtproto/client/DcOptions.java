@@ -1,46 +1,46 @@
 package dev.mtproto.client;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The data centers a client may connect to, by id. {@link #production()} and {@link #test()} are
- * Telegram's published IPv4 addresses; the client replaces them with what {@code help.getConfig} says once
- * connected, in a later step.
+ * The addresses of the data centers a client may connect to: several per DC (IPv4 and IPv6, general and
+ * media-only, CDN). {@link #production()} and {@link #test()} are Telegram's published bootstrap addresses;
+ * a client replaces its options at run time ({@link MtprotoClient#updateDcOptions}) with what
+ * {@code help.getConfig} lists. Immutable.
  */
 public final class DcOptions {
-    private final Map<Integer, DcAddress> byId;
+    private final List<DcAddress> addresses;
 
-    private DcOptions(Map<Integer, DcAddress> byId) {
-        this.byId = Map.copyOf(byId);
+    private DcOptions(List<DcAddress> addresses) {
+        this.addresses = List.copyOf(addresses);
     }
 
     /**
-     * @param addresses the addresses; one per DC id
+     * @param addresses the addresses, in order of preference within each DC
      * @return the options
-     * @throws IllegalArgumentException if two addresses have the same id, or none is given
+     * @throws IllegalArgumentException if none is given
      */
     public static DcOptions of(DcAddress... addresses) {
         return of(List.of(addresses));
     }
 
     /**
-     * @param addresses the addresses; one per DC id
+     * @param addresses the addresses, in order of preference within each DC
      * @return the options
-     * @throws IllegalArgumentException if two addresses have the same id, or none is given
+     * @throws IllegalArgumentException if none is given or the same address is listed twice
      */
     public static DcOptions of(List<DcAddress> addresses) {
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("at least one DC address is needed");
         }
-        Map<Integer, DcAddress> map = new TreeMap<>();
-        for (DcAddress a : addresses) {
-            if (map.putIfAbsent(a.id(), a) != null) {
-                throw new IllegalArgumentException("DC " + a.id() + " is listed twice");
-            }
+        if (Set.copyOf(addresses).size() != addresses.size()) {
+            throw new IllegalArgumentException("a DC address is listed twice: " + addresses);
         }
-        return new DcOptions(map);
+        return new DcOptions(addresses);
     }
 
     /** @return Telegram's production DCs 1 to 5 (port 443) */
@@ -58,24 +58,78 @@ public final class DcOptions {
 
     /**
      * @param dcId a DC id
-     * @return its address
-     * @throws IllegalArgumentException if the options do not know it
+     * @return whether some address of that DC is known
      */
-    public DcAddress address(int dcId) {
-        DcAddress a = byId.get(dcId);
-        if (a == null) {
-            throw new IllegalArgumentException("no address for DC " + dcId + " (known: " + byId.keySet() + ")");
-        }
-        return a;
+    public boolean knows(int dcId) {
+        return addresses.stream().anyMatch(a -> a.id() == dcId);
     }
 
-    /** @return every address, by id */
+    /** @return the ids of the DCs known, ascending */
+    public Set<Integer> dcIds() {
+        Set<Integer> ids = new TreeSet<>();
+        addresses.forEach(a -> ids.add(a.id()));
+        return ids;
+    }
+
+    /**
+     * The addresses to try for a connection, best first. Media-only addresses serve downloads and uploads
+     * only (downloads prefer them); CDN addresses serve CDN connections only; IPv6 addresses are used only
+     * when allowed, after the IPv4 ones unless preferred.
+     *
+     * @param dcId the DC
+     * @param role what the connection is for
+     * @param ipv6 whether IPv6 addresses may be used
+     * @return the candidates; empty when the options have none for that DC and role
+     */
+    public List<DcAddress> candidates(int dcId, DcRole role, boolean ipv6) {
+        List<DcAddress> list = new ArrayList<>();
+        for (DcAddress a : addresses) {
+            if (a.id() != dcId || (!ipv6 && a.has(DcAddress.Flag.IPV6))) {
+                continue;
+            }
+            boolean cdn = a.has(DcAddress.Flag.CDN);
+            boolean media = a.has(DcAddress.Flag.MEDIA_ONLY);
+            boolean usable = switch (role) {
+                case MAIN -> !cdn && !media;
+                case DOWNLOAD, UPLOAD -> !cdn;
+                case CDN -> cdn;
+            };
+            if (usable) {
+                list.add(a);
+            }
+        }
+        list.sort(Comparator.comparingInt(a -> rank(a, role)));
+        return List.copyOf(list);
+    }
+
+    private static int rank(DcAddress a, DcRole role) {
+        int rank = a.has(DcAddress.Flag.IPV6) ? 2 : 0;
+        if (role == DcRole.DOWNLOAD && !a.has(DcAddress.Flag.MEDIA_ONLY)) {
+            rank += 1;
+        }
+        return rank;
+    }
+
+    /**
+     * @param dcId a DC id
+     * @return its first general-purpose IPv4 address
+     * @throws IllegalArgumentException if the options have none, naming the DCs they do know
+     */
+    public DcAddress address(int dcId) {
+        List<DcAddress> list = candidates(dcId, DcRole.MAIN, false);
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("no address for DC " + dcId + " (known: " + dcIds() + ")");
+        }
+        return list.get(0);
+    }
+
+    /** @return every address, in the order given */
     public List<DcAddress> all() {
-        return List.copyOf(byId.values());
+        return addresses;
     }
 
     @Override
     public String toString() {
-        return "DcOptions" + byId.values();
+        return "DcOptions" + addresses;
     }
 }

@@ -1,29 +1,25 @@
 package dev.mtproto.client;
 
-import dev.mtproto.session.OutgoingCall;
-import dev.mtproto.session.ProtocolException;
+import dev.mtproto.client.event.ClientEventListener;
+import dev.mtproto.session.DropReason;
 import dev.mtproto.tl.TlMethod;
-import dev.mtproto.tl.api.UpdatesType;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client for Telegram's MTProto API: connects to the home DC, creates (or reuses from the
- * {@link dev.mtproto.store.SessionStore}) the authorization key, and invokes any generated function.
+ * A client for Telegram's MTProto API: connects to the home DC (and to others on demand), creates or reuses
+ * the authorization key of each from the {@link dev.mtproto.store.SessionStore}, and invokes any generated
+ * function.
  *
  * <pre>{@code
  * try (MtprotoClient client = MtprotoClient.create(ClientConfig.builder(apiId, apiHash).build())) {
@@ -33,52 +29,54 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Calls return {@link CompletableFuture}s that complete with the typed result, or exceptionally with a
- * {@link dev.mtproto.rpc.RpcException} (with subclasses for flood waits, DC migrations and 401 errors), a
- * {@link dev.mtproto.session.RequestTimeoutException}, or a {@link ProtocolException}. They complete on the
- * client's callback threads, never on a connection's I/O loop. The first call on every new connection is
- * sent inside {@code invokeWithLayer(initConnection(...))} automatically. Calls made while disconnected wait
- * and are sent once connected; calls in flight when a connection drops are sent again, not failed.
+ * {@link dev.mtproto.rpc.RpcException} (subclasses for flood waits, DC migrations and 401 errors), a
+ * {@link dev.mtproto.session.RequestTimeoutException} (saying whether the call was sent and acknowledged),
+ * {@link dev.mtproto.session.OutcomeUnknownException}, {@link dev.mtproto.session.MessageRejectedException},
+ * {@link dev.mtproto.session.RequestTooLargeException} or {@link ClientClosedException}. They complete on the
+ * client's callback threads, never on an I/O loop. Every call passes the configured
+ * {@link dev.mtproto.client.interceptor.RpcInterceptor}s. The first call on each new connection is sent
+ * inside {@code invokeWithLayer(initConnection(...))}. Calls made while disconnected wait and are sent once
+ * connected; calls in flight when a connection drops are sent again with the same message ids, so the DC
+ * answers them once.
  *
- * <p>Thread-safe.
+ * <p>{@link #create} starts no thread and opens no connection; {@link #start()}, {@link #connect()} or the
+ * first call does. Thread-safe.
  */
 public final class MtprotoClient implements AutoCloseable {
-    private final ClientConfig config;
     private static final Logger LOG = LoggerFactory.getLogger(MtprotoClient.class);
+    private static final long STOP_POLL_MILLIS = 20;
 
-    private final Map<Integer, DcConnection> connections = new ConcurrentHashMap<>();
-    /** Guards {@link #closed} against connections being created while the client closes. */
-    private final Object lifecycle = new Object();
-    private final List<Consumer<UpdatesType>> updateListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService ownCallbacks;
-    private final Executor callbacks;
-    private final ExecutorService updateDispatcher;
-    private final ScheduledExecutorService timers;
-    private final int homeDc;
-    private volatile boolean closed;
+    private final ClientConfig config;
+    private final ClientRuntime runtime;
+    private final ConnectionPool pool;
+    private final CallPipeline pipeline;
+    private final AtomicReference<DcOptions> options;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile int homeDc;
+    private volatile boolean stopping;
 
     private MtprotoClient(ClientConfig config) {
         this.config = config;
+        this.options = new AtomicReference<>(config.dcOptions());
         this.homeDc = config.sessionStore().loadHomeDc().orElse(config.homeDc());
-        if (config.callbackExecutor() != null) {
-            this.ownCallbacks = null;
-            this.callbacks = config.callbackExecutor();
-        } else {
-            this.ownCallbacks = Executors.newCachedThreadPool(IoThreads.factory("mtproto-callback", config.virtualThreads()));
-            this.callbacks = ownCallbacks;
-        }
-        this.updateDispatcher = Executors.newSingleThreadExecutor(IoThreads.factory("mtproto-updates", false));
-        this.timers = Executors.newSingleThreadScheduledExecutor(IoThreads.factory("mtproto-timer", false));
-        long ping = config.pingInterval().toMillis();
-        timers.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-        timers.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+        ClientResources resources = config.resources();
+        CallbackExecutor callbacks = new CallbackExecutor(resources.callbacks());
+        ClientEvents events = new ClientEvents(callbacks, config.eventListeners());
+        DropCounters drops = new DropCounters();
+        UpdateSink updates = new UpdateSink(callbacks, config.updateQueueCapacity(), id -> drops.count(DropReason.UNKNOWN_CONSTRUCTOR));
+        this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
+                new AuthKeys(config.sessionStore()), new SerialExecutor(resources.blocking(), "mtproto-store"), options::get);
+        this.pool = new ConnectionPool(runtime);
+        this.pipeline = new CallPipeline(config.interceptors(), events, resources.timer(), callbacks, pool);
     }
 
     /**
-     * Creates a client. It does not connect until {@link #connect()} or the first call.
+     * Creates a client. It starts no thread and does not connect until {@link #start()}, {@link #connect()}
+     * or the first call.
      *
      * @param config the configuration
      * @return the client
+     * @throws dev.mtproto.store.SessionStoreException if the session store cannot be read
      */
     public static MtprotoClient create(ClientConfig config) {
         return new MtprotoClient(Objects.requireNonNull(config, "config"));
@@ -89,33 +87,94 @@ public final class MtprotoClient implements AutoCloseable {
         return config;
     }
 
-    /** @return the DC calls go to */
+    /** @return the DC calls go to by default: the account's DC once known */
     public int homeDc() {
         return homeDc;
     }
 
     /**
-     * Connects to the home DC, creating the authorization key if the store has none.
+     * Moves the client to another home DC (after Telegram said the account lives there) and remembers it in
+     * the session store. Calls made afterwards go there; calls in flight stay where they are.
      *
-     * @return a future that completes when calls can flow; it fails only if the client is closed first
-     *     (connection failures are retried with backoff)
+     * @param dcId the new home DC
+     * @throws IllegalArgumentException if the DC options have no address for it
      */
-    public CompletableFuture<Void> connect() {
+    public void changeHomeDc(int dcId) {
+        if (!options.get().knows(dcId)) {
+            throw new IllegalArgumentException("no address for DC " + dcId + " (known: " + options.get().dcIds() + ")");
+        }
+        homeDc = dcId;
+        rememberHomeDc(dcId);
+    }
+
+    /** @return the DC addresses in use */
+    public DcOptions dcOptions() {
+        return options.get();
+    }
+
+    /**
+     * Replaces the DC addresses (with what {@code help.getConfig} lists, for example). Open connections stay;
+     * the next connection attempts use the new addresses.
+     *
+     * @param value the new addresses
+     */
+    public void updateDcOptions(DcOptions value) {
+        options.set(Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * Starts connecting to the home DC, creating its authorization key if the store has none; returns at once.
+     *
+     * @return a future that completes when calls can flow. It fails only with {@link ConnectFailedException}
+     *     (a mistake retrying cannot fix: untrusted DC key, unknown DC, a proxy refusing our credentials) or
+     *     {@link ClientClosedException}; temporary failures are retried with backoff for as long as it takes
+     */
+    public CompletableFuture<Void> start() {
+        if (stopping) {
+            return CompletableFuture.failedFuture(new ClientClosedException());
+        }
+        int dc = homeDc;
         try {
-            return connection(homeDc).start();
-        } catch (ProtocolException e) {
+            CompletableFuture<Void> f = pool.connection(ConnectionId.main(dc)).start();
+            f.thenRun(() -> rememberHomeDc(dc));
+            return f;
+        } catch (ClientClosedException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void rememberHomeDc() {
-        try {
-            if (config.sessionStore().loadHomeDc().orElse(-1) != homeDc) {
-                config.sessionStore().saveHomeDc(homeDc);
+    /**
+     * {@link #start()}, waiting at most the connect timeout.
+     *
+     * @return a future that completes when calls can flow, or fails with {@link ConnectFailedException} at
+     *     once for a mistake retrying cannot fix, with {@link ConnectTimeoutException} after the connect
+     *     timeout for a temporary failure (the client keeps trying meanwhile), or with
+     *     {@link ClientClosedException}
+     */
+    public CompletableFuture<Void> connect() {
+        Duration timeout = config.connectTimeout();
+        ConnectionId id = ConnectionId.main(homeDc);
+        return start().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof TimeoutException) {
+                DcConnection c = pool.existing(id);
+                return CompletableFuture.failedFuture(new ConnectTimeoutException(id, timeout,
+                        c == null ? null : c.supervision().lastFailure()));
             }
-        } catch (RuntimeException e) {
-            LOG.warn("could not save the home DC in the session store", e);
-        }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private void rememberHomeDc(int dc) {
+        runtime.storeWrites().execute(() -> {
+            try {
+                if (config.sessionStore().loadHomeDc().orElse(-1) != dc) {
+                    config.sessionStore().saveHomeDc(dc);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not save the home DC in the session store: {}", e.getMessage());
+            }
+        });
     }
 
     /**
@@ -123,7 +182,7 @@ public final class MtprotoClient implements AutoCloseable {
      *
      * @param method the function
      * @param <R> its result type
-     * @return the result
+     * @return the result; see the class description for how it fails
      */
     public <R> CompletableFuture<R> invoke(TlMethod<R> method) {
         return invoke(method, config.requestTimeout());
@@ -134,155 +193,148 @@ public final class MtprotoClient implements AutoCloseable {
      *
      * @param method the function
      * @param timeout how long to wait for the answer before failing with
-     *     {@link dev.mtproto.session.RequestTimeoutException}
+     *     {@link dev.mtproto.session.RequestTimeoutException}; positive
      * @param <R> its result type
-     * @return the result; cancelling the future stops waiting and asks the server not to send the answer
+     * @return the result; cancelling the future stops waiting and asks the DC not to send the answer
+     * @throws IllegalArgumentException if the timeout is not positive
      */
     public <R> CompletableFuture<R> invoke(TlMethod<R> method, Duration timeout) {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(timeout, "timeout");
-        DcConnection dc;
-        try {
-            dc = connection(homeDc);
-        } catch (ProtocolException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        dc.start();
-        OutgoingCall<R> call = new OutgoingCall<>(method, method.tlName(), System.nanoTime() + timeout.toNanos());
-        call.future().whenComplete((r, e) -> {
-            if (e instanceof CancellationException) {
-                dc.cancel(call);
-            }
-        });
-        try {
-            dc.submit(call);
-        } catch (ProtocolException e) { // closed meanwhile
-            call.future().completeExceptionally(e);
-        }
-        return call.future();
+        return invoke(ConnectionId.main(homeDc), method, timeout);
     }
 
     /**
-     * Receives every {@code Updates} object the server pushes, in order, on the client's update thread.
+     * Calls a function on a chosen connection: another DC, or a DC's download or upload connection.
      *
-     * @param listener the listener; exceptions it throws are logged and do not stop delivery
+     * @param target where to send it
+     * @param method the function
+     * @param timeout how long to wait for the answer; positive
+     * @param <R> its result type
+     * @return the result
+     * @throws IllegalArgumentException if the timeout is not positive
      */
-    public void addUpdateListener(Consumer<UpdatesType> listener) {
-        updateListeners.add(Objects.requireNonNull(listener, "listener"));
+    public <R> CompletableFuture<R> invoke(ConnectionId target, TlMethod<R> method, Duration timeout) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        if (stopping) {
+            return CompletableFuture.failedFuture(new ClientClosedException());
+        }
+        inFlight.incrementAndGet();
+        CompletableFuture<R> f = pipeline.call(method, target, timeout);
+        f.whenComplete((r, e) -> inFlight.decrementAndGet());
+        return f;
+    }
+
+    /** @param listener receives every {@code Updates} object the client gets, pushed or returned by calls */
+    public void addUpdateListener(UpdateListener listener) {
+        runtime.updates().add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** @param listener a listener added before */
-    public void removeUpdateListener(Consumer<UpdatesType> listener) {
-        updateListeners.remove(listener);
+    public void removeUpdateListener(UpdateListener listener) {
+        runtime.updates().remove(listener);
     }
 
-    /** @param listener told about every state change of the home DC connection */
-    public void addStateListener(Consumer<ConnectionState> listener) {
-        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    /** @param listener told about calls, connections, keys, sessions, drops and bytes */
+    public void addEventListener(ClientEventListener listener) {
+        runtime.events().add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** @return the state of the home DC connection */
+    /** @param listener a listener added before */
+    public void removeEventListener(ClientEventListener listener) {
+        runtime.events().remove(listener);
+    }
+
+    /** @return the state of the home DC's main connection */
     public ConnectionState state() {
-        DcConnection dc = connections.get(homeDc);
-        return closed ? ConnectionState.CLOSED : dc == null ? ConnectionState.DISCONNECTED : dc.state();
-    }
-
-    /** @return how many incoming messages were dropped by security and sanity checks since the start */
-    public long droppedMessages() {
-        return connections.values().stream().mapToLong(DcConnection::droppedFrames).sum();
+        return state(ConnectionId.main(homeDc));
     }
 
     /**
-     * @return how many quick acks (receipts of packets carrying calls) the DCs sent since the start; always
-     *     0 unless {@link ClientConfig.Builder#quickAcks(boolean)} is on
+     * @param connection a connection
+     * @return its state ({@link ConnectionState#DISCONNECTED} if the client never opened it)
      */
-    public long quickAcksReceived() {
-        return connections.values().stream().mapToLong(DcConnection::quickAcksReceived).sum();
+    public ConnectionState state(ConnectionId connection) {
+        if (pool.closed()) {
+            return ConnectionState.CLOSED;
+        }
+        DcConnection c = pool.existing(connection);
+        return c == null ? ConnectionState.DISCONNECTED : c.state();
     }
 
-    /** @return the round trip of the last keep-alive ping to the home DC, if one completed */
-    public java.util.Optional<Duration> lastPingRtt() {
-        DcConnection dc = connections.get(homeDc);
-        long nanos = dc == null ? -1 : dc.lastPingRttNanos();
-        return nanos < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofNanos(nanos));
+    /** @return how many incoming messages the security and sanity checks dropped, by reason */
+    public Map<DropReason, Long> droppedMessages() {
+        return runtime.drops().snapshot();
+    }
+
+    /** @return how many incoming messages the checks dropped, all reasons together */
+    public long droppedMessageCount() {
+        return runtime.drops().total();
+    }
+
+    /** @return how many quick acks the DCs sent (0 unless {@link ClientConfigBuilder#quickAcks(boolean)} is on) */
+    public long quickAcksReceived() {
+        return runtime.quickAcks().sum();
+    }
+
+    /** @return how many calls are in progress */
+    public int pendingCalls() {
+        return inFlight.get();
+    }
+
+    /** @return how many pushed updates wait for the update listeners */
+    public int pendingUpdates() {
+        return runtime.updates().queued();
+    }
+
+    /** @return the round trip of the last ping to the home DC, if one completed */
+    public Optional<Duration> lastPingRtt() {
+        DcConnection c = pool.existing(ConnectionId.main(homeDc));
+        long nanos = c == null ? -1 : c.lastPingRttNanos();
+        return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
     /**
-     * Closes the connections; calls still pending fail with {@link ProtocolException}. The session (key,
-     * salt) stays in the store for the next start.
+     * Stops gracefully: new calls fail with {@link ClientClosedException} at once, calls in progress get up
+     * to {@code grace} to complete, then the client closes.
+     *
+     * @param grace how long to wait for calls in progress
+     * @return a future that completes when the client is closed
+     */
+    public CompletableFuture<Void> stop(Duration grace) {
+        stopping = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        long deadline = System.nanoTime() + grace.toNanos();
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                if (inFlight.get() == 0 || System.nanoTime() - deadline >= 0) {
+                    close();
+                    done.complete(null);
+                } else {
+                    runtime.resources().timer().schedule(this, STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
+        };
+        check.run();
+        return done;
+    }
+
+    /**
+     * Closes every connection now; calls still pending fail with {@link ClientClosedException}. The keys and
+     * salts stay in the store for the next start.
      */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        for (DcConnection dc : connections.values()) {
-            try {
-                dc.close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing the connection to DC " + dc.dcId() + " failed", e);
-            }
-        }
-        timers.shutdownNow();
-        updateDispatcher.shutdown();
-        if (ownCallbacks != null) {
-            ownCallbacks.shutdown();
-        }
+        stopping = true;
+        pool.close();
     }
 
-    /** @throws ProtocolException once the client is closed: no connection is made after {@link #close()} */
-    private DcConnection connection(int dcId) {
-        synchronized (lifecycle) {
-            if (closed) {
-                throw new dev.mtproto.session.SessionClosedException("the client is closed", false);
-            }
-            return connections.computeIfAbsent(dcId, id -> {
-                DcConnection dc = new DcConnection(id, config, callbacks, this::dispatchUpdates,
-                        state -> stateListeners.forEach(l -> l.accept(state)));
-                if (id == homeDc) {
-                    dc.start().thenRun(this::rememberHomeDc);
-                }
-                return dc;
-            });
-        }
-    }
-
-    private void dispatchUpdates(UpdatesType updates) {
-        if (updateDispatcher.isShutdown()) {
-            return;
-        }
-        updateDispatcher.execute(() -> {
-            for (Consumer<UpdatesType> l : updateListeners) {
-                try {
-                    l.accept(updates);
-                } catch (RuntimeException e) {
-                    LOG.warn("an update listener failed", e);
-                }
-            }
-        });
-    }
-
-    /** Timer task: an exception would cancel it for good, so each DC's failure is logged and contained. */
-    private void tick() {
-        for (DcConnection dc : connections.values()) {
-            try {
-                dc.tick();
-            } catch (RuntimeException e) {
-                LOG.warn("DC " + dc.dcId() + ": periodic work failed", e);
-            }
-        }
-    }
-
-    private void ping() {
-        for (DcConnection dc : connections.values()) {
-            try {
-                dc.ping();
-            } catch (RuntimeException e) {
-                LOG.warn("DC " + dc.dcId() + ": ping failed", e);
-            }
-        }
+    @Override
+    public String toString() {
+        return "MtprotoClient{homeDc=" + homeDc + ", " + state() + "}";
     }
 }

@@ -42,6 +42,25 @@ public final class OutgoingCall<R> {
         return new OutgoingCall<>(method, method.tlName(), Long.MAX_VALUE);
     }
 
+    /**
+     * @param timeout how long from now a call may take
+     * @return the {@link System#nanoTime()} deadline that far away, or {@link Long#MAX_VALUE} (none) for
+     *     timeouts of a century or more
+     */
+    public static long deadlineAfter(java.time.Duration timeout) {
+        long nanos = timeout.compareTo(java.time.Duration.ofNanos(Long.MAX_VALUE / 2)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
+        // nanoTime deadlines are compared by difference, which stays right for anything under 2^63 ns away
+        return nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
+    }
+
+    /**
+     * @param nowNanos the current {@link System#nanoTime()}
+     * @return whether the deadline passed ({@link Long#MAX_VALUE} never does)
+     */
+    public boolean expired(long nowNanos) {
+        return deadlineNanos != Long.MAX_VALUE && nowNanos - deadlineNanos > 0;
+    }
+
     /** @return the function sent */
     public TlMethod<R> method() {
         return method;

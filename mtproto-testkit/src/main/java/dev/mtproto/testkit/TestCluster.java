@@ -1,6 +1,7 @@
 package dev.mtproto.testkit;
 
 import dev.mtproto.client.ClientConfig;
+import dev.mtproto.client.ClientConfigBuilder;
 import dev.mtproto.client.DcAddress;
 import dev.mtproto.client.DcOptions;
 import dev.mtproto.crypto.RsaPrivateKey;
@@ -133,7 +134,7 @@ public final class TestCluster implements AutoCloseable {
      * @return a client configuration for this cluster: its DC addresses, its RSA key trusted, home DC 1,
      *     short timeouts and reconnect delays suited to tests; customise further as needed
      */
-    public ClientConfig.Builder clientConfig() {
+    public ClientConfigBuilder clientConfig() {
         return ClientConfig.builder(TEST_API_ID, TEST_API_HASH)
                 .dcOptions(dcOptions())
                 .addRsaKey(rsaPublicKey())

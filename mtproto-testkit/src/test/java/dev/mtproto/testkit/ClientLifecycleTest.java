@@ -3,9 +3,9 @@ package dev.mtproto.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtproto.client.ClientClosedException;
 import dev.mtproto.client.ConnectionState;
 import dev.mtproto.client.MtprotoClient;
-import dev.mtproto.session.ProtocolException;
 import dev.mtproto.session.RequestTimeoutException;
 import dev.mtproto.store.DcAuthorization;
 import dev.mtproto.store.MemorySessionStore;
@@ -43,7 +43,7 @@ class ClientLifecycleTest {
         CompletableFuture<Void> connecting = client.connect();
         CompletableFuture<?> call = client.invoke(GetNearestDc.INSTANCE);
         assertThat(connecting).isCompletedExceptionally();
-        assertThatThrownBy(call::join).hasCauseInstanceOf(ProtocolException.class);
+        assertThatThrownBy(call::join).hasCauseInstanceOf(ClientClosedException.class);
         Thread.sleep(500);
         assertThat(dc.acceptedConnections()).as("connections opened after close()").isEqualTo(before);
         assertThat(client.state()).isNotEqualTo(ConnectionState.CONNECTED);
@@ -77,7 +77,7 @@ class ClientLifecycleTest {
             client.close(); // the store still fails: close must finish anyway
         }
         assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
-        assertThatThrownBy(() -> client.invoke(GetNearestDc.INSTANCE).join()).hasCauseInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> client.invoke(GetNearestDc.INSTANCE).join()).hasCauseInstanceOf(ClientClosedException.class);
     }
 
     @Test

@@ -33,7 +33,7 @@ class TestDcMainTest {
             assertThat(key.fingerprint()).isEqualTo(cluster.rsaPublicKey().fingerprint());
             assertThat(out).contains(String.format("fingerprint %016x", key.fingerprint()));
 
-            ClientConfig config = ClientConfig.builder(1, "hash").homeDc(1).addRsaKey(key)
+            ClientConfig config = ClientConfig.builder(TestCluster.TEST_API_ID, TestCluster.TEST_API_HASH).homeDc(1).addRsaKey(key)
                     .dcOptions(DcOptions.of(new DcAddress(1, "127.0.0.1", Integer.parseInt(dc1.group(1))))).build();
             try (MtprotoClient client = MtprotoClient.create(config)) {
                 assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(new NearestDc("XX", 1, 1));

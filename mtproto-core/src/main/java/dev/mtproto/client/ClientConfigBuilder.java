@@ -1,0 +1,275 @@
+package dev.mtproto.client;
+
+import dev.mtproto.client.event.ClientEventListener;
+import dev.mtproto.client.interceptor.RpcInterceptor;
+import dev.mtproto.client.net.Dialer;
+import dev.mtproto.crypto.RandomSource;
+import dev.mtproto.crypto.RsaPublicKey;
+import dev.mtproto.store.SessionStore;
+import dev.mtproto.transport.TransportKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link ClientConfig} (from {@link ClientConfig#builder(int, String)}). Every setter checks its
+ * argument and throws {@link IllegalArgumentException} or {@link NullPointerException} at once, naming the
+ * option, so a bad configuration fails where it is written rather than when the client first connects.
+ * Not thread-safe; reusable.
+ */
+public final class ClientConfigBuilder {
+    private static final Pattern API_HASH = Pattern.compile("[0-9a-fA-F]{32}");
+
+    final int apiId;
+    final String apiHash;
+    boolean testMode;
+    DcOptions dcOptions;
+    int homeDc = 2;
+    TransportKind transport = TransportKind.INTERMEDIATE;
+    boolean obfuscated = true;
+    boolean ipv6;
+    Dialer dialer = Dialer.direct();
+    final List<RsaPublicKey> extraRsaKeys = new ArrayList<>();
+    InitConnectionParams initConnection = InitConnectionParams.defaults();
+    SessionStore sessionStore;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration requestTimeout = Duration.ofSeconds(60);
+    Duration pingInterval = Duration.ofSeconds(60);
+    ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
+    boolean quickAcks;
+    int updateQueueCapacity = 10_000;
+    final List<RpcInterceptor> interceptors = new ArrayList<>();
+    final List<ClientEventListener> eventListeners = new ArrayList<>();
+    ClientResources resources;
+    RandomSource random;
+    LongSupplier clockMillis = System::currentTimeMillis;
+
+    ClientConfigBuilder(int apiId, String apiHash) {
+        if (apiId <= 0) {
+            throw new IllegalArgumentException("apiId must be positive, got " + apiId + " (see https://my.telegram.org)");
+        }
+        Objects.requireNonNull(apiHash, "apiHash");
+        if (!API_HASH.matcher(apiHash).matches()) {
+            throw new IllegalArgumentException("apiHash must be the 32 hexadecimal digits https://my.telegram.org shows"
+                    + " (got " + apiHash.length() + " characters" + (apiHash.length() == 32 ? ", not all hexadecimal" : "") + ")");
+        }
+        this.apiId = apiId;
+        this.apiHash = apiHash;
+    }
+
+    /**
+     * @param value talk to test DCs (default production); also picks the test RSA keys and addresses
+     * @return this builder
+     */
+    public ClientConfigBuilder testMode(boolean value) {
+        this.testMode = value;
+        return this;
+    }
+
+    /**
+     * @param value the DC addresses to start with (default: Telegram's, for the mode)
+     * @return this builder
+     */
+    public ClientConfigBuilder dcOptions(DcOptions value) {
+        this.dcOptions = Objects.requireNonNull(value, "dcOptions");
+        return this;
+    }
+
+    /**
+     * @param value the DC to start on when the session store names none (default 2)
+     * @return this builder
+     */
+    public ClientConfigBuilder homeDc(int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("homeDc must be positive, got " + value);
+        }
+        this.homeDc = value;
+        return this;
+    }
+
+    /**
+     * @param kind the framing (default intermediate)
+     * @param obfuscate whether to wrap it in obfuscated2 (default true)
+     * @return this builder
+     */
+    public ClientConfigBuilder transport(TransportKind kind, boolean obfuscate) {
+        this.transport = Objects.requireNonNull(kind, "transport");
+        if (obfuscate && !kind.supportsObfuscation()) {
+            throw new IllegalArgumentException(kind + " cannot be obfuscated");
+        }
+        this.obfuscated = obfuscate;
+        return this;
+    }
+
+    /**
+     * @param value whether IPv6 DC addresses may be used, after the IPv4 ones (default false)
+     * @return this builder
+     */
+    public ClientConfigBuilder ipv6(boolean value) {
+        this.ipv6 = value;
+        return this;
+    }
+
+    /**
+     * @param value how every connection reaches its DC (default {@link Dialer#direct()}); proxies plug in here
+     * @return this builder
+     */
+    public ClientConfigBuilder dialer(Dialer value) {
+        this.dialer = Objects.requireNonNull(value, "dialer");
+        return this;
+    }
+
+    /**
+     * @param key an extra trusted RSA key (a test server's, for example)
+     * @return this builder
+     */
+    public ClientConfigBuilder addRsaKey(RsaPublicKey key) {
+        extraRsaKeys.add(Objects.requireNonNull(key, "key"));
+        return this;
+    }
+
+    /**
+     * @param value what {@code initConnection} says (default: this JVM and locale)
+     * @return this builder
+     */
+    public ClientConfigBuilder initConnection(InitConnectionParams value) {
+        this.initConnection = Objects.requireNonNull(value, "initConnection");
+        return this;
+    }
+
+    /**
+     * @param value where keys and salts are kept (default in memory: every start creates a new key)
+     * @return this builder
+     */
+    public ClientConfigBuilder sessionStore(SessionStore value) {
+        this.sessionStore = Objects.requireNonNull(value, "sessionStore");
+        return this;
+    }
+
+    /**
+     * @param value how long opening a connection may take, and how long {@link MtprotoClient#connect()} waits
+     *     (default 10 s)
+     * @return this builder
+     */
+    public ClientConfigBuilder connectTimeout(Duration value) {
+        this.connectTimeout = positive(value, "connectTimeout");
+        return this;
+    }
+
+    /**
+     * @param value the default call deadline (default 60 s)
+     * @return this builder
+     */
+    public ClientConfigBuilder requestTimeout(Duration value) {
+        this.requestTimeout = positive(value, "requestTimeout");
+        return this;
+    }
+
+    /**
+     * @param value how often each connection pings (default 60 s); the DC closes a connection that stays
+     *     silent 15 s longer
+     * @return this builder
+     */
+    public ClientConfigBuilder pingInterval(Duration value) {
+        this.pingInterval = positive(value, "pingInterval");
+        return this;
+    }
+
+    /**
+     * @param value the reconnect backoff (default 0.5 s doubling to 30 s, 20 % jitter)
+     * @return this builder
+     */
+    public ClientConfigBuilder reconnectPolicy(ReconnectPolicy value) {
+        this.reconnectPolicy = Objects.requireNonNull(value, "reconnectPolicy");
+        return this;
+    }
+
+    /**
+     * @param value ask the DC to confirm receipt of each packet that carries calls with a quick ack (default
+     *     false); confirmed calls count as acknowledged. Ignored on the full transport.
+     * @return this builder
+     */
+    public ClientConfigBuilder quickAcks(boolean value) {
+        this.quickAcks = value;
+        return this;
+    }
+
+    /**
+     * @param value how many pushed updates may wait for the {@link UpdateListener}s before the client stops
+     *     reading from the connections that push them (default 10,000)
+     * @return this builder
+     */
+    public ClientConfigBuilder updateQueueCapacity(int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("updateQueueCapacity must be positive, got " + value);
+        }
+        this.updateQueueCapacity = value;
+        return this;
+    }
+
+    /**
+     * @param value an interceptor every call passes; interceptors run in the order added, the first outermost
+     * @return this builder
+     */
+    public ClientConfigBuilder addInterceptor(RpcInterceptor value) {
+        interceptors.add(Objects.requireNonNull(value, "interceptor"));
+        return this;
+    }
+
+    /**
+     * @param value a listener of the client's events (more can be added to the client later)
+     * @return this builder
+     */
+    public ClientConfigBuilder addEventListener(ClientEventListener value) {
+        eventListeners.add(Objects.requireNonNull(value, "eventListener"));
+        return this;
+    }
+
+    /**
+     * @param value the threads to run on (default {@link ClientResources#shared()})
+     * @return this builder
+     */
+    public ClientConfigBuilder resources(ClientResources value) {
+        this.resources = Objects.requireNonNull(value, "resources");
+        return this;
+    }
+
+    /**
+     * @param value the source of randomness for every connection (tests only; it must be thread-safe). By
+     *     default each connection has its own secure source.
+     * @return this builder
+     */
+    public ClientConfigBuilder random(RandomSource value) {
+        this.random = Objects.requireNonNull(value, "random");
+        return this;
+    }
+
+    /**
+     * @param value the local wall clock in milliseconds since the epoch (tests only; default
+     *     {@link System#currentTimeMillis()}); msg_ids and the server time offset are computed from it
+     * @return this builder
+     */
+    public ClientConfigBuilder clockMillis(LongSupplier value) {
+        this.clockMillis = Objects.requireNonNull(value, "clockMillis");
+        return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + d);
+        }
+        return d;
+    }
+
+    /**
+     * @return the configuration
+     * @throws IllegalArgumentException if the home DC has no address in the DC options
+     */
+    public ClientConfig build() {
+        return new ClientConfig(this);
+    }
+}

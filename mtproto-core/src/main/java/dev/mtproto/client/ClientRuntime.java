@@ -1,0 +1,25 @@
+package dev.mtproto.client;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * What every connection of one client shares: its configuration, threads, listeners, counters, keys and
+ * the DC addresses of the moment.
+ *
+ * @param config the configuration
+ * @param resources the threads
+ * @param callbacks where user code runs (never an I/O loop)
+ * @param events the event listeners
+ * @param updates where pushed updates go
+ * @param drops dropped-message counters
+ * @param quickAcks quick acks received
+ * @param keys the authorization keys, per DC
+ * @param storeWrites session-store writes, one at a time, off the timer and the loops
+ * @param options the DC addresses now
+ */
+record ClientRuntime(ClientConfig config, ClientResources resources, Executor callbacks, ClientEvents events,
+                     UpdateSink updates, DropCounters drops, LongAdder quickAcks, AuthKeys keys,
+                     Executor storeWrites, Supplier<DcOptions> options) {
+}

@@ -1,0 +1,152 @@
+package dev.mtproto.client;
+
+import dev.mtproto.client.net.DcEndpoint;
+import dev.mtproto.client.net.DialedConnection;
+import dev.mtproto.keyexchange.ClientKeyExchange;
+import dev.mtproto.keyexchange.ClientKeyExchangeResult;
+import dev.mtproto.store.DcAuthorization;
+import dev.mtproto.transport.ClientTransport;
+import dev.mtproto.transport.MtproxySecret;
+import dev.mtproto.transport.TransportKind;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One attempt to open a connection, from dialing to a usable session, run on the blocking pool: pick an
+ * address, dial it through the configured {@link dev.mtproto.client.net.Dialer}, set up the transport the
+ * route needs, then either reuse the DC's key or create one with a {@link KeyExchangeDriver}. It reports
+ * to its {@link DcConnection}: {@code adopt} (the link exists), {@code established} (calls may flow) or
+ * {@code attemptFailed}. The whole attempt must finish within the connect timeout, or the link is closed.
+ */
+final class ConnectAttempt implements Runnable {
+    private final DcConnection owner;
+    private final ClientRuntime runtime;
+    private final ClientConfig config;
+    private final int attemptNumber;
+
+    ConnectAttempt(DcConnection owner, ClientRuntime runtime, int attemptNumber) {
+        this.owner = owner;
+        this.runtime = runtime;
+        this.config = runtime.config();
+        this.attemptNumber = attemptNumber;
+    }
+
+    @Override
+    public void run() {
+        ConnectionId id = owner.id();
+        List<DcAddress> candidates = runtime.options().get().candidates(id.dcId(), id.role(), config.ipv6());
+        if (candidates.isEmpty()) {
+            owner.supervision().attemptEnded(null, new UnknownDcException(id, runtime.options().get().dcIds()), false);
+            return;
+        }
+        DcAddress address = candidates.get(attemptNumber % candidates.size());
+        DcEndpoint endpoint = new DcEndpoint(address.id(), address.host(), address.port(), address.has(DcAddress.Flag.MEDIA_ONLY));
+        String where = endpoint.hostAndPort();
+        runtime.events().post(l -> l.connectStarted(id, where));
+        DialedConnection dialed;
+        try {
+            dialed = config.dialer().dial(endpoint, config.connectTimeout());
+        } catch (IOException | RuntimeException e) {
+            owner.supervision().attemptEnded(null, e, false);
+            return;
+        }
+        SocketLink link;
+        DcAuthorization stored;
+        try {
+            stored = owner.needsKey() ? runtime.keys().stored(id.dcId()).orElse(null) : null;
+            ClientTransport transport = transport(dialed, address, endpoint.media());
+            link = new SocketLink(id, runtime.resources().ioLoops().next(), dialed, transport, owner.traffic());
+        } catch (RuntimeException e) {
+            dialed.closeQuietly();
+            owner.supervision().attemptEnded(null, e, false);
+            return;
+        }
+        if (!owner.adopt(link)) {
+            dialed.closeQuietly();
+            return;
+        }
+        // from here on the link is the connection's: a failure closes it, and closing reports the attempt's end
+        try {
+            ScheduledFuture<?> timeout = runtime.resources().timer().schedule(() -> owner.connectTimedOut(link,
+                    new SocketTimeoutException("no usable session with " + id + " (" + dialed.route() + ") within "
+                            + config.connectTimeout().toMillis() + " ms")),
+                    config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            owner.supervision().whenSettled(link, () -> timeout.cancel(false));
+            link.open();
+            if (stored != null || !owner.needsKey()) {
+                link.loop().execute(() -> owner.established(link, stored));
+            } else {
+                obtainKey(link);
+            }
+        } catch (IOException | RuntimeException e) {
+            link.close(e);
+        }
+    }
+
+    /** The transport this route needs: an MTProxy or a {@code tcpo_only} address dictates obfuscation and its secret. */
+    private ClientTransport transport(DialedConnection dialed, DcAddress address, boolean media) {
+        MtproxySecret secret = dialed.mtproxySecret().or(address::secret).orElse(null);
+        TransportKind kind = config.transport();
+        boolean obfuscated = config.obfuscated() || secret != null || address.has(DcAddress.Flag.TCPO_ONLY);
+        if (secret != null && secret.mode() != MtproxySecret.Mode.SIMPLE) {
+            kind = TransportKind.PADDED_INTERMEDIATE;
+        }
+        if (obfuscated && !kind.supportsObfuscation()) {
+            kind = TransportKind.INTERMEDIATE;
+        }
+        ClientTransport.Builder b = ClientTransport.builder(kind).random(owner.random());
+        if (obfuscated) {
+            int wireDc = config.wireDcId(address.id());
+            b.obfuscated(true).dcId(media ? -wireDc : wireDc);
+            if (secret != null) {
+                b.mtproxySecret(secret);
+            }
+        }
+        return b.build();
+    }
+
+    /** Creates the DC's key over this link, or waits for another connection of this client creating it. */
+    private void obtainKey(SocketLink link) {
+        int dcId = owner.id().dcId();
+        CompletableFuture<DcAuthorization> other = runtime.keys().claim(dcId);
+        if (other != null) {
+            other.whenComplete((auth, error) -> {
+                if (error != null) {
+                    link.close(error);
+                } else {
+                    link.loop().execute(() -> owner.established(link, auth));
+                }
+            });
+            return;
+        }
+        long started = System.nanoTime();
+        ClientKeyExchange kx = ClientKeyExchange.builder(config.wireDcId(dcId), config.rsaKeys()).random(owner.random()).build();
+        KeyExchangeDriver driver = new KeyExchangeDriver(kx, link, new SerialExecutor(runtime.resources().blocking(), "mtproto-kx"),
+                result -> keyCreated(link, result, started), error -> {
+                    runtime.keys().failed(dcId, error);
+                    link.close(error);
+                });
+        owner.supervision().keyExchange(link, driver);
+        driver.start();
+    }
+
+    private void keyCreated(SocketLink link, ClientKeyExchangeResult r, long startedNanos) {
+        int dcId = owner.id().dcId();
+        long now = config.clockMillis().getAsLong();
+        DcAuthorization auth = new DcAuthorization(r.authKey(), r.firstServerSalt(), r.serverTime() * 1000L - now, Instant.ofEpochMilli(now));
+        try {
+            runtime.keys().created(dcId, auth);
+        } catch (RuntimeException e) {
+            link.close(e); // a key we cannot keep would be lost at the next start: fail the attempt, say why
+            return;
+        }
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+        runtime.events().post(l -> l.authKeyCreated(dcId, false, took));
+        link.loop().execute(() -> owner.established(link, auth));
+    }
+}

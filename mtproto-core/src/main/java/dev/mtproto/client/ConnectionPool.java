@@ -1,0 +1,111 @@
+package dev.mtproto.client;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client's connections, one per DC and role, made on first use; and the timer tasks that keep them
+ * (deadlines every second, pings every ping interval), scheduled with the first connection and cancelled
+ * when the pool closes. After {@link #close()} no connection is made.
+ */
+final class ConnectionPool implements CallPipeline.Connections {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
+
+    private final ClientRuntime runtime;
+    private final Map<ConnectionId, DcConnection> connections = new ConcurrentHashMap<>();
+    private final Object lifecycle = new Object();
+    private boolean closed;
+    private ScheduledFuture<?> ticks;
+    private ScheduledFuture<?> pings;
+
+    ConnectionPool(ClientRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public DcConnection connection(ConnectionId id) {
+        DcConnection c = connections.get(id);
+        if (c != null) {
+            return c;
+        }
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new ClientClosedException();
+            }
+            startTimers();
+            return connections.computeIfAbsent(id, k -> new DcConnection(k, runtime));
+        }
+    }
+
+    /** @return the connection if it exists, without making one */
+    DcConnection existing(ConnectionId id) {
+        return connections.get(id);
+    }
+
+    List<DcConnection> all() {
+        return List.copyOf(connections.values());
+    }
+
+    boolean closed() {
+        synchronized (lifecycle) {
+            return closed;
+        }
+    }
+
+    private void startTimers() {
+        if (ticks != null) {
+            return;
+        }
+        long ping = runtime.config().pingInterval().toMillis();
+        ticks = runtime.resources().timer().scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        pings = runtime.resources().timer().scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+    }
+
+    /** A timer task: a failure of one connection is logged and contained (it would cancel the task for good). */
+    private void tick() {
+        long now = System.nanoTime();
+        for (DcConnection c : connections.values()) {
+            try {
+                c.tick(now);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: periodic work failed", c.id(), e);
+            }
+        }
+    }
+
+    private void ping() {
+        for (DcConnection c : connections.values()) {
+            try {
+                c.ping();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: ping failed", c.id(), e);
+            }
+        }
+    }
+
+    /** Closes every connection; later requests for one throw {@link ClientClosedException}. */
+    void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (ticks != null) {
+                ticks.cancel(false);
+                pings.cancel(false);
+            }
+        }
+        for (DcConnection c : connections.values()) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: closing failed", c.id(), e);
+            }
+        }
+    }
+}

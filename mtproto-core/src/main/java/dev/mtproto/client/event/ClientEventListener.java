@@ -1,0 +1,171 @@
+package dev.mtproto.client.event;
+
+import dev.mtproto.client.ConnectionId;
+import dev.mtproto.client.ConnectionState;
+import dev.mtproto.session.DropReason;
+import java.time.Duration;
+
+/**
+ * Told what a client does: calls, connections, keys, sessions, dropped messages, bytes. For metrics, logs and
+ * health checks. Every method has an empty default, so a listener overrides only what it needs.
+ *
+ * <p>Threads: call events arrive on the thread that makes the call ({@code callStarted}) or completes it
+ * (the client's callback threads); all other events arrive one at a time, in order, on the callback
+ * threads. None arrives on an I/O loop or while the client holds a lock, so a listener may block or call the
+ * client. An exception a listener throws is logged and otherwise ignored.
+ */
+public interface ClientEventListener {
+    /** A listener that does nothing. */
+    ClientEventListener NONE = new ClientEventListener() {
+    };
+
+    /**
+     * An attempt of a call starts: it is about to be queued for its connection.
+     *
+     * @param call the attempt
+     */
+    default void callStarted(CallInfo call) {
+    }
+
+    /**
+     * An attempt got its result.
+     *
+     * @param call the attempt
+     * @param elapsed since {@link #callStarted}
+     */
+    default void callSucceeded(CallInfo call, Duration elapsed) {
+    }
+
+    /**
+     * An attempt failed: an RPC error, a timeout, a closed client, a cancellation...
+     *
+     * @param call the attempt
+     * @param elapsed since {@link #callStarted}
+     * @param error why
+     */
+    default void callFailed(CallInfo call, Duration elapsed, Throwable error) {
+    }
+
+    /**
+     * The client starts opening a connection.
+     *
+     * @param connection which
+     * @param address the DC address tried ({@code host:port})
+     */
+    default void connectStarted(ConnectionId connection, String address) {
+    }
+
+    /**
+     * A connection is open and its session usable (after creating a key if there was none).
+     *
+     * @param connection which
+     * @param route how it was reached ({@code "direct to 1.2.3.4:443"}, a proxy...)
+     * @param elapsed since {@link #connectStarted}
+     */
+    default void connectSucceeded(ConnectionId connection, String route, Duration elapsed) {
+    }
+
+    /**
+     * Opening a connection failed.
+     *
+     * @param connection which
+     * @param address the DC address tried
+     * @param error why
+     */
+    default void connectFailed(ConnectionId connection, String address, Throwable error) {
+    }
+
+    /**
+     * An open connection ended.
+     *
+     * @param connection which
+     * @param cause why, or {@code null} when the client closed it
+     */
+    default void disconnected(ConnectionId connection, Throwable cause) {
+    }
+
+    /**
+     * The client will try to connect again.
+     *
+     * @param connection which
+     * @param attempt how many attempts failed in a row before this one (0 after a connection that worked)
+     * @param delay how long it waits first
+     * @param cause what ended the last connection or attempt
+     */
+    default void reconnectScheduled(ConnectionId connection, int attempt, Duration delay, Throwable cause) {
+    }
+
+    /**
+     * A connection's state changed.
+     *
+     * @param connection which
+     * @param state the new state
+     */
+    default void stateChanged(ConnectionId connection, ConnectionState state) {
+    }
+
+    /**
+     * A new authorization key was created with a DC.
+     *
+     * @param dcId the DC
+     * @param temporary whether it is a temporary (PFS) key
+     * @param elapsed how long the key exchange took
+     */
+    default void authKeyCreated(int dcId, boolean temporary, Duration elapsed) {
+    }
+
+    /**
+     * The client started a new MTProto session on a connection (the server's msg_id or seqno rules made
+     * the old one unusable).
+     *
+     * @param connection which
+     * @param reason why, in a few words
+     */
+    default void sessionReset(ConnectionId connection, String reason) {
+    }
+
+    /**
+     * The server created a new session for us ({@code new_session_created}): updates may have been missed.
+     *
+     * @param connection which
+     */
+    default void newSessionCreated(ConnectionId connection) {
+    }
+
+    /**
+     * An incoming message was dropped by a check.
+     *
+     * @param connection which
+     * @param reason which check
+     */
+    default void messageDropped(ConnectionId connection, DropReason reason) {
+    }
+
+    /**
+     * Bytes were written to a connection's socket (reported per write, not per message).
+     *
+     * @param connection which
+     * @param bytes how many
+     */
+    default void bytesSent(ConnectionId connection, long bytes) {
+    }
+
+    /**
+     * Bytes were read from a connection's socket (reported per read).
+     *
+     * @param connection which
+     * @param bytes how many
+     */
+    default void bytesReceived(ConnectionId connection, long bytes) {
+    }
+
+    /**
+     * Pushed updates arrive faster than the application takes them: the client stopped reading from the
+     * connection until there is room ({@code paused}), or started again.
+     *
+     * @param connection which
+     * @param paused whether reading is paused
+     */
+    default void updatesBackpressure(ConnectionId connection, boolean paused) {
+    }
+}
