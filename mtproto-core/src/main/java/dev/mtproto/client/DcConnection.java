@@ -39,7 +39,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         this.id = id;
         this.runtime = runtime;
         this.config = runtime.config();
-        this.random = config.random() != null ? config.random() : RandomSource.secure();
+        this.random = config.random() != null ? config.random() : RandomSource.perThread();
         this.backoff = new ReconnectBackoff(config.reconnectPolicy());
         this.output = new SessionOutput(this, runtime);
         this.saver = new SessionSaver(id.dcId(), runtime);

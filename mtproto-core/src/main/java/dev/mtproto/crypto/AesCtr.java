@@ -12,16 +12,18 @@ import javax.crypto.spec.IvParameterSpec;
  * Encryption and decryption are the same operation.
  *
  * <p>Runs on the runtime's AES-CTR (intrinsic where available) in chunks of at most 4 KiB. In-place
- * processing goes through a 4 KiB scratch buffer owned by this object, because the JCA provider would
- * otherwise copy the input on every overlapping call; no call allocates.
+ * processing goes through a 4 KiB scratch buffer of the calling thread (one per thread, not per stream, so
+ * that thousands of idle connections do not each hold one), because the JCA provider would otherwise copy
+ * the input on every overlapping call; no call allocates.
  *
  * <p><b>Not thread-safe</b>: one instance per stream direction.
  */
 public final class AesCtr {
     private static final int CHUNK = 4096;
 
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[CHUNK]);
+
     private final Cipher cipher;
-    private final byte[] scratch = new byte[CHUNK];
 
     /**
      * Creates a key stream starting at counter block {@code iv}.
@@ -74,6 +76,7 @@ public final class AesCtr {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
         boolean overlap = src == dst && srcOffset < dstOffset + length && dstOffset < srcOffset + length;
+        byte[] scratch = overlap ? SCRATCH.get() : null;
         try {
             int done = 0;
             while (done < length) {

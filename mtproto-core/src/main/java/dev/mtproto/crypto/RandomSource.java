@@ -48,6 +48,17 @@ public interface RandomSource {
     }
 
     /**
+     * Returns the JVM-wide thread-safe secure source: each thread that asks gets its own {@link #secure()}
+     * generator, made on first use. Many connections served by a few threads then share a few generators
+     * (and their 4 KiB blocks) instead of keeping one each.
+     *
+     * @return the shared source
+     */
+    static RandomSource perThread() {
+        return PerThreadSecureRandom.INSTANCE;
+    }
+
+    /**
      * Returns a source that reads the given {@link SecureRandom} directly on every call (no buffering).
      *
      * @param random the generator to use; it is shared, not copied

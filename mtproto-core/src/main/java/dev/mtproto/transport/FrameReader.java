@@ -20,6 +20,8 @@ abstract class FrameReader {
 
     private static final int MAX_HEADER = 8;
     private static final int INITIAL_BODY_CHUNK = 4096;
+    /** A body buffer grown past this is let go after its frame, so an idle connection keeps no large buffer. */
+    private static final int KEPT_BODY_BUFFER = 64 * 1024;
 
     private final String transport;
     private final byte[] head = new byte[MAX_HEADER];
@@ -100,6 +102,9 @@ abstract class FrameReader {
                 if (bodyHave == bodyLen) {
                     inBody = false;
                     frame(head, body, 0, bodyLen, listener);
+                    if (body.length > KEPT_BODY_BUFFER) {
+                        body = new byte[0];
+                    }
                 }
             }
         }
