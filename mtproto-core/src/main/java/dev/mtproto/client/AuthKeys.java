@@ -34,35 +34,58 @@ final class AuthKeys {
     }
 
     /**
-     * Asks to create the key of a DC.
+     * Asks to create the key of a DC: the first connection to ask gets the claim; the others get the same
+     * claim to wait on.
      *
      * @param dcId the DC
-     * @return {@code null} if the caller is to create it (and must call {@link #created} or {@link #failed}),
-     *     else the future of the creation another connection runs
+     * @return the claim; if {@link Claim#mine()} the caller creates the key and must end the claim with
+     *     {@link Claim#created} or {@link Claim#failed} (a link that closes mid-exchange must fail it, or
+     *     every later attempt would wait for a key that never comes)
      */
-    CompletableFuture<DcAuthorization> claim(int dcId) {
+    Claim claim(int dcId) {
         CompletableFuture<DcAuthorization> mine = new CompletableFuture<>();
         CompletableFuture<DcAuthorization> running = creating.putIfAbsent(dcId, mine);
-        return running;
+        return running == null ? new Claim(dcId, mine, true) : new Claim(dcId, running, false);
     }
 
-    /** Saves a new key (blocking) and tells whoever waits for it. */
-    void created(int dcId, DcAuthorization authorization) {
-        CompletableFuture<DcAuthorization> f = creating.remove(dcId);
-        try {
-            store.saveAuthorization(dcId, authorization);
-        } finally {
-            if (f != null) {
-                f.complete(authorization);
+    /** One creation of a DC's key, as seen by the connection that runs it or one that waits for it. */
+    final class Claim {
+        private final int dcId;
+        private final CompletableFuture<DcAuthorization> future;
+        private final boolean mine;
+
+        private Claim(int dcId, CompletableFuture<DcAuthorization> future, boolean mine) {
+            this.dcId = dcId;
+            this.future = future;
+            this.mine = mine;
+        }
+
+        /** @return whether the caller is the one to create the key */
+        boolean mine() {
+            return mine;
+        }
+
+        /** @return completes with the key, or fails if its creation failed */
+        CompletableFuture<DcAuthorization> future() {
+            return future;
+        }
+
+        /** Saves the new key (blocking) and tells whoever waits for it. */
+        void created(DcAuthorization authorization) {
+            creating.remove(dcId, future);
+            try {
+                store.saveAuthorization(dcId, authorization);
+            } finally {
+                future.complete(authorization);
             }
         }
-    }
 
-    /** The creation failed; whoever waits tries on its own. */
-    void failed(int dcId, Throwable cause) {
-        CompletableFuture<DcAuthorization> f = creating.remove(dcId);
-        if (f != null) {
-            f.completeExceptionally(cause);
+        /** The creation failed or was abandoned; whoever waits tries on its own. Harmless after {@link #created}. */
+        void failed(Throwable cause) {
+            if (mine) {
+                creating.remove(dcId, future);
+                future.completeExceptionally(cause);
+            }
         }
     }
 

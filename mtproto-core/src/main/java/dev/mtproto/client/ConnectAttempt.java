@@ -113,9 +113,9 @@ final class ConnectAttempt implements Runnable {
     /** Creates the DC's key over this link, or waits for another connection of this client creating it. */
     private void obtainKey(SocketLink link) {
         int dcId = owner.id().dcId();
-        CompletableFuture<DcAuthorization> other = runtime.keys().claim(dcId);
-        if (other != null) {
-            other.whenComplete((auth, error) -> {
+        AuthKeys.Claim claim = runtime.keys().claim(dcId);
+        if (!claim.mine()) {
+            claim.future().whenComplete((auth, error) -> {
                 if (error != null) {
                     link.close(error);
                 } else {
@@ -124,23 +124,25 @@ final class ConnectAttempt implements Runnable {
             });
             return;
         }
+        // a link that closes before the key exists gives the claim up, so the next attempt can make one
+        owner.supervision().whenSettled(link, () -> claim.failed(new java.io.IOException("the connection closed during the key exchange")));
         long started = System.nanoTime();
         ClientKeyExchange kx = ClientKeyExchange.builder(config.wireDcId(dcId), config.rsaKeys()).random(owner.random()).build();
         KeyExchangeDriver driver = new KeyExchangeDriver(kx, link, new SerialExecutor(runtime.resources().blocking(), "mtproto-kx"),
-                result -> keyCreated(link, result, started), error -> {
-                    runtime.keys().failed(dcId, error);
+                result -> keyCreated(link, claim, result, started), error -> {
+                    claim.failed(error);
                     link.close(error);
                 });
         owner.supervision().keyExchange(link, driver);
         driver.start();
     }
 
-    private void keyCreated(SocketLink link, ClientKeyExchangeResult r, long startedNanos) {
+    private void keyCreated(SocketLink link, AuthKeys.Claim claim, ClientKeyExchangeResult r, long startedNanos) {
         int dcId = owner.id().dcId();
         long now = config.clockMillis().getAsLong();
         DcAuthorization auth = new DcAuthorization(r.authKey(), r.firstServerSalt(), r.serverTime() * 1000L - now, Instant.ofEpochMilli(now));
         try {
-            runtime.keys().created(dcId, auth);
+            claim.created(auth);
         } catch (RuntimeException e) {
             link.close(e); // a key we cannot keep would be lost at the next start: fail the attempt, say why
             return;

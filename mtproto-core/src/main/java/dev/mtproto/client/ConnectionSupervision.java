@@ -24,7 +24,7 @@ final class ConnectionSupervision {
     private CompletableFuture<Void> connected = new CompletableFuture<>();
     private SocketLink attemptLink;
     private KeyExchangeDriver keyExchange;
-    private Runnable onSettled;
+    private final java.util.List<Runnable> onSettled = new java.util.ArrayList<>();
     private volatile Throwable lastFailure;
     private volatile long lastPingRttNanos = -1;
     private String lastLogged;
@@ -127,11 +127,21 @@ final class ConnectionSupervision {
         }
     }
 
-    /** Runs {@code action} once the link is established or closed (cancels its connect timeout). */
+    /** Runs {@code action} once the attempt's link is established or closed (its connect timeout, its key claim). */
     void whenSettled(SocketLink link, Runnable action) {
+        boolean now;
         synchronized (lock) {
-            attemptLink = link;
-            onSettled = action;
+            now = link.isClosed();
+            if (!now) {
+                if (attemptLink != link) {
+                    onSettled.clear();
+                }
+                attemptLink = link;
+                onSettled.add(action);
+            }
+        }
+        if (now) {
+            action.run();
         }
     }
 
@@ -150,13 +160,13 @@ final class ConnectionSupervision {
     }
 
     private void settle(SocketLink link) {
-        if (link == attemptLink) {
+        if (link != null && link == attemptLink) {
             attemptLink = null;
             keyExchange = null;
-            if (onSettled != null) {
-                onSettled.run();
-                onSettled = null;
+            for (Runnable action : onSettled) {
+                action.run();
             }
+            onSettled.clear();
         }
     }
 

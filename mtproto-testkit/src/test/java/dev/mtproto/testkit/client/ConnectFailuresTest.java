@@ -105,6 +105,17 @@ class ConnectFailuresTest {
     }
 
     @Test
+    void aKeyExchangeCutShortDoesNotStallTheNextAttempt() throws Exception {
+        // the DC answers the first message of the exchange with a transport error: that link dies while the
+        // client holds the claim to create DC 1's key; the next attempt must make the key, not wait for it
+        TELEGRAM.cluster().dc(1).faults().transportErrorOnNextFrame(-429);
+        try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().build())) {
+            client.connect().get(10, TimeUnit.SECONDS);
+            assertThat(client.invoke(GetNearestDc.INSTANCE).get(10, TimeUnit.SECONDS)).isNotNull();
+        }
+    }
+
+    @Test
     void anApiHashThatIsNotThirtyTwoHexDigitsIsRefusedWithoutShowingIt() {
         assertThatThrownBy(() -> ClientConfig.builder(1, "not-a-hash")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("32 hexadecimal digits").hasMessageNotContaining("not-a-hash");
