@@ -1,5 +1,6 @@
 package dev.mtproto.client;
 
+import dev.mtproto.client.net.DcEndpoint;
 import dev.mtproto.tl.api.DcOption;
 import dev.mtproto.transport.MtproxySecret;
 import java.util.EnumSet;
@@ -39,16 +40,7 @@ public record DcAddress(int id, String host, int port, Set<Flag> flags, Optional
      * @throws IllegalArgumentException if the id is not positive, the host is blank or the port outside 1..65535
      */
     public DcAddress {
-        if (id <= 0) {
-            throw new IllegalArgumentException("DC id must be positive, got " + id);
-        }
-        Objects.requireNonNull(host, "host");
-        if (host.isBlank()) {
-            throw new IllegalArgumentException("DC " + id + " has an empty host");
-        }
-        if (port <= 0 || port > 65535) {
-            throw new IllegalArgumentException("DC " + id + " port " + port + " is outside 1..65535");
-        }
+        DcEndpoint.check(id, host, port);
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         Objects.requireNonNull(secret, "secret");
     }

@@ -15,6 +15,19 @@ public record DcEndpoint(int dcId, String host, int port, boolean media) {
      * @throws IllegalArgumentException if the id is not positive, the host is blank or the port is outside 1..65535
      */
     public DcEndpoint {
+        check(dcId, host, port);
+    }
+
+    /**
+     * The checks every DC address passes (here and in the client's DC options).
+     *
+     * @param dcId a DC id
+     * @param host a host
+     * @param port a port
+     * @throws IllegalArgumentException if the id is not positive, the host is blank or the port is outside 1..65535
+     * @throws NullPointerException if the host is null
+     */
+    public static void check(int dcId, String host, int port) {
         if (dcId <= 0) {
             throw new IllegalArgumentException("DC id must be positive, got " + dcId);
         }
