@@ -11,7 +11,7 @@ import java.time.Duration;
  *
  * <pre>
  * java -cp mtproto-benchmarks/target/benchmarks.jar dev.mtproto.benchmarks.sidebyside.SideBySideMain \
- *     pipelined|sequential|idle --dc-output FILE [--warmup-seconds 5] [--seconds 10] [--in-flight 256] [--clients 1]
+ *     pipelined|sequential|idle --dc-output FILE [--warmup-seconds 8] [--seconds 10] [--in-flight 256] [--clients 1]
  * </pre>
  *
  * {@code FILE} is where the standalone DC's standard output went ({@link DcAnnouncement}). See

@@ -27,7 +27,7 @@ record SideBySideOptions(String measure, String dcOutput, Duration warmup, Durat
     static SideBySideOptions parse(String... args) {
         String measure = null;
         String dcOutput = null;
-        double warmup = 5;
+        double warmup = 8;
         double seconds = 10;
         int inFlight = 256;
         int clients = 1;
