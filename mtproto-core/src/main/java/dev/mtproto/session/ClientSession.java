@@ -280,7 +280,7 @@ public final class ClientSession {
     }
 
     private static boolean isApiCall(Outgoing o) {
-        return o.call != null && !ServerSession.isServiceFunction(o.call.method());
+        return o.call != null && !ServiceFunctions.isServiceFunction(o.call.method());
     }
 
     private byte[] maybeGzip(TlWriter w) {

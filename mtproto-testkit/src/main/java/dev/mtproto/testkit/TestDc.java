@@ -4,7 +4,7 @@ import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaPrivateKey;
 import dev.mtproto.session.MessageIdClock;
-import dev.mtproto.session.ServerSession;
+import dev.mtproto.session.server.ServerSession;
 import dev.mtproto.tl.TlObject;
 import java.io.IOException;
 import java.net.InetAddress;

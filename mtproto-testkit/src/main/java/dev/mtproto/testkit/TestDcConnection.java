@@ -9,7 +9,7 @@ import dev.mtproto.keyexchange.ServerStep;
 import dev.mtproto.session.GzipCodec;
 import dev.mtproto.session.MessageContainers;
 import dev.mtproto.session.OutboundPacket;
-import dev.mtproto.session.ServerSession;
+import dev.mtproto.session.server.CallWrappers;
 import dev.mtproto.tl.TlMethod;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.mtproto.GzipPacked;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection to a {@link TestDc}: detects the transport, runs the key exchange for unencrypted
- * messages, decrypts encrypted ones, hands them to the client's {@link dev.mtproto.session.ServerSession}
+ * messages, decrypts encrypted ones, hands them to the client's {@link dev.mtproto.session.server.ServerSession}
  * and writes its answers back, applying the DC's {@link Faults} on the way.
  */
 final class TestDcConnection implements FrameListener {
@@ -303,7 +303,7 @@ final class TestDcConnection implements FrameListener {
             return;
         }
         if (r.readObject() instanceof TlMethod<?> m) {
-            calls.add(ServerSession.unwrap(m, layer -> { }));
+            calls.add(CallWrappers.unwrap(m, layer -> { }));
         }
     }
 }

@@ -1,9 +1,11 @@
-package dev.mtproto.session;
+package dev.mtproto.session.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.RandomSource;
+import dev.mtproto.session.MessageContainers;
+import dev.mtproto.session.MessageIdClock;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.api.InvokeWithLayer;

@@ -1,7 +1,9 @@
-package dev.mtproto.session;
+package dev.mtproto.session.server;
 
 import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.MessageCipher;
+import dev.mtproto.session.MessageContainers;
+import dev.mtproto.session.OutboundPacket;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.mtproto.RpcResult;

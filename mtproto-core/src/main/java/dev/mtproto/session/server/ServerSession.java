@@ -1,0 +1,377 @@
+package dev.mtproto.session.server;
+
+import dev.mtproto.crypto.AuthKey;
+import dev.mtproto.crypto.MessageCipher;
+import dev.mtproto.crypto.MessageDirection;
+import dev.mtproto.crypto.RandomSource;
+import dev.mtproto.rpc.RpcException;
+import dev.mtproto.session.GzipCodec;
+import dev.mtproto.session.MessageContainers;
+import dev.mtproto.session.MessageIdClock;
+import dev.mtproto.session.OutboundPacket;
+import dev.mtproto.session.ReceivedMessageIds;
+import dev.mtproto.session.SeqNoCounter;
+import dev.mtproto.tl.TlDecodeException;
+import dev.mtproto.tl.TlMethod;
+import dev.mtproto.tl.TlObject;
+import dev.mtproto.tl.TlReader;
+import dev.mtproto.tl.mtproto.BadMsgNotification;
+import dev.mtproto.tl.mtproto.BadServerSalt;
+import dev.mtproto.tl.mtproto.GzipPacked;
+import dev.mtproto.tl.mtproto.NewSessionCreated;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.LongPredicate;
+
+/**
+ * The server side of one encrypted MTProto session, without I/O: what a Telegram DC does with a client's
+ * messages. Our in-process test DC drives it; tests use it to exercise the client session against a real
+ * peer.
+ *
+ * <p>It checks every client message the way a DC does ({@link InboundChecks}) and answers a failure with
+ * the matching service message: wrong salt: {@code bad_server_salt}; msg_id not divisible by 4: code 18;
+ * more than 300 s old or 30 s ahead of the server clock: 16/17; content-related with an even seqno or the
+ * reverse: 35/34; a container whose id is not above its messages': 64. The first message of a session gets
+ * {@code new_session_created}. Service messages are answered by the session itself; API calls are unwrapped,
+ * executed by a {@link CallHandler} and answered with {@code rpc_result} or {@code rpc_error}; an answer is
+ * kept per request msg_id so that a request resent after a reconnect gets the same answer again instead of
+ * running twice, until the client acknowledges the answer. Server messages stay queued for resending until
+ * the client acknowledges them.
+ *
+ * <p>Not thread-safe: the owner serialises calls.
+ */
+public final class ServerSession {
+    /** Largest decompressed {@code gzip_packed} accepted from a client. */
+    public static final int MAX_INFLATED_SIZE = 16 << 20;
+    private static final int REPLAY_WINDOW = 4096;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Executes the API calls of a session. */
+    @FunctionalInterface
+    public interface CallHandler {
+        /**
+         * @param call the call, unwrapped
+         * @return the result: a {@link TlObject}, a {@link Boolean} for {@code Bool}, or a {@link List} of
+         *     {@code Integer}, {@code Long}, {@code String}, {@code byte[]} or {@link TlObject} for vectors;
+         *     or a {@link CompletionStage} of one of these, answered when it completes (see
+         *     {@link ServerSession#deferredAnswers}) while the session goes on with other messages
+         * @throws RpcException to answer with {@code rpc_error}
+         */
+        Object handle(ServerCall call);
+    }
+
+    /**
+     * One call as the handler sees it.
+     *
+     * @param method the function, with wrappers removed
+     * @param requestMsgId the msg_id the client sent it with
+     * @param layer the API layer the client announced with {@code invokeWithLayer} (0 if never)
+     * @param session the session it came in
+     */
+    public record ServerCall(TlMethod<?> method, long requestMsgId, int layer, ServerSession session) {
+    }
+
+    private final AuthKey authKey;
+    private final long sessionId;
+    private final MessageIdClock clock;
+    private final RandomSource random;
+    private final SeqNoCounter seqNo = new SeqNoCounter();
+    private final ReceivedMessageIds received = new ReceivedMessageIds(REPLAY_WINDOW);
+    private final GzipCodec gzip = new GzipCodec(MAX_INFLATED_SIZE);
+    private final ServerSaltSchedule salts;
+    private final OutboundQueue queue = new OutboundQueue();
+    private final PacketWriter packets;
+    private final Answers answers;
+    private final CallRunner calls;
+    private final ServiceMessages services;
+    private boolean announced;
+
+    /**
+     * @param authKey the key the client uses
+     * @param sessionId the client's session id
+     * @param salt the salt valid now (e.g. the key exchange's first salt)
+     * @param clock the DC's clock (server msg_ids); skewing it makes the DC see client msg_ids as off
+     * @param random randomness for salts, unique ids and padding
+     * @param handler executes API calls
+     */
+    public ServerSession(AuthKey authKey, long sessionId, long salt, MessageIdClock clock, RandomSource random, CallHandler handler) {
+        this.authKey = Objects.requireNonNull(authKey, "authKey");
+        this.sessionId = sessionId;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        MessageCipher cipher = new MessageCipher(authKey, MessageDirection.SERVER_TO_CLIENT, random, MessageCipher.DEFAULT_MAX_ENCRYPTED_DATA_SIZE);
+        this.packets = new PacketWriter(cipher, clock, seqNo);
+        this.salts = new ServerSaltSchedule(salt, nowSeconds(), this::nextRandomLong);
+        this.answers = new Answers(queue, gzip);
+        this.calls = new CallRunner(this, handler, answers);
+        this.services = new ServiceMessages(sessionId, queue, answers, received, salts, this::nowSeconds);
+    }
+
+    /** @return the client's session id */
+    public long sessionId() {
+        return sessionId;
+    }
+
+    /** @return the key of the session */
+    public AuthKey authKey() {
+        return authKey;
+    }
+
+    /** @return the layer the client announced, 0 if none yet */
+    public int layer() {
+        return calls.layer();
+    }
+
+    /**
+     * Sets the layer the client announced earlier on the same key, so that a new session of a known client
+     * needs no new {@code initConnection} (a DC keeps it with the authorization).
+     *
+     * @param knownLayer the layer, 0 if unknown
+     */
+    public void inheritLayer(int knownLayer) {
+        calls.inheritLayer(knownLayer);
+    }
+
+    /** @return the salt valid now */
+    public long salt() {
+        return salts.current(nowSeconds());
+    }
+
+    /** @return the {@code disconnect_delay} of the last {@code ping_delay_disconnect}, 0 if none */
+    public int pingDisconnectDelay() {
+        return services.pingDisconnectDelay();
+    }
+
+    /**
+     * Sets where answers of calls whose handler returned a {@link CompletionStage} are written once it
+     * completes. The session is not thread-safe, so the owner passes an executor that takes its lock, runs
+     * the task, and sends what got queued.
+     *
+     * @param executor runs answer tasks; by default on the completing thread
+     */
+    public void deferredAnswers(Executor executor) {
+        calls.deferredAnswers(executor);
+    }
+
+    /**
+     * Sets how {@code destroy_session} reaches the other sessions of the same key, which only the DC knows.
+     *
+     * @param destroyer given another session id of this key, forgets that session and says whether it
+     *     existed; by default no other session exists
+     */
+    public void otherSessions(LongPredicate destroyer) {
+        services.otherSessions(destroyer);
+    }
+
+    /**
+     * @return whether the client destroyed this session ({@code destroy_session} naming it, which the docs
+     *     leave undefined; we answer {@code destroy_session_ok} and stop using it)
+     */
+    public boolean destroyed() {
+        return services.destroyed();
+    }
+
+    /** @return whether packets are waiting */
+    public boolean hasOutgoing() {
+        return queue.hasWaiting();
+    }
+
+    /**
+     * Makes the current salt, and every salt announced so far, invalid at once, so that the client's next
+     * message gets {@code bad_server_salt}.
+     */
+    public void rotateSalt() {
+        salts.replaceAll(nowSeconds());
+    }
+
+    /**
+     * Sends {@code new_session_created} again, as a DC does after forgetting a session.
+     *
+     * @param firstMsgId the msg_id of the first client message of the new session
+     */
+    public void announceNewSession(long firstMsgId) {
+        byte[] body = new NewSessionCreated(firstMsgId, nextRandomLong(), salt()).toByteArray();
+        queue.add(new OutboundMessage(body, true, false, OutboundMessage.Kind.SERVICE, 0));
+    }
+
+    /**
+     * Queues updates (or any object) pushed by the server.
+     *
+     * @param update the object
+     */
+    public void push(TlObject update) {
+        queue.add(new OutboundMessage(update.toByteArray(), true, false, OutboundMessage.Kind.UPDATE, 0));
+    }
+
+    /** The client reconnected: server messages it has not acknowledged go out again with their msg_ids. */
+    public void onReconnect() {
+        queue.requeueUnacknowledged();
+    }
+
+    /** Drops every message of the session still waiting for an acknowledgement (a DC that forgot it). */
+    public void forgetUnacknowledged() {
+        queue.forgetUnacknowledged();
+    }
+
+    /** @return the message ids waiting for acknowledgement, oldest first (for tests) */
+    public List<Long> unacknowledgedIds() {
+        return queue.unacknowledgedIds();
+    }
+
+    // ------------------------------------------------------------------ incoming
+
+    /**
+     * Processes one decrypted client message.
+     *
+     * @param messageSalt the salt the client used
+     * @param msgId the message's id
+     * @param seq its seqno
+     * @param body the buffer holding its body
+     * @param off where the body starts
+     * @param len its length
+     * @throws TlDecodeException if the body is malformed (the test DC then drops the connection, like a DC)
+     */
+    public void receive(long messageSalt, long msgId, int seq, byte[] body, int off, int len) {
+        long now = nowSeconds();
+        if (!salts.accepts(messageSalt, now)) {
+            queue.add(OutboundMessage.service(new BadServerSalt(msgId, seq, 48, salts.current(now)).toByteArray(), false));
+            return;
+        }
+        int code = InboundChecks.messageId(msgId, now);
+        if (code != 0) {
+            badMessage(msgId, seq, code);
+            return;
+        }
+        if (MessageContainers.isContainer(body, off, len)) {
+            container(msgId, seq, body, off, len, now);
+            return;
+        }
+        message(msgId, seq, body, off, len);
+    }
+
+    private void container(long msgId, int seq, byte[] body, int off, int len, long now) {
+        int code = InboundChecks.containerSeqNo(seq);
+        if (code == 0) {
+            code = replayCode(received.accept(msgId), 19);
+        }
+        if (code != 0) {
+            badMessage(msgId, seq, code);
+            return;
+        }
+        boolean[] valid = {true};
+        MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
+            valid[0] = innerId < msgId;
+            return valid[0];
+        });
+        if (!valid[0]) { // the container is refused as a whole: none of its messages runs
+            badMessage(msgId, 0, 64);
+            return;
+        }
+        MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
+            int innerCode = InboundChecks.messageId(innerId, now);
+            if (innerCode != 0) {
+                badMessage(innerId, innerSeq, innerCode);
+            } else {
+                message(innerId, innerSeq, b, at, bytes);
+            }
+            return true;
+        });
+    }
+
+    /** @return 0 for a new id; for a seen one {@code duplicateCode}; 20 for one older than the window */
+    private static int replayCode(ReceivedMessageIds.Verdict verdict, int duplicateCode) {
+        return switch (verdict) {
+            case NEW -> 0;
+            case DUPLICATE -> duplicateCode;
+            case TOO_OLD -> 20;
+        };
+    }
+
+    private void badMessage(long msgId, int seq, int code) {
+        queue.add(OutboundMessage.service(new BadMsgNotification(msgId, seq, code).toByteArray(), false));
+    }
+
+    private void message(long msgId, int seq, byte[] b, int off, int len) {
+        if (len < 4) {
+            throw new TlDecodeException(0, "message body of " + len + " bytes");
+        }
+        if (!announced) { // first_msg_id is the first message's id: inside a container, the first inner one
+            announced = true;
+            announceNewSession(msgId);
+        }
+        int id = (int) INT.get(b, off);
+        int code = InboundChecks.seqNoParity(id, seq);
+        if (code != 0) {
+            badMessage(msgId, seq, code);
+            return;
+        }
+        ReceivedMessageIds.Verdict verdict = received.accept(msgId);
+        if (verdict == ReceivedMessageIds.Verdict.DUPLICATE) {
+            answers.resend(msgId); // the same answer again, never a second execution
+            return;
+        }
+        if (verdict == ReceivedMessageIds.Verdict.TOO_OLD) {
+            badMessage(msgId, seq, 20);
+            return;
+        }
+        if (ServiceMessages.isAboutMessages(id)) {
+            services.onMessage(msgId, id, new TlReader(b, off + 4, len - 4));
+            return;
+        }
+        TlObject object;
+        if (id == GzipPacked.CONSTRUCTOR_ID) {
+            TlReader r = new TlReader(b, off + 4, len - 4);
+            object = new TlReader(gzip.gunzip(r.readBytes())).readObject();
+        } else {
+            object = new TlReader(b, off, len).readObject();
+        }
+        if (!services.answer(msgId, object)) {
+            calls.run(msgId, object);
+        }
+    }
+
+    // ------------------------------------------------------------------ outgoing
+
+    /**
+     * Builds the next packet for the client: queued messages, in a container when there are several.
+     *
+     * @return the encrypted packet, or {@code null} when nothing is queued; its buffer is reused by the next call
+     */
+    public OutboundPacket nextPacket() {
+        // answers acknowledge their requests implicitly; no separate acks are sent
+        List<OutboundMessage> batch = queue.nextBatch(PacketWriter.MAX_CONTAINER_MESSAGES, PacketWriter.MAX_CONTAINER_BYTES, m -> {
+            m.msgId = clock.nextServerId(m.response);
+            m.seqNo = seqNo.next(m.contentRelated);
+        });
+        return batch.isEmpty() ? null : packets.write(salt(), sessionId, batch);
+    }
+
+    /** Releases native memory. */
+    public void close() {
+        gzip.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSession{authKeyId=" + Long.toHexString(authKey.id()) + ", sessionId=" + Long.toHexString(sessionId) + "}";
+    }
+
+    private long nowSeconds() {
+        return clock.serverMillis() / 1000;
+    }
+
+    private long nextRandomLong() {
+        byte[] b = new byte[8];
+        random.nextBytes(b, 0, 8);
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (b[i] & 0xff);
+        }
+        return v;
+    }
+}
