@@ -4,7 +4,9 @@ import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaPrivateKey;
 import dev.mtproto.session.MessageIdClock;
+import dev.mtproto.session.server.Leniency;
 import dev.mtproto.session.server.ServerSession;
+import dev.mtproto.session.server.ServerSessionSettings;
 import dev.mtproto.tl.TlObject;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,8 +14,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,11 +40,14 @@ public final class TestDc implements AutoCloseable {
     static final class KeyRecord {
         final AuthKey key;
         final long firstSalt;
+        /** Whether the client named this DC with the test offset (+10000) in the key exchange. */
+        final boolean testMode;
         volatile int layer;
 
-        KeyRecord(AuthKey key, long firstSalt) {
+        KeyRecord(AuthKey key, long firstSalt, boolean testMode) {
             this.key = key;
             this.firstSalt = firstSalt;
+            this.testMode = testMode;
         }
 
         AuthKey key() {
@@ -80,16 +87,23 @@ public final class TestDc implements AutoCloseable {
     private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     private final AtomicLong droppedFrames = new AtomicLong();
     private final AtomicInteger acceptedConnections = new AtomicInteger();
+    private final Map<Leniency, AtomicLong> leniencies = new EnumMap<>(Leniency.class);
+    private final ServerSessionSettings sessionSettings;
     private final int requestedPort;
     private volatile ServerSocket server;
     private volatile Thread acceptor;
 
-    TestDc(int id, TestCluster cluster, RpcHandlers handlers, List<RsaPrivateKey> rsaKeys, int port) {
+    TestDc(int id, TestCluster cluster, RpcHandlers handlers, List<RsaPrivateKey> rsaKeys, int port, ClusterSettings settings) {
         this.id = id;
         this.cluster = cluster;
         this.handlers = handlers;
         this.rsaKeys = List.copyOf(rsaKeys);
         this.requestedPort = port;
+        for (Leniency kind : Leniency.values()) {
+            leniencies.put(kind, new AtomicLong());
+        }
+        this.sessionSettings = ServerSessionSettings.builder().strictChecks(settings.strictChecks())
+                .leniencyListener(kind -> leniencies.get(kind).incrementAndGet()).build();
     }
 
     /** Binds 127.0.0.1 and starts accepting. */
@@ -191,13 +205,14 @@ public final class TestDc implements AutoCloseable {
         }
     }
 
-    /** No faults, the true clock, execution counts at zero; see {@link TestCluster#reset()}. */
+    /** No faults, the true clock, execution and leniency counts at zero; see {@link TestCluster#reset()}. */
     void reset() {
         faults.clear();
         if (skewMillis.get() != 0) {
             skewClock(Duration.ZERO);
         }
         executions.clear();
+        leniencies.values().forEach(n -> n.set(0));
     }
 
     /**
@@ -207,6 +222,22 @@ public final class TestDc implements AutoCloseable {
     public int executions(Class<? extends TlObject> type) {
         AtomicInteger n = executions.get(type.getName());
         return n == null ? 0 : n.get();
+    }
+
+    /**
+     * @param kind a rule Telegram does not enforce
+     * @return how many client messages broke it and were let pass since the DC started or was reset
+     *     (always 0 with strict checks: they are refused instead)
+     */
+    public long leniencies(Leniency kind) {
+        return leniencies.get(Objects.requireNonNull(kind, "kind")).get();
+    }
+
+    /** @return every leniency and how many messages it let pass, in declaration order */
+    public Map<Leniency, Long> leniencies() {
+        Map<Leniency, Long> counts = new EnumMap<>(Leniency.class);
+        leniencies.forEach((kind, n) -> counts.put(kind, n.get()));
+        return counts;
     }
 
     /** @return how many authorization keys clients created here */
@@ -290,12 +321,17 @@ public final class TestDc implements AutoCloseable {
         return System.currentTimeMillis() + skewMillis.get();
     }
 
-    void registerKey(AuthKey key, long firstSalt) {
-        keys.put(key.id(), new KeyRecord(key, firstSalt));
+    void registerKey(AuthKey key, long firstSalt, boolean testMode) {
+        keys.put(key.id(), new KeyRecord(key, firstSalt, testMode));
     }
 
     KeyRecord key(long authKeyId) {
         return keys.get(authKeyId);
+    }
+
+    boolean isTestModeKey(long authKeyId) {
+        KeyRecord record = keys.get(authKeyId);
+        return record != null && record.testMode;
     }
 
     void dropped() {
@@ -308,7 +344,8 @@ public final class TestDc implements AutoCloseable {
         }
         return sessions.computeIfAbsent(new SessionId(key.key().id(), sessionId), sid -> {
             MessageIdClock clock = new MessageIdClock(this::nowMillis, 0);
-            ServerSession session = new ServerSession(key.key(), sessionId, key.firstSalt(), clock, RandomSource.secure(), this::execute);
+            ServerSession session = new ServerSession(key.key(), sessionId, key.firstSalt(), clock, RandomSource.secure(), this::execute,
+                    sessionSettings);
             session.inheritLayer(key.layer);
             // destroy_session: forget another session of this key; a connection still using it gets a new
             // one. Its deflater and inflater are freed by their cleaners, since another thread may hold it.

@@ -264,7 +264,7 @@ final class TestDcConnection implements FrameListener {
             return;
         }
         if (step instanceof ServerStep.Done done) {
-            dc.registerKey(done.result().authKey(), done.result().firstServerSalt());
+            dc.registerKey(done.result().authKey(), done.result().firstServerSalt(), isTestMode(done.result().clientDcId()));
             keyExchange = null;
         }
         byte[] payload = step.payload();
@@ -274,6 +274,11 @@ final class TestDcConnection implements FrameListener {
         if (step instanceof ServerStep.Rejected) {
             close();
         }
+    }
+
+    /** @return whether the client named the DC with Telegram's test offset, as clients of test DCs do */
+    private static boolean isTestMode(java.util.OptionalInt clientDcId) {
+        return clientDcId.isPresent() && Math.abs(clientDcId.getAsInt()) > ServerKeyExchange.TEST_DC_OFFSET;
     }
 
     /** The calls in a decrypted message body (containers and gzip opened, wrappers removed), for fault rules. */

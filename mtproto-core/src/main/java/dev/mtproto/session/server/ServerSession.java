@@ -27,16 +27,20 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.LongPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server side of one encrypted MTProto session, without I/O: what a Telegram DC does with a client's
  * messages. Our in-process test DC drives it; tests use it to exercise the client session against a real
  * peer.
  *
- * <p>It checks every client message the way a DC does ({@link InboundChecks}) and answers a failure with
- * the matching service message: wrong salt: {@code bad_server_salt}; msg_id not divisible by 4: code 18;
- * more than 300 s old or 30 s ahead of the server clock: 16/17; content-related with an even seqno or the
- * reverse: 35/34; a container whose id is not above its messages': 64. The first message of a session gets
+ * <p>It checks every client message the way a DC does and answers a failure with the matching service
+ * message: wrong salt: {@code bad_server_salt}; msg_id not divisible by 4: code 18; more than 300 s old or
+ * 30 s ahead of the server clock: 16/17; content-related with an even seqno: 35; a container whose id is
+ * not above its messages': 64. What Telegram lets pass ({@link Leniency}: an odd seqno on an ack or a
+ * container) passes and is reported, unless the {@link ServerSessionSettings} ask for strict checks, which
+ * answer it with its documented code (34). The first message of a session gets
  * {@code new_session_created}. Service messages are answered by the session itself; API calls are unwrapped,
  * executed by a {@link CallHandler} and answered with {@code rpc_result} or {@code rpc_error}; an answer is
  * kept per request msg_id so that a request resent after a reconnect gets the same answer again instead of
@@ -49,6 +53,7 @@ public final class ServerSession {
     /** Largest decompressed {@code gzip_packed} accepted from a client. */
     public static final int MAX_INFLATED_SIZE = 16 << 20;
     private static final int REPLAY_WINDOW = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Executes the API calls of a session. */
@@ -89,6 +94,7 @@ public final class ServerSession {
     private final Answers answers;
     private final CallRunner calls;
     private final ServiceMessages services;
+    private final InboundChecks checks;
     private boolean announced;
 
     /**
@@ -100,6 +106,21 @@ public final class ServerSession {
      * @param handler executes API calls
      */
     public ServerSession(AuthKey authKey, long sessionId, long salt, MessageIdClock clock, RandomSource random, CallHandler handler) {
+        this(authKey, sessionId, salt, clock, random, handler, ServerSessionSettings.lenient());
+    }
+
+    /**
+     * @param authKey the key the client uses
+     * @param sessionId the client's session id
+     * @param salt the salt valid now (e.g. the key exchange's first salt)
+     * @param clock the DC's clock (server msg_ids); skewing it makes the DC see client msg_ids as off
+     * @param random randomness for salts, unique ids and padding
+     * @param handler executes API calls
+     * @param settings how strict the checks are, and where leniencies are reported
+     */
+    public ServerSession(AuthKey authKey, long sessionId, long salt, MessageIdClock clock, RandomSource random, CallHandler handler,
+            ServerSessionSettings settings) {
+        this.checks = new InboundChecks(Objects.requireNonNull(settings, "settings"));
         this.authKey = Objects.requireNonNull(authKey, "authKey");
         this.sessionId = sessionId;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -239,6 +260,7 @@ public final class ServerSession {
     public void receive(long messageSalt, long msgId, int seq, byte[] body, int off, int len) {
         long now = nowSeconds();
         if (!salts.accepts(messageSalt, now)) {
+            LOG.debug("{}: bad_server_salt for msg_id {}", this, msgId);
             queue.add(OutboundMessage.service(new BadServerSalt(msgId, seq, 48, salts.current(now)).toByteArray(), false));
             return;
         }
@@ -255,7 +277,7 @@ public final class ServerSession {
     }
 
     private void container(long msgId, int seq, byte[] body, int off, int len, long now) {
-        int code = InboundChecks.containerSeqNo(seq);
+        int code = checks.containerSeqNo(msgId, seq);
         if (code == 0) {
             code = replayCode(received.accept(msgId), 19);
         }
@@ -293,6 +315,7 @@ public final class ServerSession {
     }
 
     private void badMessage(long msgId, int seq, int code) {
+        LOG.debug("{}: bad_msg_notification {} for msg_id {} seqno {}", this, code, msgId, seq);
         queue.add(OutboundMessage.service(new BadMsgNotification(msgId, seq, code).toByteArray(), false));
     }
 
@@ -305,7 +328,7 @@ public final class ServerSession {
             announceNewSession(msgId);
         }
         int id = (int) INT.get(b, off);
-        int code = InboundChecks.seqNoParity(id, seq);
+        int code = checks.seqNoParity(msgId, id, seq);
         if (code != 0) {
             badMessage(msgId, seq, code);
             return;
@@ -319,7 +342,7 @@ public final class ServerSession {
             badMessage(msgId, seq, 20);
             return;
         }
-        if (ServiceMessages.isAboutMessages(id)) {
+        if (ServiceMessages.handles(id)) {
             services.onMessage(msgId, id, new TlReader(b, off + 4, len - 4));
             return;
         }

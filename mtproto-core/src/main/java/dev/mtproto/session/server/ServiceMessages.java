@@ -9,6 +9,7 @@ import dev.mtproto.tl.mtproto.DestroySessionNone;
 import dev.mtproto.tl.mtproto.DestroySessionOk;
 import dev.mtproto.tl.mtproto.FutureSalts;
 import dev.mtproto.tl.mtproto.GetFutureSalts;
+import dev.mtproto.tl.mtproto.HttpWait;
 import dev.mtproto.tl.mtproto.MsgDetailedInfo;
 import dev.mtproto.tl.mtproto.MsgNewDetailedInfo;
 import dev.mtproto.tl.mtproto.MsgResendReq;
@@ -68,13 +69,14 @@ final class ServiceMessages {
 
     /**
      * @param constructorId a message body's constructor
-     * @return whether it is a service message about messages, read by {@link #onMessage}
+     * @return whether it is a service message read by {@link #onMessage}: one about messages, or
+     *     {@code http_wait}
      */
-    static boolean isAboutMessages(int constructorId) {
+    static boolean handles(int constructorId) {
         return switch (constructorId) {
             case MsgsAck.CONSTRUCTOR_ID, MsgsStateReq.CONSTRUCTOR_ID, MsgResendReq.CONSTRUCTOR_ID,
                     MsgsStateInfo.CONSTRUCTOR_ID, MsgsAllInfo.CONSTRUCTOR_ID, MsgDetailedInfo.CONSTRUCTOR_ID,
-                    MsgNewDetailedInfo.CONSTRUCTOR_ID -> true;
+                    MsgNewDetailedInfo.CONSTRUCTOR_ID, HttpWait.CONSTRUCTOR_ID -> true;
             default -> false;
         };
     }
@@ -83,7 +85,7 @@ final class ServiceMessages {
      * Handles a service message about messages.
      *
      * @param msgId its msg_id
-     * @param constructorId its constructor, one {@link #isAboutMessages} accepts
+     * @param constructorId its constructor, one {@link #handles} accepts
      * @param r the rest of its body
      */
     void onMessage(long msgId, int constructorId, TlReader r) {
@@ -106,7 +108,7 @@ final class ServiceMessages {
                 }
             }
             default -> {
-                // informational answers from the client; nothing to do
+                // informational answers from the client, and http_wait (for HTTP only: no effect on TCP)
             }
         }
     }
