@@ -78,12 +78,21 @@ public final class Faults {
             arm(Action.FAIL);
         }
 
-        /** Closes the connection when the call arrives, before executing it: the client must resend it. */
+        /**
+         * Closes the connection when the call is about to run, before reading it: it does not run and does
+         * not count as received, so the client must send it again. The rule applies where the session would
+         * run the call, after all its checks: a message the session refuses (a wrong salt, an old msg_id) or
+         * answers from its cache (a duplicate) neither triggers nor uses it.
+         */
         public void dropConnectionBeforeAnswer() {
             arm(Action.DROP_BEFORE);
         }
 
-        /** Executes the call, then closes the connection instead of sending the answer. */
+        /**
+         * Executes the call, then closes the connection instead of sending the answer (which the session
+         * keeps: the client gets it after reconnecting, or by sending the request again). Applies, like
+         * {@link #dropConnectionBeforeAnswer()}, only to a call the session runs.
+         */
         public void dropConnectionAfterAnswer() {
             arm(Action.DROP_AFTER);
         }

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ public final class TestCluster implements AutoCloseable {
     public static final String TEST_API_HASH = "0123456789abcdef0123456789abcdef";
     /** The most DCs a cluster has. */
     public static final int MAX_DCS = 9;
+    /** How long a DC keeps a session nobody uses, by default: long, as Telegram does. */
+    public static final Duration DEFAULT_IDLE_SESSION_TIMEOUT = Duration.ofHours(24);
 
     private final Map<Integer, TestDc> dcs = new TreeMap<>();
     private final RpcHandlers handlers = new RpcHandlers();
@@ -50,7 +54,7 @@ public final class TestCluster implements AutoCloseable {
 
     private TestCluster(Builder b) {
         this.rsaKey = b.rsaKey != null ? b.rsaKey : generateKey();
-        this.settings = new ClusterSettings(b.strictChecks);
+        this.settings = new ClusterSettings(b.strictChecks, b.clock, b.idleSessionTimeout);
         DefaultHandlers.install(handlers, this);
         for (int id = 1; id <= b.count(); id++) {
             int port = b.port(id);
@@ -195,6 +199,8 @@ public final class TestCluster implements AutoCloseable {
         private int[] ports;
         private RsaPrivateKey rsaKey;
         private boolean strictChecks;
+        private Clock clock = Clock.systemUTC();
+        private Duration idleSessionTimeout = DEFAULT_IDLE_SESSION_TIMEOUT;
 
         private Builder() {
         }
@@ -277,6 +283,30 @@ public final class TestCluster implements AutoCloseable {
          */
         public Builder strictChecks(boolean strict) {
             this.strictChecks = strict;
+            return this;
+        }
+
+        /**
+         * @param clock the DCs' clock, for tests that move time (the DCs' msg_ids, salts, idle sessions and
+         *     key exchange follow it); default the system clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param timeout how long a DC keeps a session no message used; then it forgets it, and the client's
+         *     next message gets {@code new_session_created}; default {@link #DEFAULT_IDLE_SESSION_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is not positive
+         */
+        public Builder idleSessionTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the idle session timeout must be positive, got " + timeout);
+            }
+            this.idleSessionTimeout = timeout;
             return this;
         }
 

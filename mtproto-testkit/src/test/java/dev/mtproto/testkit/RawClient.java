@@ -14,6 +14,7 @@ import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.api.InitConnection;
 import dev.mtproto.tl.api.InvokeWithLayer;
+import dev.mtproto.tl.mtproto.BadServerSalt;
 import dev.mtproto.tl.mtproto.RpcResult;
 import dev.mtproto.transport.ClientTransport;
 import dev.mtproto.transport.TransportKind;
@@ -41,10 +42,11 @@ final class RawClient implements AutoCloseable {
     record Inner(long msgId, int seqNo, TlObject body) {
     }
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
-    private final ClientTransport transport = ClientTransport.builder(TransportKind.INTERMEDIATE).build();
+    private final TestDc dc;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private ClientTransport transport;
     private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
     private final ArrayDeque<TlObject> messages = new ArrayDeque<>();
     private final byte[] readBuffer = new byte[64 * 1024];
@@ -54,12 +56,30 @@ final class RawClient implements AutoCloseable {
     private MessageCipher cipher;
     private long salt;
 
-    private RawClient(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
+    private RawClient(TestDc dc) throws IOException {
+        this.dc = dc;
+        open();
+    }
+
+    private void open() throws IOException {
+        socket = new Socket(dc.host(), dc.port());
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
         socket.setSoTimeout(10_000);
+        transport = ClientTransport.builder(TransportKind.INTERMEDIATE).build();
+        frames.clear();
+        messages.clear();
         out.write(transport.connectionPreamble());
+    }
+
+    /** Opens a new connection for the same key and session, as a client does after losing one. */
+    void reconnect() {
+        close();
+        try {
+            open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -70,7 +90,7 @@ final class RawClient implements AutoCloseable {
      */
     static RawClient connect(TestDc dc, int keyExchangeDcId) {
         try {
-            RawClient c = new RawClient(new Socket(dc.host(), dc.port()));
+            RawClient c = new RawClient(dc);
             ClientKeyExchange kx = ClientKeyExchange.builder(keyExchangeDcId, RsaKeyRing.of(dc.cluster().rsaPublicKey())).build();
             byte[] next = kx.start();
             while (true) {
@@ -108,7 +128,7 @@ final class RawClient implements AutoCloseable {
                 .appVersion("1").systemLangCode("en").langPack("").langCode("en").query(call).build());
     }
 
-    /** Sends one message in a packet of its own. */
+    /** Sends one message in a packet of its own, with the salt the DC gave last. */
     void send(long msgId, int seq, TlObject body) {
         byte[] b = body.toByteArray();
         TlWriter w = header();
@@ -232,7 +252,12 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    private static TlObject body(byte[] b, int off, int len) {
-        return new TlReader(b, off, len).readObject();
+    /** Reads one message; a {@code bad_server_salt} also gives the client its new salt, as any client takes it. */
+    private TlObject body(byte[] b, int off, int len) {
+        TlObject m = new TlReader(b, off, len).readObject();
+        if (m instanceof BadServerSalt bad) {
+            salt = bad.newServerSalt();
+        }
+        return m;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The answers of a server session: each written as an {@code rpc_result} (gzipped when that pays), queued
- * for sending, and kept by request msg_id until the client acknowledges it, so that a request resent after
+ * for sending with its msg_id and seqno given at once, and kept by request msg_id until the client acknowledges it, so that a request resent after
  * a reconnect gets the same answer again instead of running twice. The kept answers are bounded by count
  * and bytes, oldest forgotten first. Not thread-safe.
  */
@@ -63,6 +63,7 @@ final class Answers {
         w.writeLong(requestMsgId);
         w.writeRaw(payload);
         OutboundMessage answer = new OutboundMessage(w.toByteArray(), true, true, OutboundMessage.Kind.ANSWER, requestMsgId);
+        queue.addStamped(answer);
         forget(requestMsgId);
         kept.put(requestMsgId, answer);
         keptBytes += answer.body.length;
@@ -71,7 +72,6 @@ final class Answers {
             keptBytes -= it.next().body.length;
             it.remove();
         }
-        queue.add(answer);
     }
 
     /**
@@ -82,7 +82,7 @@ final class Answers {
     void resend(long requestMsgId) {
         OutboundMessage answer = kept.get(requestMsgId);
         if (answer != null) {
-            queue.add(new OutboundMessage(answer.body, true, true, OutboundMessage.Kind.ANSWER, requestMsgId));
+            queue.addStamped(new OutboundMessage(answer.body, true, true, OutboundMessage.Kind.ANSWER, requestMsgId));
         }
     }
 

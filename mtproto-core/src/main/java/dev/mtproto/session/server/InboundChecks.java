@@ -78,6 +78,20 @@ final class InboundChecks {
         return odd ? 0 : 35;
     }
 
+    /**
+     * Checks that seqnos grow with msg_ids: a seqno too low (32) is refused, as Telegram does; one too high
+     * (33) only when checks are strict.
+     *
+     * @param order the session's recent seqnos
+     * @param msgId a new message's id
+     * @param seqNo its seqno
+     * @return 32, 33 or 0
+     */
+    int seqNoOrder(SeqNoOrder order, long msgId, int seqNo) {
+        int code = order.check(msgId, seqNo);
+        return code == 33 ? lenient(Leniency.SEQNO_TOO_HIGH, msgId, seqNo) : code;
+    }
+
     /** @return whether a client message with this body needs no acknowledgement (is not content-related) */
     static boolean needsNoAcknowledgement(int constructorId) {
         return switch (constructorId) {

@@ -15,7 +15,13 @@ public enum Leniency {
      */
     ODD_SEQNO_WITHOUT_CONTENT(34),
     /** A container came with an odd seqno; like any message that needs no acknowledgement it should be even. */
-    ODD_SEQNO_CONTAINER(34);
+    ODD_SEQNO_CONTAINER(34),
+    /**
+     * A message came with a seqno lower than one of a message with a higher msg_id received before. Telegram
+     * answers the reverse (32, a seqno too low) but is not known to send 33; client libraries note that it
+     * never seems to happen.
+     */
+    SEQNO_TOO_HIGH(33);
 
     private final int badMsgCode;
 

@@ -2,12 +2,14 @@ package dev.mtproto.session.server;
 
 /** One message the server sends or has sent, until the client acknowledges it or it is dropped. */
 final class OutboundMessage {
-    /** What the message is, for deciding what to drop when the queue is full. */
+    /** What the message is, for deciding what a full queue drops and what to tell the client then. */
     enum Kind {
         /** An {@code rpc_result}. */
         ANSWER,
         /** Something the server pushed: updates. */
         UPDATE,
+        /** The {@code updatesTooLong} that stands for updates dropped from a full queue. */
+        UPDATES_GAP,
         /** A service message: notifications, {@code new_session_created}, {@code pong}, ... */
         SERVICE
     }
@@ -18,6 +20,7 @@ final class OutboundMessage {
     final Kind kind;
     /** For an {@link Kind#ANSWER}: the msg_id of the request it answers; else 0. */
     final long answers;
+    /** 0 until the message is given its id: answers when made, others when first sent. */
     long msgId;
     int seqNo;
 

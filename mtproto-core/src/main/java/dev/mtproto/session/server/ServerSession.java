@@ -36,16 +36,20 @@ import org.slf4j.LoggerFactory;
  * peer.
  *
  * <p>It checks every client message the way a DC does and answers a failure with the matching service
- * message: wrong salt: {@code bad_server_salt}; msg_id not divisible by 4: code 18; more than 300 s old or
- * 30 s ahead of the server clock: 16/17; content-related with an even seqno: 35; a container whose id is
- * not above its messages': 64. What Telegram lets pass ({@link Leniency}: an odd seqno on an ack or a
- * container) passes and is reported, unless the {@link ServerSessionSettings} ask for strict checks, which
- * answer it with its documented code (34). The first message of a session gets
- * {@code new_session_created}. Service messages are answered by the session itself; API calls are unwrapped,
- * executed by a {@link CallHandler} and answered with {@code rpc_result} or {@code rpc_error}; an answer is
- * kept per request msg_id so that a request resent after a reconnect gets the same answer again instead of
- * running twice, until the client acknowledges the answer. Server messages stay queued for resending until
- * the client acknowledges them.
+ * message (https://core.telegram.org/mtproto/service_messages_about_messages): wrong salt:
+ * {@code bad_server_salt}; msg_id not divisible by 4: code 18; more than 300 s old or 30 s ahead of the
+ * server clock: 16/17; content-related with an even seqno: 35; a seqno lower than that of a message with
+ * a lower msg_id: 32; a container whose id is not above its messages': 64 (the container is refused as a
+ * whole). What Telegram lets pass ({@link Leniency}: an odd seqno on an ack or a container, a seqno too
+ * high) passes and is reported, unless the {@link ServerSessionSettings} ask for strict checks, which
+ * answer it with its documented code (34, 33). The first message of a session gets
+ * {@code new_session_created}.
+ *
+ * <p>Service messages are answered by the session itself; API calls are unwrapped, executed by a
+ * {@link CallHandler} and answered with {@code rpc_result} or {@code rpc_error}; an answer is kept per
+ * request msg_id so that a request resent after a reconnect gets the same answer again instead of running
+ * twice, until the client acknowledges the answer. Server messages stay queued for resending until the
+ * client acknowledges them, within the bounds of {@link ServerSessionSettings.Builder#outboundLimit}.
  *
  * <p>Not thread-safe: the owner serialises calls.
  */
@@ -71,6 +75,21 @@ public final class ServerSession {
     }
 
     /**
+     * Decides, as a call is about to run, whether the DC reads it at all. A test DC's connection faults use
+     * it: "the connection dropped before the call arrived".
+     */
+    @FunctionalInterface
+    public interface CallAdmission {
+        /**
+         * @param call the call, unwrapped, after the session's checks passed and before it runs
+         * @return {@code false} to act as if the message never arrived: it does not run, is not recorded as
+         *     received (so the client may send it again with the same msg_id), and the rest of the packet is
+         *     not read; {@link ServerSession#receive} then returns {@code false}
+         */
+        boolean admit(TlMethod<?> call);
+    }
+
+    /**
      * One call as the handler sees it.
      *
      * @param method the function, with wrappers removed
@@ -87,9 +106,10 @@ public final class ServerSession {
     private final RandomSource random;
     private final SeqNoCounter seqNo = new SeqNoCounter();
     private final ReceivedMessageIds received = new ReceivedMessageIds(REPLAY_WINDOW);
+    private final SeqNoOrder seqNoOrder = new SeqNoOrder();
     private final GzipCodec gzip = new GzipCodec(MAX_INFLATED_SIZE);
     private final ServerSaltSchedule salts;
-    private final OutboundQueue queue = new OutboundQueue();
+    private final OutboundQueue queue;
     private final PacketWriter packets;
     private final Answers answers;
     private final CallRunner calls;
@@ -126,11 +146,12 @@ public final class ServerSession {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         MessageCipher cipher = new MessageCipher(authKey, MessageDirection.SERVER_TO_CLIENT, random, MessageCipher.DEFAULT_MAX_ENCRYPTED_DATA_SIZE);
+        this.queue = new OutboundQueue(clock, seqNo, settings.outboundMessages(), settings.outboundBytes());
         this.packets = new PacketWriter(cipher, clock, seqNo);
         this.salts = new ServerSaltSchedule(salt, nowSeconds(), this::nextRandomLong);
         this.answers = new Answers(queue, gzip);
         this.calls = new CallRunner(this, handler, answers);
-        this.services = new ServiceMessages(sessionId, queue, answers, received, salts, this::nowSeconds);
+        this.services = new ServiceMessages(sessionId, queue, answers, calls, received, salts, this::nowSeconds);
     }
 
     /** @return the client's session id */
@@ -177,6 +198,20 @@ public final class ServerSession {
      */
     public void deferredAnswers(Executor executor) {
         calls.deferredAnswers(executor);
+    }
+
+    /**
+     * Sets what decides, just before a call runs, whether the DC reads it at all.
+     *
+     * @param admission the decision; by default every call is admitted
+     */
+    public void callAdmission(CallAdmission admission) {
+        calls.admission(admission);
+    }
+
+    /** @return how many messages were dropped because the client let too many pile up (see {@link ServerSessionSettings.Builder#outboundLimit}) */
+    public long droppedOutbound() {
+        return queue.dropped();
     }
 
     /**
@@ -255,35 +290,37 @@ public final class ServerSession {
      * @param body the buffer holding its body
      * @param off where the body starts
      * @param len its length
+     * @return {@code false} if the {@link CallAdmission} refused a call: the message, and any after it in
+     *     the same container, were not read; the owner should drop the connection without sending
      * @throws TlDecodeException if the body is malformed (the test DC then drops the connection, like a DC)
      */
-    public void receive(long messageSalt, long msgId, int seq, byte[] body, int off, int len) {
+    public boolean receive(long messageSalt, long msgId, int seq, byte[] body, int off, int len) {
         long now = nowSeconds();
         if (!salts.accepts(messageSalt, now)) {
             LOG.debug("{}: bad_server_salt for msg_id {}", this, msgId);
             queue.add(OutboundMessage.service(new BadServerSalt(msgId, seq, 48, salts.current(now)).toByteArray(), false));
-            return;
+            return true;
         }
         int code = InboundChecks.messageId(msgId, now);
         if (code != 0) {
             badMessage(msgId, seq, code);
-            return;
+            return true;
         }
         if (MessageContainers.isContainer(body, off, len)) {
-            container(msgId, seq, body, off, len, now);
-            return;
+            return container(msgId, seq, body, off, len, now);
         }
-        message(msgId, seq, body, off, len);
+        return message(msgId, seq, body, off, len);
     }
 
-    private void container(long msgId, int seq, byte[] body, int off, int len, long now) {
+    /** A container is accepted or refused as a whole (64); then each message in it is checked on its own. */
+    private boolean container(long msgId, int seq, byte[] body, int off, int len, long now) {
         int code = checks.containerSeqNo(msgId, seq);
         if (code == 0) {
             code = replayCode(received.accept(msgId), 19);
         }
         if (code != 0) {
             badMessage(msgId, seq, code);
-            return;
+            return true;
         }
         boolean[] valid = {true};
         MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
@@ -292,17 +329,19 @@ public final class ServerSession {
         });
         if (!valid[0]) { // the container is refused as a whole: none of its messages runs
             badMessage(msgId, 0, 64);
-            return;
+            return true;
         }
+        boolean[] read = {true};
         MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
             int innerCode = InboundChecks.messageId(innerId, now);
             if (innerCode != 0) {
                 badMessage(innerId, innerSeq, innerCode);
             } else {
-                message(innerId, innerSeq, b, at, bytes);
+                read[0] = message(innerId, innerSeq, b, at, bytes);
             }
-            return true;
+            return read[0];
         });
+        return read[0];
     }
 
     /** @return 0 for a new id; for a seen one {@code duplicateCode}; 20 for one older than the window */
@@ -319,7 +358,7 @@ public final class ServerSession {
         queue.add(OutboundMessage.service(new BadMsgNotification(msgId, seq, code).toByteArray(), false));
     }
 
-    private void message(long msgId, int seq, byte[] b, int off, int len) {
+    private boolean message(long msgId, int seq, byte[] b, int off, int len) {
         if (len < 4) {
             throw new TlDecodeException(0, "message body of " + len + " bytes");
         }
@@ -329,22 +368,26 @@ public final class ServerSession {
         }
         int id = (int) INT.get(b, off);
         int code = checks.seqNoParity(msgId, id, seq);
+        ReceivedMessageIds.Verdict verdict = received.check(msgId);
+        if (code == 0 && verdict == ReceivedMessageIds.Verdict.DUPLICATE) {
+            answers.resend(msgId); // the same answer again, never a second execution
+            return true;
+        }
+        if (code == 0) {
+            code = verdict == ReceivedMessageIds.Verdict.TOO_OLD ? 20 : checks.seqNoOrder(seqNoOrder, msgId, seq);
+        }
         if (code != 0) {
             badMessage(msgId, seq, code);
-            return;
+            return true;
         }
-        ReceivedMessageIds.Verdict verdict = received.accept(msgId);
-        if (verdict == ReceivedMessageIds.Verdict.DUPLICATE) {
-            answers.resend(msgId); // the same answer again, never a second execution
-            return;
-        }
-        if (verdict == ReceivedMessageIds.Verdict.TOO_OLD) {
-            badMessage(msgId, seq, 20);
-            return;
-        }
+        Runnable accept = () -> {
+            received.accept(msgId);
+            seqNoOrder.record(msgId, seq);
+        };
         if (ServiceMessages.handles(id)) {
+            accept.run();
             services.onMessage(msgId, id, new TlReader(b, off + 4, len - 4));
-            return;
+            return true;
         }
         TlObject object;
         if (id == GzipPacked.CONSTRUCTOR_ID) {
@@ -353,9 +396,11 @@ public final class ServerSession {
         } else {
             object = new TlReader(b, off, len).readObject();
         }
-        if (!services.answer(msgId, object)) {
-            calls.run(msgId, object);
+        if (services.answer(msgId, object)) {
+            accept.run();
+            return true;
         }
+        return calls.run(msgId, object, accept);
     }
 
     // ------------------------------------------------------------------ outgoing
@@ -367,10 +412,7 @@ public final class ServerSession {
      */
     public OutboundPacket nextPacket() {
         // answers acknowledge their requests implicitly; no separate acks are sent
-        List<OutboundMessage> batch = queue.nextBatch(PacketWriter.MAX_CONTAINER_MESSAGES, PacketWriter.MAX_CONTAINER_BYTES, m -> {
-            m.msgId = clock.nextServerId(m.response);
-            m.seqNo = seqNo.next(m.contentRelated);
-        });
+        List<OutboundMessage> batch = queue.nextBatch(PacketWriter.MAX_CONTAINER_MESSAGES, PacketWriter.MAX_CONTAINER_BYTES);
         return batch.isEmpty() ? null : packets.write(salt(), sessionId, batch);
     }
 

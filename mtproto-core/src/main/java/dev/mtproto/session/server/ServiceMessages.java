@@ -21,6 +21,7 @@ import dev.mtproto.tl.mtproto.Ping;
 import dev.mtproto.tl.mtproto.PingDelayDisconnect;
 import dev.mtproto.tl.mtproto.Pong;
 import dev.mtproto.tl.mtproto.RpcAnswerDropped;
+import dev.mtproto.tl.mtproto.RpcAnswerDroppedRunning;
 import dev.mtproto.tl.mtproto.RpcAnswerUnknown;
 import dev.mtproto.tl.mtproto.RpcDropAnswer;
 import java.util.List;
@@ -38,6 +39,7 @@ final class ServiceMessages {
     private final long sessionId;
     private final OutboundQueue queue;
     private final Answers answers;
+    private final CallRunner calls;
     private final ReceivedMessageIds received;
     private final ServerSaltSchedule salts;
     private final LongSupplier nowSeconds;
@@ -45,11 +47,12 @@ final class ServiceMessages {
     private int pingDisconnectDelay;
     private boolean destroyed;
 
-    ServiceMessages(long sessionId, OutboundQueue queue, Answers answers, ReceivedMessageIds received,
+    ServiceMessages(long sessionId, OutboundQueue queue, Answers answers, CallRunner calls, ReceivedMessageIds received,
             ServerSaltSchedule salts, LongSupplier nowSeconds) {
         this.sessionId = sessionId;
         this.queue = queue;
         this.answers = answers;
+        this.calls = calls;
         this.received = received;
         this.salts = salts;
         this.nowSeconds = nowSeconds;
@@ -103,8 +106,15 @@ final class ServiceMessages {
                 queue.add(OutboundMessage.service(new MsgsStateInfo(msgId, states(ids)).toByteArray(), true));
             }
             case MsgResendReq.CONSTRUCTOR_ID -> {
-                for (Long wanted : MsgResendReq.readBare(r).msgIds()) {
-                    queue.resend(wanted);
+                // each message kept goes out again; if one is unknown (forgotten, never sent, or the client's
+                // own: known from its parity), the state of every one is told as for msgs_state_req
+                List<Long> wanted = MsgResendReq.readBare(r).msgIds();
+                boolean allKept = true;
+                for (Long id : wanted) {
+                    allKept &= queue.resend(id);
+                }
+                if (!allKept) {
+                    queue.add(OutboundMessage.service(new MsgsStateInfo(msgId, states(wanted)).toByteArray(), true));
                 }
             }
             default -> {
@@ -143,20 +153,24 @@ final class ServiceMessages {
     }
 
     /**
-     * Answers {@code rpc_drop_answer}: an answer still waiting to be sent, or sent but not acknowledged,
-     * leaves the outgoing queue and is reported as dropped; one already delivered, or never made, is unknown.
+     * Answers {@code rpc_drop_answer} (https://core.telegram.org/mtproto/service_messages): a request still
+     * running is {@code rpc_answer_dropped_running} (and so is its own answer, later); an answer kept,
+     * whether waiting to be sent or sent and not acknowledged, leaves the outgoing queue and is
+     * {@code rpc_answer_dropped} with its msg_id, seqno and length; one acknowledged, or never made, is
+     * {@code rpc_answer_unknown}.
      */
     private TlObject dropAnswer(long requestMsgId) {
+        if (calls.dropWhileRunning(requestMsgId)) {
+            return RpcAnswerDroppedRunning.INSTANCE;
+        }
         OutboundMessage answer = answers.kept(requestMsgId);
         if (answer == null) {
             return RpcAnswerUnknown.INSTANCE;
         }
         answers.forget(requestMsgId);
         OutboundMessage removed = queue.removeAnswer(requestMsgId);
-        if (removed == null) {
-            return RpcAnswerUnknown.INSTANCE;
-        }
-        return new RpcAnswerDropped(removed.msgId, removed.seqNo, removed.body.length);
+        OutboundMessage named = removed != null ? removed : answer;
+        return new RpcAnswerDropped(named.msgId, named.seqNo, named.body.length);
     }
 
     /**
