@@ -20,6 +20,8 @@ final class DcSessions {
     private final long idleMillis;
     private final long sweepEveryMillis;
     private volatile long lastSweepMillis;
+    /** The highest msg_id a forgotten session made: a new session of the same client must not repeat it. */
+    private volatile long forgottenIdFloor;
 
     DcSessions(Duration idleTimeout) {
         this.idleMillis = idleTimeout.toMillis();
@@ -36,7 +38,7 @@ final class DcSessions {
     DcSession get(long authKeyId, long sessionId, long nowMillis, BiFunction<Long, Long, DcSession> create) {
         if (nowMillis - lastSweepMillis >= sweepEveryMillis) {
             lastSweepMillis = nowMillis;
-            sessions.values().removeIf(s -> nowMillis - s.lastActiveMillis > idleMillis);
+            sessions.values().removeIf(s -> nowMillis - s.lastActiveMillis > idleMillis && forgotten(s));
         }
         DcSession s = sessions.computeIfAbsent(new SessionId(authKeyId, sessionId), id -> create.apply(authKeyId, sessionId));
         s.lastActiveMillis = nowMillis;
@@ -45,11 +47,26 @@ final class DcSessions {
 
     /** @return whether the session existed and was forgotten */
     boolean forget(long authKeyId, long sessionId) {
-        return sessions.remove(new SessionId(authKeyId, sessionId)) != null;
+        DcSession s = sessions.remove(new SessionId(authKeyId, sessionId));
+        return s != null && forgotten(s);
     }
 
     void forgetAll() {
-        sessions.clear();
+        sessions.values().removeIf(this::forgotten);
+    }
+
+    /** @return the highest msg_id a forgotten session made (see {@link DcSession#issueAbove}) */
+    long forgottenIdFloor() {
+        return forgottenIdFloor;
+    }
+
+    /** Remembers the last id of a session being forgotten; @return {@code true} */
+    private boolean forgotten(DcSession s) {
+        long last = s.clock.lastIssued(); // read without its lock: an id a moment old is as good a floor
+        synchronized (this) {
+            forgottenIdFloor = Math.max(forgottenIdFloor, last);
+        }
+        return true;
     }
 
     int count() {

@@ -172,8 +172,9 @@ public final class TestCluster implements AutoCloseable {
 
     /**
      * Puts every DC back as a test found it: default handlers, no faults, the true clock, execution and
-     * leniency counts at zero. Keys and sessions stay, so clients may go on. {@link TestDcExtension} calls
-     * it after each test.
+     * leniency counts at zero, and no call a delay fault still holds (each is cancelled, answered
+     * {@code 500}, and never runs). Keys and sessions stay, so clients may go on. {@link TestDcExtension}
+     * calls it after each test.
      */
     public void reset() {
         handlers.clear();

@@ -63,6 +63,8 @@ public final class TestDc implements AutoCloseable {
     private final DcSessions sessions;
     private final Set<TestDcConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+    /** Calls a delay fault holds, until they run or a reset cancels them. */
+    private final Set<CompletableFuture<Object>> delayed = ConcurrentHashMap.newKeySet();
     private final AtomicLong droppedFrames = new AtomicLong();
     private final AtomicInteger acceptedConnections = new AtomicInteger();
     private final Map<Leniency, AtomicLong> leniencies = new EnumMap<>(Leniency.class);
@@ -142,20 +144,29 @@ public final class TestDc implements AutoCloseable {
      * @param skew how far ahead (positive) or behind the DC runs
      */
     public void skewClock(Duration skew) {
-        skewMillis.set(skew.toMillis());
-        sessions.forEach(s -> { // a DC's own msg_ids follow its clock, also backwards
+        long before = skewMillis.getAndSet(skew.toMillis());
+        sessions.forEach(s -> { // a DC's own msg_ids follow its clock, also backwards, but never repeat
             s.lock.lock();
             try {
-                s.clock.restartSequence();
+                if (skew.toMillis() > before) {
+                    s.lastIdBeforeAhead = Math.max(s.lastIdBeforeAhead, s.clock.lastIssued());
+                } else if (skew.toMillis() < before) {
+                    s.clock.restartSequence();
+                    DcSession.issueAbove(s.clock, s.lastIdBeforeAhead);
+                }
             } finally {
                 s.lock.unlock();
             }
         });
     }
 
-    /** No faults, the true clock, execution and leniency counts at zero; see {@link TestCluster#reset()}. */
+    /**
+     * No faults, the true clock, execution and leniency counts at zero, and no delayed call left to run
+     * later (each is cancelled and answered {@code 500}); see {@link TestCluster#reset()}.
+     */
     void reset() {
         faults.clear();
+        delayed.forEach(call -> call.cancel(false)); // else it runs, and counts, in the middle of the next test
         if (skewMillis.get() != 0) {
             skewClock(Duration.ZERO);
         }
@@ -191,6 +202,11 @@ public final class TestDc implements AutoCloseable {
     /** @return how many authorization keys clients created here */
     public int authKeyCount() {
         return keys.size();
+    }
+
+    /** @return how many delayed calls wait to run (for tests of the DC) */
+    int delayedCalls() {
+        return delayed.size();
     }
 
     /** @return how many sessions the DC keeps (forgotten ones, idle for too long, not counted) */
@@ -304,6 +320,7 @@ public final class TestDc implements AutoCloseable {
 
     private DcSession newSession(KeyRecord key, long sessionId) {
         MessageIdClock msgIds = new MessageIdClock(this::nowMillis, 0);
+        DcSession.issueAbove(msgIds, sessions.forgottenIdFloor()); // the client may have seen the old session's ids
         AtomicBoolean dropAfterPacket = new AtomicBoolean();
         ServerSession session = new ServerSession(key.key, sessionId, key.firstSalt, msgIds, RandomSource.secure(),
                 call -> execute(call, dropAfterPacket), sessionSettings);
@@ -338,8 +355,11 @@ public final class TestDc implements AutoCloseable {
             throw RpcException.of(rule.code, rule.message, call.method().tlName());
         }
         if (rule != null) {
-            return CompletableFuture.supplyAsync(() -> run(call),
+            CompletableFuture<Object> later = CompletableFuture.supplyAsync(() -> run(call),
                     CompletableFuture.delayedExecutor(rule.delay.toMillis(), TimeUnit.MILLISECONDS));
+            delayed.add(later);
+            later.whenComplete((result, error) -> delayed.remove(later));
+            return later;
         }
         return run(call);
     }

@@ -49,6 +49,7 @@ final class RawClient implements AutoCloseable {
     private ClientTransport transport;
     private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
     private final ArrayDeque<TlObject> messages = new ArrayDeque<>();
+    private final List<Long> serverMsgIds = new ArrayList<>();
     private final byte[] readBuffer = new byte[64 * 1024];
     private final MessageIdClock clock = MessageIdClock.system();
     private final SeqNoCounter seqNo = new SeqNoCounter();
@@ -178,6 +179,11 @@ final class RawClient implements AutoCloseable {
         return ((RpcResult) seen.get(seen.size() - 1)).result();
     }
 
+    /** @return the msg_id of every message read from the DC so far, in order */
+    List<Long> serverMsgIds() {
+        return List.copyOf(serverMsgIds);
+    }
+
     /** @return whether the DC closed the connection (reading ends) before sending anything more */
     boolean closedByServer() {
         try {
@@ -244,11 +250,14 @@ final class RawClient implements AutoCloseable {
         }
         if (MessageContainers.isContainer(plain, 32, plain.length - 32)) {
             MessageContainers.forEach(plain, 32, plain.length - 32, (id, s, b, at, len) -> {
+                serverMsgIds.add(id);
                 messages.add(body(b, at, len));
                 return true;
             });
         } else {
-            messages.add(body(plain, 32, ByteBuffer.wrap(plain, 28, 4).order(ByteOrder.LITTLE_ENDIAN).getInt()));
+            ByteBuffer header = ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN);
+            serverMsgIds.add(header.getLong(16));
+            messages.add(body(plain, 32, header.getInt(28)));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.mtproto.tl.mtproto.RpcAnswerDroppedRunning;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Runs the API calls of a server session: removes their wrappers, refuses calls before
  * {@code initConnection} ({@code CONNECTION_NOT_INITED}), hands them to the {@link ServerSession.CallHandler}
  * and answers with its result, now or when a deferred result completes. A handler's failure other than
- * {@link RpcException} is answered {@code 500 INTERNAL_SERVER_ERROR} and logged. Not thread-safe.
+ * {@link RpcException} is answered {@code 500 INTERNAL_SERVER_ERROR} and logged; so is a deferred result
+ * its owner cancelled (logged at DEBUG only). Not thread-safe.
  */
 final class CallRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
@@ -137,7 +139,11 @@ final class CallRunner {
                 cause = e;
             }
         }
-        LOG.warn("the handler of " + call.tlName() + " failed; answering 500", cause);
+        if (cause instanceof CancellationException) {
+            LOG.debug("the deferred result of {} was cancelled; answering 500", call.tlName());
+        } else {
+            LOG.warn("the handler of " + call.tlName() + " failed; answering 500", cause);
+        }
         answers.sendError(msgId, 500, "INTERNAL_SERVER_ERROR");
     }
 }
