@@ -70,7 +70,13 @@ public final class Faults {
             return this;
         }
 
-        /** Answers with {@code rpc_error code message} (FLOOD_WAIT_X, PHONE_MIGRATE_X, ...) instead of executing. */
+        /**
+         * Answers with {@code rpc_error code message} (FLOOD_WAIT_X, PHONE_MIGRATE_X, ...) instead of executing.
+         *
+         * @param code the error code, such as 420
+         * @param message the error name, such as {@code FLOOD_WAIT_3}
+         * @throws IllegalArgumentException if the code or the name is not one an RPC error can have
+         */
         public void failWith(int code, String message) {
             RpcException.of(code, message, "check"); // validates the arguments early
             rule.code = code;
@@ -97,7 +103,13 @@ public final class Faults {
             arm(Action.DROP_AFTER);
         }
 
-        /** Executes the call after a pause. */
+        /**
+         * Executes the call after a pause; the session answers other messages meanwhile. A reset of the
+         * cluster cancels calls still waiting.
+         *
+         * @param pause how long, not negative
+         * @throws IllegalArgumentException if the pause is negative
+         */
         public void delay(Duration pause) {
             if (pause.isNegative()) {
                 throw new IllegalArgumentException("pause must not be negative");

@@ -28,7 +28,10 @@ public final class TestDcMain {
     private TestDcMain() {
     }
 
-    /** @param args the options; {@code --help} lists them */
+    /**
+     * @param args the options; {@code --help} lists them
+     * @throws InterruptedException if the main thread is interrupted while the DCs serve
+     */
     public static void main(String[] args) throws InterruptedException {
         Launch launch = launch(args, System.out, System.err);
         if (launch.cluster() == null) {

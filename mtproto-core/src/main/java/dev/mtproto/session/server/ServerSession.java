@@ -6,7 +6,6 @@ import dev.mtproto.crypto.MessageDirection;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.rpc.RpcException;
 import dev.mtproto.session.GzipCodec;
-import dev.mtproto.session.MessageContainers;
 import dev.mtproto.session.MessageIdClock;
 import dev.mtproto.session.OutboundPacket;
 import dev.mtproto.session.ReceivedMessageIds;
@@ -14,21 +13,12 @@ import dev.mtproto.session.SeqNoCounter;
 import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlMethod;
 import dev.mtproto.tl.TlObject;
-import dev.mtproto.tl.TlReader;
-import dev.mtproto.tl.mtproto.BadMsgNotification;
-import dev.mtproto.tl.mtproto.BadServerSalt;
-import dev.mtproto.tl.mtproto.GzipPacked;
 import dev.mtproto.tl.mtproto.NewSessionCreated;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.LongPredicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The server side of one encrypted MTProto session, without I/O: what a Telegram DC does with a client's
@@ -57,8 +47,6 @@ public final class ServerSession {
     /** Largest decompressed {@code gzip_packed} accepted from a client. */
     public static final int MAX_INFLATED_SIZE = 16 << 20;
     private static final int REPLAY_WINDOW = 4096;
-    private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Executes the API calls of a session. */
     @FunctionalInterface
@@ -105,8 +93,6 @@ public final class ServerSession {
     private final MessageIdClock clock;
     private final RandomSource random;
     private final SeqNoCounter seqNo = new SeqNoCounter();
-    private final ReceivedMessageIds received = new ReceivedMessageIds(REPLAY_WINDOW);
-    private final SeqNoOrder seqNoOrder = new SeqNoOrder();
     private final GzipCodec gzip = new GzipCodec(MAX_INFLATED_SIZE);
     private final ServerSaltSchedule salts;
     private final OutboundQueue queue;
@@ -114,8 +100,7 @@ public final class ServerSession {
     private final Answers answers;
     private final CallRunner calls;
     private final ServiceMessages services;
-    private final InboundChecks checks;
-    private boolean announced;
+    private final InboundMessages inbound;
 
     /**
      * @param authKey the key the client uses
@@ -140,7 +125,7 @@ public final class ServerSession {
      */
     public ServerSession(AuthKey authKey, long sessionId, long salt, MessageIdClock clock, RandomSource random, CallHandler handler,
             ServerSessionSettings settings) {
-        this.checks = new InboundChecks(Objects.requireNonNull(settings, "settings"));
+        Objects.requireNonNull(settings, "settings");
         this.authKey = Objects.requireNonNull(authKey, "authKey");
         this.sessionId = sessionId;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -151,7 +136,9 @@ public final class ServerSession {
         this.salts = new ServerSaltSchedule(salt, nowSeconds(), this::nextRandomLong);
         this.answers = new Answers(queue, gzip);
         this.calls = new CallRunner(this, handler, answers);
+        ReceivedMessageIds received = new ReceivedMessageIds(REPLAY_WINDOW);
         this.services = new ServiceMessages(sessionId, queue, answers, calls, received, salts, this::nowSeconds);
+        this.inbound = new InboundMessages(this, new InboundChecks(settings), salts, queue, answers, services, calls, gzip, received);
     }
 
     /** @return the client's session id */
@@ -295,112 +282,7 @@ public final class ServerSession {
      * @throws TlDecodeException if the body is malformed (the test DC then drops the connection, like a DC)
      */
     public boolean receive(long messageSalt, long msgId, int seq, byte[] body, int off, int len) {
-        long now = nowSeconds();
-        if (!salts.accepts(messageSalt, now)) {
-            LOG.debug("{}: bad_server_salt for msg_id {}", this, msgId);
-            queue.add(OutboundMessage.service(new BadServerSalt(msgId, seq, 48, salts.current(now)).toByteArray(), false));
-            return true;
-        }
-        int code = InboundChecks.messageId(msgId, now);
-        if (code != 0) {
-            badMessage(msgId, seq, code);
-            return true;
-        }
-        if (MessageContainers.isContainer(body, off, len)) {
-            return container(msgId, seq, body, off, len, now);
-        }
-        return message(msgId, seq, body, off, len);
-    }
-
-    /** A container is accepted or refused as a whole (64); then each message in it is checked on its own. */
-    private boolean container(long msgId, int seq, byte[] body, int off, int len, long now) {
-        int code = checks.containerSeqNo(msgId, seq);
-        if (code == 0) {
-            code = replayCode(received.accept(msgId), 19);
-        }
-        if (code != 0) {
-            badMessage(msgId, seq, code);
-            return true;
-        }
-        boolean[] valid = {true};
-        MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
-            valid[0] = innerId < msgId;
-            return valid[0];
-        });
-        if (!valid[0]) { // the container is refused as a whole: none of its messages runs
-            badMessage(msgId, 0, 64);
-            return true;
-        }
-        boolean[] read = {true};
-        MessageContainers.forEach(body, off, len, (innerId, innerSeq, b, at, bytes) -> {
-            int innerCode = InboundChecks.messageId(innerId, now);
-            if (innerCode != 0) {
-                badMessage(innerId, innerSeq, innerCode);
-            } else {
-                read[0] = message(innerId, innerSeq, b, at, bytes);
-            }
-            return read[0];
-        });
-        return read[0];
-    }
-
-    /** @return 0 for a new id; for a seen one {@code duplicateCode}; 20 for one older than the window */
-    private static int replayCode(ReceivedMessageIds.Verdict verdict, int duplicateCode) {
-        return switch (verdict) {
-            case NEW -> 0;
-            case DUPLICATE -> duplicateCode;
-            case TOO_OLD -> 20;
-        };
-    }
-
-    private void badMessage(long msgId, int seq, int code) {
-        LOG.debug("{}: bad_msg_notification {} for msg_id {} seqno {}", this, code, msgId, seq);
-        queue.add(OutboundMessage.service(new BadMsgNotification(msgId, seq, code).toByteArray(), false));
-    }
-
-    private boolean message(long msgId, int seq, byte[] b, int off, int len) {
-        if (len < 4) {
-            throw new TlDecodeException(0, "message body of " + len + " bytes");
-        }
-        if (!announced) { // first_msg_id is the first message's id: inside a container, the first inner one
-            announced = true;
-            announceNewSession(msgId);
-        }
-        int id = (int) INT.get(b, off);
-        int code = checks.seqNoParity(msgId, id, seq);
-        ReceivedMessageIds.Verdict verdict = received.check(msgId);
-        if (code == 0 && verdict == ReceivedMessageIds.Verdict.DUPLICATE) {
-            answers.resend(msgId); // the same answer again, never a second execution
-            return true;
-        }
-        if (code == 0) {
-            code = verdict == ReceivedMessageIds.Verdict.TOO_OLD ? 20 : checks.seqNoOrder(seqNoOrder, msgId, seq);
-        }
-        if (code != 0) {
-            badMessage(msgId, seq, code);
-            return true;
-        }
-        Runnable accept = () -> {
-            received.accept(msgId);
-            seqNoOrder.record(msgId, seq);
-        };
-        if (ServiceMessages.handles(id)) {
-            accept.run();
-            services.onMessage(msgId, id, new TlReader(b, off + 4, len - 4));
-            return true;
-        }
-        TlObject object;
-        if (id == GzipPacked.CONSTRUCTOR_ID) {
-            TlReader r = new TlReader(b, off + 4, len - 4);
-            object = new TlReader(gzip.gunzip(r.readBytes())).readObject();
-        } else {
-            object = new TlReader(b, off, len).readObject();
-        }
-        if (services.answer(msgId, object)) {
-            accept.run();
-            return true;
-        }
-        return calls.run(msgId, object, accept);
+        return inbound.receive(messageSalt, msgId, seq, body, off, len, nowSeconds());
     }
 
     // ------------------------------------------------------------------ outgoing
