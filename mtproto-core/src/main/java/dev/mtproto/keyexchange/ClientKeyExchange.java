@@ -12,9 +12,7 @@ import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaKeyRing;
 import dev.mtproto.crypto.RsaPad;
 import dev.mtproto.crypto.RsaPublicKey;
-import dev.mtproto.crypto.SecurityCheckException;
 import dev.mtproto.crypto.TmpAesKey;
-import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.mtproto.ClientDHInnerData;
 import dev.mtproto.tl.mtproto.DhGenFail;
@@ -32,14 +30,10 @@ import dev.mtproto.tl.mtproto.ServerDHParamsFail;
 import dev.mtproto.tl.mtproto.ServerDHParamsOk;
 import dev.mtproto.tl.mtproto.SetClientDHParams;
 import dev.mtproto.tl.mtproto.SetClientDHParamsAnswer;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -81,9 +75,7 @@ public final class ClientKeyExchange {
     /** Default bound on {@code set_client_DH_params} messages: the first one plus four retries. */
     public static final int DEFAULT_MAX_DH_ATTEMPTS = 5;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_PQ_LENGTH = 8;
-    private static final int LISTED_FINGERPRINTS = 8;
 
     private enum State { NEW, AWAIT_RES_PQ, AWAIT_SERVER_DH_PARAMS, AWAIT_DH_GEN_ANSWER, DONE, FAILED }
 
@@ -110,7 +102,7 @@ public final class ClientKeyExchange {
     private long retryId;
     private AuthKey candidate;
 
-    private ClientKeyExchange(Builder builder) {
+    ClientKeyExchange(ClientKeyExchangeBuilder builder) {
         this.dcId = builder.dcId;
         this.expiresIn = builder.expiresIn;
         this.trustedKeys = builder.trustedKeys;
@@ -130,8 +122,8 @@ public final class ClientKeyExchange {
      * @return a builder
      * @throws IllegalArgumentException if {@code dcId} is 0
      */
-    public static Builder builder(int dcId, RsaKeyRing trustedKeys) {
-        return new Builder(dcId, trustedKeys);
+    public static ClientKeyExchangeBuilder builder(int dcId, RsaKeyRing trustedKeys) {
+        return new ClientKeyExchangeBuilder(dcId, trustedKeys);
     }
 
     /**
@@ -150,7 +142,7 @@ public final class ClientKeyExchange {
         }
         try {
             nonce = randomBytes(16);
-            byte[] payload = envelope(new ReqPqMulti(nonce));
+            byte[] payload = envelope(new ReqPqMulti(nonce)).bytes();
             state = State.AWAIT_RES_PQ;
             step = "resPQ";
             return payload;
@@ -193,18 +185,9 @@ public final class ClientKeyExchange {
                 default:
                     return onDhGenAnswer(body);
             }
-        } catch (KeyExchangeException e) {
-            fail();
-            throw e;
-        } catch (TlDecodeException e) {
-            fail();
-            throw new KeyExchangeException(step, "malformed message: " + e.getMessage(), e);
-        } catch (SecurityCheckException e) {
-            fail();
-            throw new KeyExchangeException(step, e.getMessage(), e);
         } catch (RuntimeException e) {
             fail();
-            throw e;
+            throw KeyExchangeException.of(step, e);
         }
     }
 
@@ -217,7 +200,7 @@ public final class ClientKeyExchange {
                     + " bytes of a number below 2^63");
         }
         PqFactors factors = PqFactorizer.factorize(pq);
-        RsaPublicKey key = selectKey(res.serverPublicKeyFingerprints());
+        RsaPublicKey key = TrustedKeyChoice.select(step, trustedKeys, res.serverPublicKeyFingerprints());
         serverNonce = res.serverNonce();
         newNonce = randomBytes(32);
         PQInnerDataType inner = expiresIn == 0
@@ -233,28 +216,10 @@ public final class ClientKeyExchange {
         }
         ReqDHParams request = new ReqDHParams(nonce, serverNonce, factors.pBytes(), factors.qBytes(),
                 key.fingerprint(), encrypted);
-        byte[] out = envelope(request);
+        EncodedMessage out = envelope(request);
         state = State.AWAIT_SERVER_DH_PARAMS;
         step = "Server_DH_Params";
         return new ClientStep.Send(out);
-    }
-
-    private RsaPublicKey selectKey(List<Long> offered) {
-        for (long fingerprint : offered) {
-            RsaPublicKey key = trustedKeys.find(fingerprint).orElse(null);
-            if (key != null) {
-                if (key.modulusLength() != 256) {
-                    throw new KeyExchangeException(step, "the trusted RSA key " + hex(fingerprint)
-                            + " is not a 2048-bit key, which RSA_PAD needs");
-                }
-                return key;
-            }
-        }
-        StringBuilder message = new StringBuilder("none of the server's RSA key fingerprints ")
-                .append(list(offered)).append(" is trusted; trusted: ");
-        List<Long> trusted = trustedKeys.keys().stream().map(RsaPublicKey::fingerprint).toList();
-        message.append(list(trusted));
-        throw new KeyExchangeException(step, message.toString());
     }
 
     private ClientStep onServerDhParams(byte[] body) {
@@ -294,7 +259,7 @@ public final class ClientKeyExchange {
         candidate = dh.computeAuthKey(gA);
         byte[] inner = TlBytes.of(new ClientDHInnerData(nonce, serverNonce, retryId, dh.publicValueBytes()));
         byte[] encrypted = DhInnerDataCipher.encrypt(tmpKey, inner, random);
-        byte[] out = envelope(new SetClientDHParams(nonce, serverNonce, encrypted));
+        EncodedMessage out = envelope(new SetClientDHParams(nonce, serverNonce, encrypted));
         state = State.AWAIT_DH_GEN_ANSWER;
         step = "Set_client_DH_params_answer";
         return new ClientStep.Send(out);
@@ -321,7 +286,7 @@ public final class ClientKeyExchange {
                 throw new KeyExchangeException(step, "the server asked for another attempt after " + attempts
                         + " set_client_DH_params; the limit is " + maxDhAttempts);
             }
-            retryId = (long) LONGS.get(candidate.auxHash(), 0);
+            retryId = RetryId.of(candidate);
             return sendClientDhParams();
         }
         DhGenFail refusal = (DhGenFail) answer;
@@ -329,13 +294,8 @@ public final class ClientKeyExchange {
         throw new KeyExchangeRejectedException(step, "the server refused the key (new_nonce_hash3 verified)");
     }
 
-    private byte[] envelope(TlObject object) {
-        long messageId = messageIds.nextMessageId();
-        if (!MessageOrigin.CLIENT.isValidMessageId(messageId)) {
-            throw new IllegalStateException("the MessageIdSource returned msg_id "
-                    + Long.toUnsignedString(messageId) + ", which is not divisible by 4");
-        }
-        return new UnencryptedMessage(messageId, TlBytes.of(object)).encode();
+    private EncodedMessage envelope(TlObject object) {
+        return UnencryptedMessage.wrap(object, messageIds, MessageOrigin.CLIENT);
     }
 
     private byte[] randomBytes(int length) {
@@ -358,123 +318,10 @@ public final class ClientKeyExchange {
         candidate = null;
     }
 
-    private static String list(List<Long> fingerprints) {
-        StringBuilder out = new StringBuilder("[");
-        int shown = Math.min(fingerprints.size(), LISTED_FINGERPRINTS);
-        for (int i = 0; i < shown; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            out.append(hex(fingerprints.get(i)));
-        }
-        if (fingerprints.size() > shown) {
-            out.append(", and ").append(fingerprints.size() - shown).append(" more");
-        }
-        return out.append(']').toString();
-    }
-
-    private static String hex(long fingerprint) {
-        return String.format("0x%016x", fingerprint);
-    }
-
     /** Shows the DC id and the state, never nonces or keys. */
     @Override
     public String toString() {
         return "ClientKeyExchange[dc=" + dcId + ", " + (expiresIn == 0 ? "permanent" : "temporary") + ", state="
                 + state + "]";
-    }
-
-    /** Configures a {@link ClientKeyExchange}. Not thread-safe. */
-    public static final class Builder {
-        private final int dcId;
-        private final RsaKeyRing trustedKeys;
-        private RandomSource random;
-        private Clock clock = Clock.systemUTC();
-        private MessageIdSource messageIds;
-        private int expiresIn;
-        private int maxDhAttempts = DEFAULT_MAX_DH_ATTEMPTS;
-
-        private Builder(int dcId, RsaKeyRing trustedKeys) {
-            if (dcId == 0) {
-                throw new IllegalArgumentException("dc id must not be 0");
-            }
-            this.dcId = dcId;
-            this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
-        }
-
-        /**
-         * Sets the source of nonces, RSA padding, the DH secret {@code b} and AES padding.
-         *
-         * @param random the source; default: a new {@link RandomSource#secure()}
-         * @return this builder
-         */
-        public Builder random(RandomSource random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
-         * Sets the clock the time offset is measured against (and, unless {@link #messageIds} is set, the
-         * {@code msg_id}s are derived from).
-         *
-         * @param clock the clock; default: {@link Clock#systemUTC()}
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets where {@code msg_id}s come from.
-         *
-         * @param messageIds the source (ids divisible by 4, increasing); default: a
-         *     {@link ClockMessageIdSource} on the clock
-         * @return this builder
-         */
-        public Builder messageIds(MessageIdSource messageIds) {
-            this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
-            return this;
-        }
-
-        /**
-         * Asks for a temporary key ({@code p_q_inner_data_temp_dc}) instead of a permanent one.
-         *
-         * @param expiresInSeconds {@code expires_in}, the key's lifetime in seconds
-         * @return this builder
-         * @throws IllegalArgumentException if {@code expiresInSeconds} is not positive
-         */
-        public Builder temporaryKey(int expiresInSeconds) {
-            if (expiresInSeconds <= 0) {
-                throw new IllegalArgumentException("expires_in must be positive, not " + expiresInSeconds);
-            }
-            this.expiresIn = expiresInSeconds;
-            return this;
-        }
-
-        /**
-         * Bounds the {@code set_client_DH_params} messages sent (the first one plus one per
-         * {@code dh_gen_retry}).
-         *
-         * @param maxDhAttempts 1..100; default {@value ClientKeyExchange#DEFAULT_MAX_DH_ATTEMPTS}
-         * @return this builder
-         * @throws IllegalArgumentException if the value is outside 1..100
-         */
-        public Builder maxDhAttempts(int maxDhAttempts) {
-            if (maxDhAttempts < 1 || maxDhAttempts > 100) {
-                throw new IllegalArgumentException("maxDhAttempts must be 1..100, not " + maxDhAttempts);
-            }
-            this.maxDhAttempts = maxDhAttempts;
-            return this;
-        }
-
-        /**
-         * Creates the state machine; call {@link ClientKeyExchange#start()} on it.
-         *
-         * @return a new exchange
-         */
-        public ClientKeyExchange build() {
-            return new ClientKeyExchange(this);
-        }
     }
 }

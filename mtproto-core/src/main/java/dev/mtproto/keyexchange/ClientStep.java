@@ -9,44 +9,28 @@ import java.util.Objects;
 public sealed interface ClientStep permits ClientStep.Send, ClientStep.Done {
 
     /**
-     * Send {@code payload} (an unencrypted message) to the server and pass its answer to
-     * {@link ClientKeyExchange#onMessage(byte[])}.
+     * Send the message to the server and pass its answer to {@link ClientKeyExchange#onMessage(byte[])}.
      *
-     * @param payload the whole unencrypted message, without transport framing
+     * @param message the whole unencrypted message, without transport framing
      */
-    record Send(byte[] payload) implements ClientStep {
+    record Send(EncodedMessage message) implements ClientStep {
         /**
          * Creates the step.
          *
-         * @param payload the message, copied
+         * @param message the message to send
+         * @throws NullPointerException if {@code message} is {@code null}
          */
         public Send {
-            payload = Objects.requireNonNull(payload, "payload").clone();
+            Objects.requireNonNull(message, "message");
         }
 
         /**
-         * Returns the message to send.
+         * Returns the bytes of the message to send.
          *
          * @return a copy
          */
-        @Override
         public byte[] payload() {
-            return payload.clone();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Send that && java.util.Arrays.equals(payload, that.payload);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(payload);
-        }
-
-        @Override
-        public String toString() {
-            return "Send[" + payload.length + " bytes]";
+            return message.bytes();
         }
     }
 

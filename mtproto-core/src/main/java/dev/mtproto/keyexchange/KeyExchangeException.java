@@ -48,6 +48,21 @@ public class KeyExchangeException extends MtprotoException {
     }
 
     /**
+     * The failure a state machine reports for an exception raised while it handled a message: a decoding
+     * or crypto check failure becomes a {@code KeyExchangeException} naming the step; this exception, and
+     * anything else (a bug), passes unchanged.
+     */
+    static RuntimeException of(String step, RuntimeException e) {
+        if (e instanceof dev.mtproto.tl.TlDecodeException) {
+            return new KeyExchangeException(step, "malformed message: " + e.getMessage(), e);
+        }
+        if (e instanceof dev.mtproto.crypto.SecurityCheckException) {
+            return new KeyExchangeException(step, e.getMessage(), e);
+        }
+        return e;
+    }
+
+    /**
      * Returns the protocol step that failed.
      *
      * @return the step, e.g. {@code "server_DH_inner_data"}

@@ -3,27 +3,18 @@ package dev.mtproto.keyexchange;
 import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.DhExchange;
 import dev.mtproto.crypto.DhInnerDataCipher;
-import dev.mtproto.crypto.DhValidator;
 import dev.mtproto.crypto.FirstServerSalt;
-import dev.mtproto.crypto.LegacyRsaEncryption;
 import dev.mtproto.crypto.NewNonceHash;
 import dev.mtproto.crypto.PqFactors;
 import dev.mtproto.crypto.RandomSource;
-import dev.mtproto.crypto.RsaPad;
 import dev.mtproto.crypto.RsaPrivateKey;
-import dev.mtproto.crypto.SecurityCheckException;
 import dev.mtproto.crypto.TmpAesKey;
-import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.mtproto.ClientDHInnerDataType;
 import dev.mtproto.tl.mtproto.DhGenFail;
 import dev.mtproto.tl.mtproto.DhGenOk;
 import dev.mtproto.tl.mtproto.DhGenRetry;
-import dev.mtproto.tl.mtproto.PQInnerData;
-import dev.mtproto.tl.mtproto.PQInnerDataDc;
-import dev.mtproto.tl.mtproto.PQInnerDataTemp;
-import dev.mtproto.tl.mtproto.PQInnerDataTempDc;
 import dev.mtproto.tl.mtproto.PQInnerDataType;
 import dev.mtproto.tl.mtproto.ReqDHParams;
 import dev.mtproto.tl.mtproto.ReqPq;
@@ -33,21 +24,13 @@ import dev.mtproto.tl.mtproto.ServerDHInnerData;
 import dev.mtproto.tl.mtproto.ServerDHParamsFail;
 import dev.mtproto.tl.mtproto.ServerDHParamsOk;
 import dev.mtproto.tl.mtproto.SetClientDHParams;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
-import java.nio.ByteOrder;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -73,13 +56,13 @@ import java.util.Set;
  *       fingerprint is one of the server's keys, and whose {@code encrypted_data} is RSA_PAD (tried first)
  *       or the legacy {@code SHA1(data) + data + padding} encoding.</li>
  *   <li>Inside: {@code p_q_inner_data_dc} and {@code p_q_inner_data_temp_dc}, and (unless
- *       {@link Builder#requireDcInInnerData()}) the old {@code p_q_inner_data} and
+ *       {@link ServerKeyExchangeBuilder#requireDcInInnerData()}) the old {@code p_q_inner_data} and
  *       {@code p_q_inner_data_temp}; {@code pq}, {@code p}, {@code q}, {@code nonce}, {@code server_nonce}
  *       must match; {@code expires_in} must be positive. The {@code dc} must be one of the accepted ids:
  *       by default the server's DC number {@code n} in its four spellings {@code n}, {@code -n} (media
  *       DC), {@code n + 10000} and {@code -(n + 10000)} (test DC), because a test DC is reached both by
  *       clients configured for production and for test DCs, and media-only connections reach the same
- *       process; {@link Builder#acceptedDcIds(int...)} narrows or widens that.</li>
+ *       process; {@link ServerKeyExchangeBuilder#acceptedDcIds(int...)} narrows or widens that.</li>
  *   <li>{@code set_client_DH_params} with matching nonces, a {@code client_DH_inner_data} whose SHA-1 and
  *       padding are right, {@code retry_id} 0 on the first attempt and the previous key's
  *       {@code auth_key_aux_hash} after a {@code dh_gen_retry}, and {@code g_b} within
@@ -96,8 +79,6 @@ public final class ServerKeyExchange {
     public static final int DEFAULT_MAX_DH_ATTEMPTS = 5;
     /** The offset Telegram adds to DC ids of its test DCs. */
     public static final int TEST_DC_OFFSET = 10000;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private enum State { AWAIT_REQ_PQ, AWAIT_REQ_DH_PARAMS, AWAIT_SET_CLIENT_DH_PARAMS, DONE, REJECTED, FAILED }
 
@@ -120,17 +101,15 @@ public final class ServerKeyExchange {
     private byte[] p;
     private byte[] q;
     private byte[] newNonce;
-    private PqInnerDataForm form;
+    private InnerDataTerms terms;
     private RsaScheme scheme;
-    private OptionalInt clientDc = OptionalInt.empty();
-    private int expiresIn;
     private TmpAesKey tmpKey;
     private DhExchange dh;
     private int serverTime;
     private int attempts;
     private long expectedRetryId;
 
-    private ServerKeyExchange(Builder builder, Set<Integer> acceptedDcIds) {
+    ServerKeyExchange(ServerKeyExchangeBuilder builder, Set<Integer> acceptedDcIds) {
         this.keys = builder.keys;
         this.acceptedDcIds = acceptedDcIds;
         this.requireDc = builder.requireDc;
@@ -152,8 +131,8 @@ public final class ServerKeyExchange {
      * @throws IllegalArgumentException if {@code dcId} is outside 1..9999, no key is given, a key is not
      *     2048-bit, or two keys share a fingerprint
      */
-    public static Builder builder(int dcId, List<RsaPrivateKey> keys) {
-        return new Builder(dcId, keys);
+    public static ServerKeyExchangeBuilder builder(int dcId, List<RsaPrivateKey> keys) {
+        return new ServerKeyExchangeBuilder(dcId, keys);
     }
 
     /**
@@ -192,18 +171,9 @@ public final class ServerKeyExchange {
                     reader.expectEnd();
                     return onSetClientDhParams(params);
             }
-        } catch (KeyExchangeException e) {
-            fail();
-            throw e;
-        } catch (TlDecodeException e) {
-            fail();
-            throw new KeyExchangeException(step, "malformed message: " + e.getMessage(), e);
-        } catch (SecurityCheckException e) {
-            fail();
-            throw new KeyExchangeException(step, e.getMessage(), e);
         } catch (RuntimeException e) {
             fail();
-            throw e;
+            throw KeyExchangeException.of(step, e);
         }
     }
 
@@ -224,16 +194,14 @@ public final class ServerKeyExchange {
         q = factors.qBytes();
         pq = minimalBigEndian(BigInteger.valueOf(factors.p()).multiply(BigInteger.valueOf(factors.q())));
         List<Long> fingerprints = new ArrayList<>(keys.keySet());
-        byte[] out = envelope(new ResPQ(nonce, serverNonce, pq, fingerprints));
+        EncodedMessage out = envelope(new ResPQ(nonce, serverNonce, pq, fingerprints));
         state = State.AWAIT_REQ_DH_PARAMS;
-        step = "req_DH_params";
+        step = InnerDataDecryption.REQ_DH_PARAMS;
         return new ServerStep.Send(out);
     }
 
     private ServerStep onReqDhParams(ReqDHParams request) {
-        String source = reqPqMulti ? "req_pq_multi" : "req_pq";
-        NonceMatch.require(step, "nonce", nonce, request.nonce(), source);
-        NonceMatch.require(step, "server_nonce", serverNonce, request.serverNonce(), "resPQ");
+        checkNonces(request.nonce(), request.serverNonce());
         if (!Arrays.equals(p, request.p()) || !Arrays.equals(q, request.q())) {
             throw new KeyExchangeException(step, "p and q are not the factors of the pq sent in resPQ "
                     + "(as minimal big-endian byte strings, p < q)");
@@ -243,18 +211,20 @@ public final class ServerKeyExchange {
             throw new KeyExchangeException(step, String.format("public_key_fingerprint 0x%016x is not one of "
                     + "the keys offered in resPQ", request.publicKeyFingerprint()));
         }
-        PQInnerDataType inner = decryptInnerData(request.encryptedData(), key);
+        step = InnerDataDecryption.INNER_DATA;
+        InnerDataDecryption decrypted = InnerDataDecryption.open(request.encryptedData(), key);
+        PQInnerDataType inner = decrypted.inner();
+        scheme = decrypted.scheme();
         step = inner.tlName();
-        NonceMatch.require(step, "nonce", nonce, inner.nonce(), source);
-        NonceMatch.require(step, "server_nonce", serverNonce, inner.serverNonce(), "resPQ");
+        checkNonces(inner.nonce(), inner.serverNonce());
         if (!Arrays.equals(pq, inner.pq()) || !Arrays.equals(p, inner.p()) || !Arrays.equals(q, inner.q())) {
             throw new KeyExchangeException(step, "pq, p and q do not match resPQ and req_DH_params");
         }
-        readForm(inner);
+        terms = InnerDataTerms.check(inner, acceptedDcIds, requireDc);
         newNonce = inner.newNonce();
-        step = "req_DH_params";
+        step = InnerDataDecryption.REQ_DH_PARAMS;
         if (policy.refuseDhParams()) {
-            byte[] out = envelope(new ServerDHParamsFail(nonce, serverNonce, ServerDhParamsFailHash.of(newNonce)));
+            EncodedMessage out = envelope(new ServerDHParamsFail(nonce, serverNonce, ServerDhParamsFailHash.of(newNonce)));
             state = State.REJECTED;
             erase();
             return new ServerStep.Rejected(out);
@@ -265,92 +235,23 @@ public final class ServerKeyExchange {
         ServerDHInnerData answer = new ServerDHInnerData(nonce, serverNonce, group.g(), minimalBigEndian(group.prime()),
                 dh.publicValueBytes(), serverTime);
         byte[] encrypted = DhInnerDataCipher.encrypt(tmpKey, TlBytes.of(answer), random);
-        byte[] out = envelope(new ServerDHParamsOk(nonce, serverNonce, encrypted));
+        EncodedMessage out = envelope(new ServerDHParamsOk(nonce, serverNonce, encrypted));
         state = State.AWAIT_SET_CLIENT_DH_PARAMS;
         step = "set_client_DH_params";
         return new ServerStep.Send(out);
     }
 
-    /** RSA_PAD first; if its hash does not match, the legacy encoding; neither: the request is rejected. */
-    private PQInnerDataType decryptInnerData(byte[] encrypted, RsaPrivateKey key) {
-        byte[] padded;
-        try {
-            padded = RsaPad.decrypt(encrypted, key);
-        } catch (SecurityCheckException rsaPadFailure) {
-            byte[] data;
-            try {
-                data = LegacyRsaEncryption.decrypt(encrypted, key);
-            } catch (SecurityCheckException legacyFailure) {
-                throw new KeyExchangeException(step, "encrypted_data is neither RSA_PAD ("
-                        + rsaPadFailure.getMessage() + ") nor the legacy RSA encoding ("
-                        + legacyFailure.getMessage() + ")");
-            }
-            scheme = RsaScheme.LEGACY;
-            try {
-                step = "p_q_inner_data";
-                return TlBytes.readExactly(data, PQInnerDataType::read);
-            } finally {
-                Arrays.fill(data, (byte) 0);
-            }
-        }
-        scheme = RsaScheme.RSA_PAD;
-        try {
-            step = "p_q_inner_data";
-            // data_with_padding: the object, then random padding up to 192 bytes.
-            return PQInnerDataType.read(new TlReader(padded));
-        } finally {
-            Arrays.fill(padded, (byte) 0);
-        }
-    }
-
-    private void readForm(PQInnerDataType inner) {
-        if (inner instanceof PQInnerDataDc withDc) {
-            form = PqInnerDataForm.DC;
-            checkDc(withDc.dc());
-        } else if (inner instanceof PQInnerDataTempDc tempWithDc) {
-            form = PqInnerDataForm.TEMP_DC;
-            checkDc(tempWithDc.dc());
-            checkExpiresIn(tempWithDc.expiresIn());
-        } else if (inner instanceof PQInnerDataTemp temp) {
-            form = PqInnerDataForm.TEMP_NO_DC;
-            checkNoDcAllowed();
-            checkExpiresIn(temp.expiresIn());
-        } else if (inner instanceof PQInnerData) {
-            form = PqInnerDataForm.NO_DC;
-            checkNoDcAllowed();
-        }
-    }
-
-    private void checkDc(int dc) {
-        if (!acceptedDcIds.contains(dc)) {
-            throw new KeyExchangeException(step, "dc " + dc + " is not this DC (accepted: " + acceptedDcIds + ")");
-        }
-        clientDc = OptionalInt.of(dc);
-    }
-
-    private void checkNoDcAllowed() {
-        if (requireDc) {
-            throw new KeyExchangeException(step, "this server requires the dc field (p_q_inner_data_dc or "
-                    + "p_q_inner_data_temp_dc)");
-        }
-    }
-
-    private void checkExpiresIn(int seconds) {
-        if (seconds <= 0) {
-            throw new KeyExchangeException(step, "expires_in " + seconds + " is not positive");
-        }
-        expiresIn = seconds;
+    private void checkNonces(byte[] receivedNonce, byte[] receivedServerNonce) {
+        NonceMatch.require(step, "nonce", nonce, receivedNonce, reqPqMulti ? "req_pq_multi" : "req_pq");
+        NonceMatch.require(step, "server_nonce", serverNonce, receivedServerNonce, "resPQ");
     }
 
     private ServerStep onSetClientDhParams(SetClientDHParams request) {
-        String source = reqPqMulti ? "req_pq_multi" : "req_pq";
-        NonceMatch.require(step, "nonce", nonce, request.nonce(), source);
-        NonceMatch.require(step, "server_nonce", serverNonce, request.serverNonce(), "resPQ");
+        checkNonces(request.nonce(), request.serverNonce());
         byte[] innerBytes = DhInnerDataCipher.decrypt(tmpKey, request.encryptedData());
         step = "client_DH_inner_data";
         ClientDHInnerDataType inner = TlBytes.readExactly(innerBytes, ClientDHInnerDataType::read);
-        NonceMatch.require(step, "nonce", nonce, inner.nonce(), source);
-        NonceMatch.require(step, "server_nonce", serverNonce, inner.serverNonce(), "resPQ");
+        checkNonces(inner.nonce(), inner.serverNonce());
         if (inner.retryId() != expectedRetryId) {
             throw new KeyExchangeException(step, attempts == 0
                     ? "retry_id must be 0 on the first attempt"
@@ -365,23 +266,22 @@ public final class ServerKeyExchange {
         }
         switch (answer) {
             case OK: {
-                byte[] out = envelope(new DhGenOk(nonce, serverNonce, NewNonceHash.compute(newNonce, 1, key)));
-                KeyLifetime lifetime = expiresIn == 0 ? KeyLifetime.permanent()
-                        : new KeyLifetime.Temporary(expiresIn, (long) serverTime + expiresIn);
-                ServerKeyExchangeResult result = new ServerKeyExchangeResult(key,
-                        FirstServerSalt.of(newNonce, serverNonce), lifetime, clientDc, form, scheme, reqPqMulti);
+                EncodedMessage out = envelope(new DhGenOk(nonce, serverNonce, NewNonceHash.compute(newNonce, 1, key)));
+                KeyLifetime lifetime = terms.expiresIn() == 0 ? KeyLifetime.permanent()
+                        : new KeyLifetime.Temporary(terms.expiresIn(), (long) serverTime + terms.expiresIn());
+                ServerKeyExchangeResult result = new ServerKeyExchangeResult(key, FirstServerSalt.of(newNonce, serverNonce),
+                        lifetime, terms.clientDc(), terms.form(), scheme, reqPqMulti);
                 state = State.DONE;
                 erase();
                 return new ServerStep.Done(out, result);
             }
             case RETRY: {
-                byte[] out = envelope(new DhGenRetry(nonce, serverNonce, NewNonceHash.compute(newNonce, 2, key)));
-                expectedRetryId = (long) LONGS.get(key.auxHash(), 0);
-                step = "set_client_DH_params";
+                EncodedMessage out = envelope(new DhGenRetry(nonce, serverNonce, NewNonceHash.compute(newNonce, 2, key)));
+                expectedRetryId = RetryId.of(key);
                 return new ServerStep.Send(out);
             }
             default: {
-                byte[] out = envelope(new DhGenFail(nonce, serverNonce, NewNonceHash.compute(newNonce, 3, key)));
+                EncodedMessage out = envelope(new DhGenFail(nonce, serverNonce, NewNonceHash.compute(newNonce, 3, key)));
                 state = State.REJECTED;
                 erase();
                 return new ServerStep.Rejected(out);
@@ -389,13 +289,8 @@ public final class ServerKeyExchange {
         }
     }
 
-    private byte[] envelope(TlObject object) {
-        long messageId = messageIds.nextMessageId();
-        if (!MessageOrigin.SERVER.isValidMessageId(messageId)) {
-            throw new IllegalStateException("the MessageIdSource returned msg_id "
-                    + Long.toUnsignedString(messageId) + ", which is not congruent to 1 mod 4");
-        }
-        return new UnencryptedMessage(messageId, TlBytes.of(object)).encode();
+    private EncodedMessage envelope(TlObject object) {
+        return UnencryptedMessage.wrap(object, messageIds, MessageOrigin.SERVER);
     }
 
     private byte[] randomBytes(int length) {
@@ -431,167 +326,5 @@ public final class ServerKeyExchange {
             fingerprints.add(String.format("0x%016x", fingerprint));
         }
         return "ServerKeyExchange[keys=" + fingerprints + ", state=" + state + "]";
-    }
-
-    /** Configures a {@link ServerKeyExchange}. Not thread-safe. */
-    public static final class Builder {
-        private final int dcId;
-        private final Map<Long, RsaPrivateKey> keys;
-        private Set<Integer> acceptedDcIds;
-        private boolean requireDc;
-        private RandomSource random;
-        private Clock clock = Clock.systemUTC();
-        private MessageIdSource messageIds;
-        private DhGroup group = DhGroup.TELEGRAM;
-        private ServerKeyExchangePolicy policy = ServerKeyExchangePolicy.acceptAll();
-        private int maxDhAttempts = DEFAULT_MAX_DH_ATTEMPTS;
-
-        private Builder(int dcId, List<RsaPrivateKey> keys) {
-            if (dcId < 1 || dcId >= TEST_DC_OFFSET) {
-                throw new IllegalArgumentException("dc id must be 1.." + (TEST_DC_OFFSET - 1) + ", not " + dcId);
-            }
-            Objects.requireNonNull(keys, "keys");
-            if (keys.isEmpty()) {
-                throw new IllegalArgumentException("a server needs at least one RSA key");
-            }
-            Map<Long, RsaPrivateKey> byFingerprint = new LinkedHashMap<>();
-            for (RsaPrivateKey key : keys) {
-                Objects.requireNonNull(key, "key");
-                if (key.publicKey().modulusLength() != 256) {
-                    throw new IllegalArgumentException("RSA key " + key + " is not 2048-bit");
-                }
-                if (byFingerprint.put(key.publicKey().fingerprint(), key) != null) {
-                    throw new IllegalArgumentException("two RSA keys share the fingerprint of " + key);
-                }
-            }
-            this.dcId = dcId;
-            this.keys = Collections.unmodifiableMap(byFingerprint);
-        }
-
-        /**
-         * Replaces the accepted {@code dc} values of {@code p_q_inner_data_dc}/{@code _temp_dc}.
-         *
-         * @param dcIds the values to accept; default: {@code n, -n, n + 10000, -(n + 10000)} for the DC
-         *     number {@code n}
-         * @return this builder
-         * @throws IllegalArgumentException if no id is given
-         */
-        public Builder acceptedDcIds(int... dcIds) {
-            if (dcIds.length == 0) {
-                throw new IllegalArgumentException("at least one dc id must be accepted");
-            }
-            Set<Integer> set = new LinkedHashSet<>();
-            for (int id : dcIds) {
-                set.add(id);
-            }
-            this.acceptedDcIds = Collections.unmodifiableSet(set);
-            return this;
-        }
-
-        /**
-         * Refuses the old {@code p_q_inner_data} and {@code p_q_inner_data_temp} that carry no DC id.
-         *
-         * @return this builder
-         */
-        public Builder requireDcInInnerData() {
-            this.requireDc = true;
-            return this;
-        }
-
-        /**
-         * Sets the source of {@code server_nonce}, {@code pq}, the DH secret {@code a} and AES padding.
-         *
-         * @param random the source; default: a new {@link RandomSource#secure()}
-         * @return this builder
-         */
-        public Builder random(RandomSource random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
-         * Sets the clock for {@code server_time} (and, unless {@link #messageIds} is set, {@code msg_id}s).
-         *
-         * @param clock the clock; default: {@link Clock#systemUTC()}
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets where the answers' {@code msg_id}s come from.
-         *
-         * @param messageIds the source (ids congruent to 1 mod 4, increasing); default: a
-         *     {@link ClockMessageIdSource} on the clock
-         * @return this builder
-         */
-        public Builder messageIds(MessageIdSource messageIds) {
-            this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
-            return this;
-        }
-
-        /**
-         * Sets the Diffie-Hellman group offered to clients.
-         *
-         * @param group the group; default {@link DhGroup#TELEGRAM}
-         * @return this builder
-         * @throws IllegalArgumentException if the group fails the checks clients apply (safe 2048-bit
-         *     prime, generator rules)
-         */
-        public Builder dhGroup(DhGroup group) {
-            Objects.requireNonNull(group, "group");
-            try {
-                DhValidator.checkGroup(group.prime(), group.g());
-            } catch (SecurityCheckException e) {
-                throw new IllegalArgumentException("unusable DH group: " + e.getMessage(), e);
-            }
-            this.group = group;
-            return this;
-        }
-
-        /**
-         * Sets how valid requests are answered.
-         *
-         * @param policy the policy; default {@link ServerKeyExchangePolicy#acceptAll()}
-         * @return this builder
-         */
-        public Builder policy(ServerKeyExchangePolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * Bounds the {@code set_client_DH_params} attempts; a {@code dh_gen_retry} that would exceed it is sent
-         * as {@code dh_gen_fail}.
-         *
-         * @param maxDhAttempts 1..100; default {@value ServerKeyExchange#DEFAULT_MAX_DH_ATTEMPTS}
-         * @return this builder
-         * @throws IllegalArgumentException if the value is outside 1..100
-         */
-        public Builder maxDhAttempts(int maxDhAttempts) {
-            if (maxDhAttempts < 1 || maxDhAttempts > 100) {
-                throw new IllegalArgumentException("maxDhAttempts must be 1..100, not " + maxDhAttempts);
-            }
-            this.maxDhAttempts = maxDhAttempts;
-            return this;
-        }
-
-        /**
-         * Creates a state machine waiting for {@code req_pq_multi}. The builder may be used again for the
-         * next connection (give each its own random source if they run concurrently).
-         *
-         * @return a new exchange
-         */
-        public ServerKeyExchange build() {
-            Set<Integer> accepted = acceptedDcIds;
-            if (accepted == null) {
-                Set<Integer> defaults = new LinkedHashSet<>(List.of(dcId, -dcId, dcId + TEST_DC_OFFSET,
-                        -(dcId + TEST_DC_OFFSET)));
-                accepted = Collections.unmodifiableSet(defaults);
-            }
-            return new ServerKeyExchange(this, accepted);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mtproto.keyexchange;
 
+import dev.mtproto.tl.TlObject;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -71,6 +72,21 @@ public record UnencryptedMessage(long messageId, byte[] body) {
         INTS.set(out, 16, body.length);
         System.arraycopy(body, 0, out, HEADER_LENGTH, body.length);
         return out;
+    }
+
+    /**
+     * Wraps one TL object for sending: the next {@code msg_id} of {@code ids}, checked against the sender's
+     * parity rule.
+     *
+     * @throws IllegalStateException if the source returned an id of the wrong parity (a broken source)
+     */
+    static EncodedMessage wrap(TlObject object, MessageIdSource ids, MessageOrigin sender) {
+        long messageId = ids.nextMessageId();
+        if (!sender.isValidMessageId(messageId)) {
+            throw new IllegalStateException("the MessageIdSource returned msg_id "
+                    + Long.toUnsignedString(messageId) + ", which is not " + sender.parityRule());
+        }
+        return new EncodedMessage(new UnencryptedMessage(messageId, TlBytes.of(object)).encode());
     }
 
     /**

@@ -290,12 +290,7 @@ public final class ClientSession {
     }
 
     private static boolean isApiCall(Outgoing o) {
-        return o.call != null && !isServiceFunction(o.call.method());
-    }
-
-    /** @return whether the function is one of MTProto's own (ping, salts, ...), which never needs initConnection */
-    static boolean isServiceFunction(dev.mtproto.tl.TlObject method) {
-        return dev.mtproto.tl.mtproto.MtprotoSchema.INSTANCE.nameOf(method.constructorId()) != null;
+        return o.call != null && !ServiceFunctions.isServiceFunction(o.call.method());
     }
 
     private byte[] maybeGzip(TlWriter w) {

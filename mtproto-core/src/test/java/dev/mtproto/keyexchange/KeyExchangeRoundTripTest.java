@@ -21,11 +21,11 @@ class KeyExchangeRoundTripTest {
     private static final Clock SERVER_CLOCK = Clock.fixed(Instant.ofEpochSecond(SERVER_NOW), ZoneOffset.UTC);
     private static final Clock CLIENT_CLOCK = Clock.fixed(Instant.ofEpochSecond(SERVER_NOW - 100), ZoneOffset.UTC);
 
-    private static ClientKeyExchange.Builder client(int dc, RsaPrivateKey... trusted) {
+    private static ClientKeyExchangeBuilder client(int dc, RsaPrivateKey... trusted) {
         return ClientKeyExchange.builder(dc, TestKeys.ring(trusted)).random(new SeededRandom(11)).clock(CLIENT_CLOCK);
     }
 
-    private static ServerKeyExchange.Builder server(RsaPrivateKey... keys) {
+    private static ServerKeyExchangeBuilder server(RsaPrivateKey... keys) {
         return ServerKeyExchange.builder(2, List.of(keys)).random(new SeededRandom(22)).clock(SERVER_CLOCK);
     }
 
@@ -65,7 +65,7 @@ class KeyExchangeRoundTripTest {
     void bothKeysWithBothLifetimes() {
         for (RsaPrivateKey key : List.of(TestKeys.LOCAL, TestKeys.fresh())) {
             for (int expiresIn : new int[] {0, 3600}) {
-                ClientKeyExchange.Builder builder = client(-2, key);
+                ClientKeyExchangeBuilder builder = client(-2, key);
                 if (expiresIn > 0) {
                     builder.temporaryKey(expiresIn);
                 }

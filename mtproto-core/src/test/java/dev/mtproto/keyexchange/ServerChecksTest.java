@@ -40,7 +40,7 @@ class ServerChecksTest {
     private static final long NOW = 1_800_000_000L;
     private static final RsaPublicKey KEY = TestKeys.LOCAL.publicKey();
 
-    private ServerKeyExchange.Builder builder() {
+    private ServerKeyExchangeBuilder builder() {
         return ServerKeyExchange.builder(2, List.of(TestKeys.LOCAL)).random(new SeededRandom(8))
                 .clock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
     }

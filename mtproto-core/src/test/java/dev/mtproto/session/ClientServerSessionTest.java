@@ -7,6 +7,7 @@ import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.rpc.FloodWaitException;
 import dev.mtproto.rpc.MigrateException;
 import dev.mtproto.rpc.RpcException;
+import dev.mtproto.session.server.ServerSession;
 import dev.mtproto.tl.TlMethod;
 import dev.mtproto.tl.api.InitConnection;
 import dev.mtproto.tl.api.InputAppEvent;

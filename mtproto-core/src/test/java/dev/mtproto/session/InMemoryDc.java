@@ -4,6 +4,7 @@ import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.MessageCipher;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.SecurityCheckException;
+import dev.mtproto.session.server.ServerSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

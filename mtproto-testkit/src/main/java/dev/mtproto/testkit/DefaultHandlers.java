@@ -16,19 +16,20 @@ final class DefaultHandlers {
     }
 
     static void install(RpcHandlers handlers, TestCluster cluster) {
-        handlers.on(GetConfig.class, (m, call) -> config(cluster, call.dcId()));
+        handlers.on(GetConfig.class, (m, call) -> config(cluster, call.dc(), call.testMode()));
         handlers.on(GetNearestDc.class, (m, call) -> new NearestDc("XX", call.dcId(), call.dcId()));
-        handlers.on(GetState.class, (m, call) -> new State(1, 0, (int) (System.currentTimeMillis() / 1000), 1, 0));
+        handlers.on(GetState.class, (m, call) -> new State(1, 0, (int) (call.dc().nowMillis() / 1000), 1, 0));
     }
 
-    static Config config(TestCluster cluster, int thisDc) {
+    /** The configuration a client of {@code thisDc} gets: the cluster's DCs as they listen, and the mode of its key. */
+    static Config config(TestCluster cluster, TestDc thisDc, boolean testMode) {
         List<DcOption> options = new ArrayList<>();
         for (TestDc dc : cluster.dcs()) {
             options.add(DcOption.builder().id(dc.id()).ipAddress(dc.host()).port(dc.port()).build());
         }
-        int now = (int) (System.currentTimeMillis() / 1000);
+        int now = (int) (thisDc.nowMillis() / 1000);
         return Config.builder()
-                .date(now).expires(now + 3600).testMode(false).thisDc(thisDc).dcOptions(options)
+                .date(now).expires(now + 3600).testMode(testMode).thisDc(thisDc.id()).dcOptions(options)
                 .dcTxtDomainName("localhost").chatSizeMax(200).megagroupSizeMax(200_000).forwardedCountMax(100)
                 .onlineUpdatePeriodMs(210_000).offlineBlurTimeoutMs(5000).offlineIdleTimeoutMs(30_000)
                 .onlineCloudTimeoutMs(300_000).notifyCloudDelayMs(30_000).notifyDefaultDelayMs(1500)
@@ -36,7 +37,7 @@ final class DefaultHandlers {
                 .revokePmTimeLimit(Integer.MAX_VALUE).ratingEDecay(2_419_200).stickersRecentLimit(200)
                 .channelsReadMediaPeriod(604_800).callReceiveTimeoutMs(20_000).callRingTimeoutMs(90_000)
                 .callConnectTimeoutMs(30_000).callPacketTimeoutMs(10_000).meUrlPrefix("https://t.me/")
-                .captionLengthMax(1024).messageLengthMax(4096).webfileDcId(thisDc)
+                .captionLengthMax(1024).messageLengthMax(4096).webfileDcId(thisDc.id())
                 .build();
     }
 }

@@ -70,7 +70,13 @@ public final class Faults {
             return this;
         }
 
-        /** Answers with {@code rpc_error code message} (FLOOD_WAIT_X, PHONE_MIGRATE_X, ...) instead of executing. */
+        /**
+         * Answers with {@code rpc_error code message} (FLOOD_WAIT_X, PHONE_MIGRATE_X, ...) instead of executing.
+         *
+         * @param code the error code, such as 420
+         * @param message the error name, such as {@code FLOOD_WAIT_3}
+         * @throws IllegalArgumentException if the code or the name is not one an RPC error can have
+         */
         public void failWith(int code, String message) {
             RpcException.of(code, message, "check"); // validates the arguments early
             rule.code = code;
@@ -78,17 +84,32 @@ public final class Faults {
             arm(Action.FAIL);
         }
 
-        /** Closes the connection when the call arrives, before executing it: the client must resend it. */
+        /**
+         * Closes the connection when the call is about to run, before reading it: it does not run and does
+         * not count as received, so the client must send it again. The rule applies where the session would
+         * run the call, after all its checks: a message the session refuses (a wrong salt, an old msg_id) or
+         * answers from its cache (a duplicate) neither triggers nor uses it.
+         */
         public void dropConnectionBeforeAnswer() {
             arm(Action.DROP_BEFORE);
         }
 
-        /** Executes the call, then closes the connection instead of sending the answer. */
+        /**
+         * Executes the call, then closes the connection instead of sending the answer (which the session
+         * keeps: the client gets it after reconnecting, or by sending the request again). Applies, like
+         * {@link #dropConnectionBeforeAnswer()}, only to a call the session runs.
+         */
         public void dropConnectionAfterAnswer() {
             arm(Action.DROP_AFTER);
         }
 
-        /** Executes the call after a pause. */
+        /**
+         * Executes the call after a pause; the session answers other messages meanwhile. A reset of the
+         * cluster cancels calls still waiting.
+         *
+         * @param pause how long, not negative
+         * @throws IllegalArgumentException if the pause is negative
+         */
         public void delay(Duration pause) {
             if (pause.isNegative()) {
                 throw new IllegalArgumentException("pause must not be negative");

@@ -13,4 +13,11 @@ import dev.mtproto.tl.TlMethod;
  * @param dc the DC, to push updates or look at state
  */
 public record TestCall(TlMethod<?> method, int dcId, long authKeyId, long sessionId, int layer, TestDc dc) {
+    /**
+     * @return whether the client created its key for a test DC (DC id + 10000 in the key exchange), as
+     *     Telegram's test DCs say in {@code config.test_mode}
+     */
+    public boolean testMode() {
+        return dc.isTestModeKey(authKeyId);
+    }
 }

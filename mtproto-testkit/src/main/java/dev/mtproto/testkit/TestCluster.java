@@ -11,14 +11,17 @@ import java.io.UncheckedIOException;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Several {@link TestDc}s on 127.0.0.1 that share one freshly generated RSA key and one set of
- * {@link RpcHandlers}: an in-process stand-in for Telegram's DCs.
+ * Several {@link TestDc}s on 127.0.0.1 that share one RSA key and one set of {@link RpcHandlers}: an
+ * in-process stand-in for Telegram's DCs.
  *
  * <pre>{@code
  * try (TestCluster telegram = TestCluster.start(2)) {
@@ -27,44 +30,55 @@ import java.util.TreeMap;
  *         client.invoke(GetNearestDc.INSTANCE).join();
  *     }
  * }
+ * TestCluster strict = TestCluster.builder().dcs(3).firstPort(20443).strictChecks(true).start();
  * }</pre>
+ *
+ * <p>By default the DCs are as lenient as Telegram's production DCs (see
+ * {@link dev.mtproto.session.server.Leniency}), counting what they let pass ({@link TestDc#leniencies()});
+ * {@link Builder#strictChecks(boolean)} makes them refuse it, for testing a client that must follow the
+ * docs to the letter.
  */
 public final class TestCluster implements AutoCloseable {
     /** The api_id the ready-made client configuration uses. */
     public static final int TEST_API_ID = 17349;
     /** The api_hash the ready-made client configuration uses. */
     public static final String TEST_API_HASH = "0123456789abcdef0123456789abcdef";
+    /** The most DCs a cluster has. */
+    public static final int MAX_DCS = 9;
+    /** How long a DC keeps a session nobody uses, by default: long, as Telegram does. */
+    public static final Duration DEFAULT_IDLE_SESSION_TIMEOUT = Duration.ofHours(24);
 
     private final Map<Integer, TestDc> dcs = new TreeMap<>();
     private final RpcHandlers handlers = new RpcHandlers();
     private final RsaPrivateKey rsaKey;
+    private final ClusterSettings settings;
 
-    private TestCluster(int count, int firstPort) {
-        if (count < 1 || count > 9) {
-            throw new IllegalArgumentException("a cluster has 1 to 9 DCs, asked for " + count);
-        }
-        this.rsaKey = generateKey();
+    private TestCluster(Builder b) {
+        this.rsaKey = b.rsaKey != null ? b.rsaKey : generateKey();
+        this.settings = new ClusterSettings(b.strictChecks, b.clock, b.idleSessionTimeout);
         DefaultHandlers.install(handlers, this);
-        try {
-            for (int id = 1; id <= count; id++) {
-                TestDc dc = new TestDc(id, this, handlers, List.of(rsaKey), firstPort == 0 ? 0 : firstPort + id - 1);
+        for (int id = 1; id <= b.count(); id++) {
+            int port = b.port(id);
+            TestDc dc = new TestDc(id, this, handlers, List.of(rsaKey), port, settings);
+            try {
                 dc.start();
-                dcs.put(id, dc);
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("cannot start DC " + id + " on 127.0.0.1:" + port + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            close();
-            throw new UncheckedIOException("cannot start the test DCs on 127.0.0.1", e);
+            dcs.put(id, dc);
         }
     }
 
     /**
-     * Starts DCs 1..{@code count} on ephemeral ports.
+     * Starts DCs 1..{@code count} on ephemeral ports, with a fresh RSA key and lenient checks.
      *
-     * @param count how many DCs (1 to 9)
+     * @param count how many DCs (1 to {@value #MAX_DCS})
      * @return the running cluster
+     * @throws IllegalArgumentException if the count is out of range
      */
     public static TestCluster start(int count) {
-        return new TestCluster(count, 0);
+        return builder().dcs(count).start();
     }
 
     /**
@@ -73,9 +87,16 @@ public final class TestCluster implements AutoCloseable {
      * @param count how many DCs
      * @param firstPort the port of DC 1
      * @return the running cluster
+     * @throws IllegalArgumentException if the count or the port is out of range
+     * @throws UncheckedIOException if a port cannot be bound (the message names it)
      */
     public static TestCluster start(int count, int firstPort) {
-        return new TestCluster(count, firstPort);
+        return builder().dcs(count).firstPort(firstPort).start();
+    }
+
+    /** @return a builder for one DC on an ephemeral port, a fresh RSA key and lenient checks */
+    public static Builder builder() {
+        return new Builder();
     }
 
     private static RsaPrivateKey generateKey() {
@@ -109,6 +130,11 @@ public final class TestCluster implements AutoCloseable {
     /** @return the DCs, by id */
     public List<TestDc> dcs() {
         return new ArrayList<>(dcs.values());
+    }
+
+    /** @return whether the DCs refuse what Telegram lets pass */
+    public boolean strictChecks() {
+        return settings.strictChecks();
     }
 
     /** @return the cluster's RSA public key, which clients must trust */
@@ -146,8 +172,10 @@ public final class TestCluster implements AutoCloseable {
     }
 
     /**
-     * Puts every DC back as a test found it: default handlers, no faults, the true clock, execution counts
-     * at zero. Keys and sessions stay, so clients may go on. {@link TestDcExtension} calls it after each test.
+     * Puts every DC back as a test found it: default handlers, no faults, the true clock, execution and
+     * leniency counts at zero, and no call a delay fault still holds (each is cancelled, answered
+     * {@code 500}, and never runs). Keys and sessions stay, so clients may go on. {@link TestDcExtension}
+     * calls it after each test.
      */
     public void reset() {
         handlers.clear();
@@ -164,5 +192,159 @@ public final class TestCluster implements AutoCloseable {
     @Override
     public String toString() {
         return "TestCluster" + dcs.values();
+    }
+
+    /** Configures and starts a {@link TestCluster}. Not thread-safe. */
+    public static final class Builder {
+        private int count;
+        private int firstPort;
+        private int[] ports;
+        private RsaPrivateKey rsaKey;
+        private boolean strictChecks;
+        private Clock clock = Clock.systemUTC();
+        private Duration idleSessionTimeout = DEFAULT_IDLE_SESSION_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /**
+         * @param count how many DCs, 1 to {@value TestCluster#MAX_DCS}; default 1, or as many as
+         *     {@link #ports} names
+         * @return this builder
+         * @throws IllegalArgumentException if the count is out of range
+         */
+        public Builder dcs(int count) {
+            if (count < 1 || count > MAX_DCS) {
+                throw new IllegalArgumentException("a cluster has 1 to " + MAX_DCS + " DCs, asked for " + count);
+            }
+            this.count = count;
+            return this;
+        }
+
+        /**
+         * DC 1 listens on {@code port}, DC 2 on the next port, ...
+         *
+         * @param port the port of DC 1, 1..65535 (0: ephemeral ports, the default)
+         * @return this builder
+         * @throws IllegalArgumentException if the port is out of range
+         */
+        public Builder firstPort(int port) {
+            checkPort(port, "the first port");
+            this.firstPort = port;
+            this.ports = null;
+            return this;
+        }
+
+        /**
+         * DC 1 listens on the first port, DC 2 on the second, ...
+         *
+         * @param ports one port per DC, each 1..65535 (0: an ephemeral port), none twice
+         * @return this builder
+         * @throws IllegalArgumentException if no port is given, one is out of range or repeated, or there
+         *     are more than {@value TestCluster#MAX_DCS}
+         */
+        public Builder ports(int... ports) {
+            if (ports.length == 0 || ports.length > MAX_DCS) {
+                throw new IllegalArgumentException("give 1 to " + MAX_DCS + " ports, one per DC; got " + ports.length);
+            }
+            for (int i = 0; i < ports.length; i++) {
+                checkPort(ports[i], "port " + ports[i]);
+                for (int j = 0; j < i; j++) {
+                    if (ports[i] != 0 && ports[i] == ports[j]) {
+                        throw new IllegalArgumentException("port " + ports[i] + " is given twice");
+                    }
+                }
+            }
+            this.ports = ports.clone();
+            this.firstPort = 0;
+            return this;
+        }
+
+        /**
+         * Uses a fixed RSA key instead of a fresh one, so that clients configured once keep working across
+         * runs.
+         *
+         * @param key a 2048-bit RSA private key (for example {@code RsaPrivateKey.fromPem(...)})
+         * @return this builder
+         * @throws IllegalArgumentException if the key is not 2048-bit
+         */
+        public Builder rsaKey(RsaPrivateKey key) {
+            Objects.requireNonNull(key, "key");
+            if (key.publicKey().modulusLength() != 256) {
+                throw new IllegalArgumentException("the RSA key must be 2048-bit; it has "
+                        + key.publicKey().modulusLength() * 8 + " bits");
+            }
+            this.rsaKey = key;
+            return this;
+        }
+
+        /**
+         * @param strict {@code true} to refuse, with the documented {@code bad_msg_notification} codes,
+         *     what Telegram's DCs let pass; default {@code false} (lenient, counted)
+         * @return this builder
+         */
+        public Builder strictChecks(boolean strict) {
+            this.strictChecks = strict;
+            return this;
+        }
+
+        /**
+         * @param clock the DCs' clock, for tests that move time (the DCs' msg_ids, salts, idle sessions and
+         *     key exchange follow it); default the system clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param timeout how long a DC keeps a session no message used; then it forgets it, and the client's
+         *     next message gets {@code new_session_created}; default {@link #DEFAULT_IDLE_SESSION_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is not positive
+         */
+        public Builder idleSessionTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the idle session timeout must be positive, got " + timeout);
+            }
+            this.idleSessionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Binds the ports and starts the DCs.
+         *
+         * @return the running cluster
+         * @throws IllegalArgumentException if {@link #dcs} and {@link #ports} disagree, or the ports run past 65535
+         * @throws UncheckedIOException if a port cannot be bound; the message names the DC and the port
+         */
+        public TestCluster start() {
+            int n = count();
+            if (ports != null && count != 0 && count != ports.length) {
+                throw new IllegalArgumentException(count + " DCs but " + ports.length + " ports; give one port per DC");
+            }
+            if (firstPort != 0 && firstPort + n - 1 > 65535) {
+                throw new IllegalArgumentException("the first port " + firstPort + " leaves no room for " + n + " DCs below 65536");
+            }
+            return new TestCluster(this);
+        }
+
+        int count() {
+            return ports != null ? ports.length : Math.max(count, 1);
+        }
+
+        int port(int dcId) {
+            if (ports != null) {
+                return ports[dcId - 1];
+            }
+            return firstPort == 0 ? 0 : firstPort + dcId - 1;
+        }
+
+        private static void checkPort(int port, String what) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(what + " must be 0..65535");
+            }
+        }
     }
 }

@@ -6,13 +6,7 @@ import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.SecurityCheckException;
 import dev.mtproto.keyexchange.ServerKeyExchange;
 import dev.mtproto.keyexchange.ServerStep;
-import dev.mtproto.session.GzipCodec;
-import dev.mtproto.session.MessageContainers;
 import dev.mtproto.session.OutboundPacket;
-import dev.mtproto.session.ServerSession;
-import dev.mtproto.tl.TlMethod;
-import dev.mtproto.tl.TlReader;
-import dev.mtproto.tl.mtproto.GzipPacked;
 import dev.mtproto.transport.ByteSink;
 import dev.mtproto.transport.FrameListener;
 import dev.mtproto.transport.ServerTransport;
@@ -23,20 +17,17 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One client connection to a {@link TestDc}: detects the transport, runs the key exchange for unencrypted
- * messages, decrypts encrypted ones, hands them to the client's {@link dev.mtproto.session.ServerSession}
- * and writes its answers back, applying the DC's {@link Faults} on the way.
+ * messages, decrypts encrypted ones, hands them to the client's {@link dev.mtproto.session.server.ServerSession}
+ * and writes its answers back, applying the DC's {@link Faults} on the way: frame faults here, call faults
+ * where the session runs a call.
  */
 final class TestDcConnection implements FrameListener {
     private static final Logger LOG = LoggerFactory.getLogger(TestDcConnection.class);
@@ -125,7 +116,7 @@ final class TestDcConnection implements FrameListener {
             return;
         }
         if (cipher == null || cipherKeyId != authKeyId) {
-            cipher = MessageCipher.forServer(key.key());
+            cipher = MessageCipher.forServer(key.key);
             cipherKeyId = authKeyId;
         }
         if (plain.length < len) {
@@ -147,19 +138,7 @@ final class TestDcConnection implements FrameListener {
         long msgId = header.getLong(16);
         int seq = header.getInt(24);
 
-        List<TlMethod<?>> calls = dc.faults().callRules.isEmpty() ? List.of() : callsIn(plain, 32, n - 32);
-        for (TlMethod<?> call : calls) {
-            if (dc.faults().match(call, Faults.Action.DROP_BEFORE) != null) {
-                close(); // as if the DC went away before it read the call
-                return;
-            }
-        }
-        boolean dropAfter = false;
-        for (TlMethod<?> call : calls) {
-            dropAfter |= dc.faults().match(call, Faults.Action.DROP_AFTER) != null;
-        }
-
-        TestDc.SessionHolder h = dc.session(key, sessionId);
+        DcSession h = dc.session(key, sessionId);
         h.lock.lock();
         try {
             if (h.bound != this) {
@@ -169,9 +148,10 @@ final class TestDcConnection implements FrameListener {
             if (Faults.takeOne(dc.faults().badSalts)) {
                 h.session.rotateSalt();
             }
-            h.session.receive(salt, msgId, seq, plain, 32, n - 32);
-            if (dropAfter) {
-                close(); // executed, but the answer goes down with the connection
+            // connection faults act where the session would run a call: after every check it makes
+            boolean read = h.session.receive(salt, msgId, seq, plain, 32, n - 32);
+            if (!read || h.dropAfterPacket.getAndSet(false)) {
+                close(); // the DC went away before reading a call, or after running it but before answering
                 return;
             }
             flush(h);
@@ -181,7 +161,7 @@ final class TestDcConnection implements FrameListener {
     }
 
     /** Sends everything the session has queued; called with the session's lock held. */
-    void flush(TestDc.SessionHolder h) {
+    void flush(DcSession h) {
         if (closed || h.bound != this) {
             return;
         }
@@ -252,7 +232,7 @@ final class TestDcConnection implements FrameListener {
             keyExchange = ServerKeyExchange.builder(id, dc.rsaKeys())
                     .acceptedDcIds(id, -id, id + ServerKeyExchange.TEST_DC_OFFSET, -(id + ServerKeyExchange.TEST_DC_OFFSET))
                     .random(random)
-                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMillis(dc.nowMillis() - System.currentTimeMillis())))
+                    .clock(dc.skewedClock())
                     .build();
         }
         ServerStep step;
@@ -264,7 +244,7 @@ final class TestDcConnection implements FrameListener {
             return;
         }
         if (step instanceof ServerStep.Done done) {
-            dc.registerKey(done.result().authKey(), done.result().firstServerSalt());
+            dc.registerKey(done.result().authKey(), done.result().firstServerSalt(), isTestMode(done.result().clientDcId()));
             keyExchange = null;
         }
         byte[] payload = step.payload();
@@ -276,34 +256,8 @@ final class TestDcConnection implements FrameListener {
         }
     }
 
-    /** The calls in a decrypted message body (containers and gzip opened, wrappers removed), for fault rules. */
-    private static List<TlMethod<?>> callsIn(byte[] b, int off, int len) {
-        List<TlMethod<?>> calls = new ArrayList<>();
-        try {
-            collect(b, off, len, calls);
-        } catch (MtprotoException e) {
-            // not for fault matching; the session will deal with it
-        }
-        return calls;
-    }
-
-    private static void collect(byte[] b, int off, int len, List<TlMethod<?>> calls) {
-        if (MessageContainers.isContainer(b, off, len)) {
-            MessageContainers.forEach(b, off, len, (id, seq, buf, at, bytes) -> {
-                collect(buf, at, bytes, calls);
-                return true;
-            });
-            return;
-        }
-        TlReader r = new TlReader(b, off, len);
-        if (r.peekInt() == GzipPacked.CONSTRUCTOR_ID) {
-            r.readInt();
-            byte[] inner = new GzipCodec(16 << 20).gunzip(r.readBytes());
-            collect(inner, 0, inner.length, calls);
-            return;
-        }
-        if (r.readObject() instanceof TlMethod<?> m) {
-            calls.add(ServerSession.unwrap(m, layer -> { }));
-        }
+    /** @return whether the client named the DC with Telegram's test offset, as clients of test DCs do */
+    private static boolean isTestMode(java.util.OptionalInt clientDcId) {
+        return clientDcId.isPresent() && Math.abs(clientDcId.getAsInt()) > ServerKeyExchange.TEST_DC_OFFSET;
     }
 }

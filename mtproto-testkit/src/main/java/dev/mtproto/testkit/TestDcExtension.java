@@ -22,27 +22,38 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * {@code @ExtendWith(TestDcExtension.class)} gives a cluster of one DC.
+ * {@code @ExtendWith(TestDcExtension.class)} gives a cluster of one DC;
+ * {@code TestDcExtension.of(TestCluster.builder().dcs(2).strictChecks(true))} one configured in full.
  */
 public final class TestDcExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver {
-    private final int dcCount;
+    private final TestCluster.Builder builder;
     private volatile TestCluster cluster;
 
     /** One DC; for {@code @ExtendWith}. */
     public TestDcExtension() {
-        this(1);
+        this(TestCluster.builder());
     }
 
-    private TestDcExtension(int dcCount) {
-        this.dcCount = dcCount;
+    private TestDcExtension(TestCluster.Builder builder) {
+        this.builder = builder;
     }
 
     /**
      * @param count how many DCs the cluster has (1 to 9)
      * @return the extension, for {@code @RegisterExtension}
+     * @throws IllegalArgumentException if the count is out of range
      */
     public static TestDcExtension withDcs(int count) {
-        return new TestDcExtension(count);
+        return new TestDcExtension(TestCluster.builder().dcs(count));
+    }
+
+    /**
+     * @param builder how to start the cluster (started before the first test of the class, so changes to
+     *     the builder until then count)
+     * @return the extension, for {@code @RegisterExtension}
+     */
+    public static TestDcExtension of(TestCluster.Builder builder) {
+        return new TestDcExtension(java.util.Objects.requireNonNull(builder, "builder"));
     }
 
     /**
@@ -59,7 +70,7 @@ public final class TestDcExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        cluster = TestCluster.start(dcCount);
+        cluster = builder.start();
     }
 
     @Override

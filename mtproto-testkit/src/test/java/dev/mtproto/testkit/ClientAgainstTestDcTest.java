@@ -43,8 +43,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ClientAgainstTestDcTest {
 
+    /** Strict checks: our own client follows the docs to the letter. */
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(2);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(2).strictChecks(true));
 
     private final List<MtprotoClient> clients = new ArrayList<>();
     private TestDc dc;

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ClientLifecycleTest {
 
+    /** Strict checks: our own client follows the docs to the letter. */
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(1);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(1).strictChecks(true));
 
     private static final NearestDc NEAREST = new NearestDc("XX", 1, 1);
 

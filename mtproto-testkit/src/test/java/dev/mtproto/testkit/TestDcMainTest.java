@@ -1,7 +1,6 @@
 package dev.mtproto.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtproto.client.ClientConfig;
 import dev.mtproto.client.DcAddress;
@@ -11,42 +10,205 @@ import dev.mtproto.crypto.RsaPublicKey;
 import dev.mtproto.tl.api.NearestDc;
 import dev.mtproto.tl.api.help.GetNearestDc;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The standalone test DC prints what any client needs, and a client configured only from that output works. */
+/** The standalone test DC: every option and error, and a client configured only from what it prints. */
 class TestDcMainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final List<TestCluster> started = new ArrayList<>();
 
-    @Test
-    void printsAddressesAndAKeyThatAClientCanUse() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TestCluster cluster = TestDcMain.start(new String[] {"--dcs", "2"}, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
-            String out = bytes.toString(StandardCharsets.UTF_8);
-            Matcher dc1 = Pattern.compile("DC 1 listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out);
-            assertThat(dc1.find()).as(out).isTrue();
-            assertThat(out).contains("DC 2 listening on");
-            String pem = out.substring(out.indexOf("-----BEGIN RSA PUBLIC KEY-----"), out.indexOf("-----END RSA PUBLIC KEY-----") + 28);
-            RsaPublicKey key = RsaPublicKey.fromPem(pem);
-            assertThat(key.fingerprint()).isEqualTo(cluster.rsaPublicKey().fingerprint());
-            assertThat(out).contains(String.format("fingerprint %016x", key.fingerprint()));
+    @TempDir
+    Path dir;
 
-            ClientConfig config = ClientConfig.builder(TestCluster.TEST_API_ID, TestCluster.TEST_API_HASH).homeDc(1).addRsaKey(key)
-                    .dcOptions(DcOptions.of(new DcAddress(1, "127.0.0.1", Integer.parseInt(dc1.group(1))))).build();
-            try (MtprotoClient client = MtprotoClient.create(config)) {
-                assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(new NearestDc("XX", 1, 1));
-            }
+    @AfterEach
+    void stop() {
+        started.forEach(TestCluster::close);
+    }
+
+    private TestDcMain.Launch launch(String... args) {
+        TestDcMain.Launch launch = TestDcMain.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        if (launch.cluster() != null) {
+            started.add(launch.cluster());
+        }
+        return launch;
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** @return the one-line error of a failed launch, checked to carry no stack trace */
+    private String error(TestDcMain.Launch launch, int status) {
+        assertThat(launch.cluster()).isNull();
+        assertThat(launch.exitStatus()).isEqualTo(status);
+        assertThat(err()).startsWith("error: ").doesNotContain("Exception", "\tat ");
+        assertThat(err().strip().lines()).hasSize(1);
+        return err();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 
     @Test
-    void wrongUsageIsExplained() {
-        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> TestDcMain.start(new String[] {"--dcs", "12"}, out)).hasMessageContaining("--dcs must be 1..9");
-        assertThatThrownBy(() -> TestDcMain.start(new String[] {"--port"}, out)).hasMessageContaining("--port needs a number");
-        assertThatThrownBy(() -> TestDcMain.start(new String[] {"--dcs", "x"}, out)).hasMessageContaining("got 'x'");
-        assertThatThrownBy(() -> TestDcMain.start(new String[] {"--verbose"}, out)).hasMessageContaining("unknown option --verbose");
+    void printsAddressesAndAKeyThatAClientCanUse() {
+        TestCluster cluster = launch("--dcs", "2").cluster();
+        Matcher dc1 = Pattern.compile("DC 1 listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out());
+        assertThat(dc1.find()).as(out()).isTrue();
+        assertThat(out()).contains("DC 2 listening on").contains("as lenient as Telegram's DCs");
+        String pem = out().substring(out().indexOf("-----BEGIN RSA PUBLIC KEY-----"), out().indexOf("-----END RSA PUBLIC KEY-----") + 28);
+        RsaPublicKey key = RsaPublicKey.fromPem(pem);
+        assertThat(key.fingerprint()).isEqualTo(cluster.rsaPublicKey().fingerprint());
+        assertThat(out()).contains(String.format("fingerprint %016x", key.fingerprint()));
+
+        ClientConfig config = ClientConfig.builder(1, "0123456789abcdef0123456789abcdef").homeDc(1).addRsaKey(key)
+                .dcOptions(DcOptions.of(new DcAddress(1, "127.0.0.1", Integer.parseInt(dc1.group(1))))).build();
+        try (MtprotoClient client = MtprotoClient.create(config)) {
+            assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(new NearestDc("XX", 1, 1));
+        }
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        TestDcMain.Launch launch = launch("--help");
+        assertThat(launch.cluster()).isNull();
+        assertThat(launch.exitStatus()).isZero();
+        assertThat(out()).startsWith("usage: ").contains("--dcs", "--first-port", "--ports", "--rsa-key", "--strict", "--verbose");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void wrongUsageIsOneLineAndExitStatus2() {
+        assertThat(error(launch("--dcs", "12"), 2)).contains("--dcs must be 1..9, got 12");
+        err.reset();
+        assertThat(error(launch("--first-port"), 2)).contains("--first-port needs a value");
+        err.reset();
+        assertThat(error(launch("--dcs", "x"), 2)).contains("--dcs needs a number, got 'x'");
+        err.reset();
+        assertThat(error(launch("--first-port", "70000"), 2)).contains("--first-port must be a port 1..65535");
+        err.reset();
+        assertThat(error(launch("--ports", "4430,,4432"), 2)).contains("--ports needs a number, got ''");
+        err.reset();
+        assertThat(error(launch("--ports", "4430,4430"), 2)).contains("port 4430 is given twice");
+        err.reset();
+        assertThat(error(launch("--dcs", "2", "--ports", "4430,4431,4432"), 2)).contains("2 DCs but 3 ports");
+        err.reset();
+        assertThat(error(launch("--first-port", "65535", "--dcs", "2"), 2)).contains("leaves no room for 2 DCs");
+        err.reset();
+        assertThat(error(launch("--frobnicate"), 2)).contains("unknown option --frobnicate");
+    }
+
+    @Test
+    void aPortInUseIsNamedWithoutAStackTrace() throws IOException {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = busy.getLocalPort();
+            assertThat(error(launch("--first-port", String.valueOf(port)), 1))
+                    .contains("cannot start DC 1 on 127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void portsAndFirstPortPlaceEachDc() throws IOException {
+        int a = freePort();
+        int b = freePort();
+        TestCluster byList = launch("--ports", b + "," + a).cluster();
+        assertThat(byList.dcs()).extracting(TestDc::port).containsExactly(b, a);
+        byList.close();
+        assertThat(launch("--first-port", String.valueOf(a), "--dcs", "1").cluster().dc(1).port()).isEqualTo(a);
+        assertThat(out()).contains("DC 2 listening on 127.0.0.1:" + a, "DC 1 listening on 127.0.0.1:" + a);
+    }
+
+    @Test
+    void strictTurnsOnStrictChecks() {
+        assertThat(launch("--strict").cluster().strictChecks()).isTrue();
+        assertThat(out()).contains("Checks: strict");
+        assertThat(launch().cluster().strictChecks()).isFalse();
+    }
+
+    /** The same key every run, so another client's configuration stays the same; PKCS#1 and PKCS#8 both. */
+    @Test
+    void aFixedRsaKeyIsReadFromPkcs1OrPkcs8Pem() throws Exception {
+        RSAPrivateCrtKey key = rsaKey(2048);
+        Path pkcs8 = Files.writeString(dir.resolve("key8.pem"), pem("PRIVATE KEY", key.getEncoded()));
+        Path pkcs1 = Files.writeString(dir.resolve("key1.pem"), pem("RSA PRIVATE KEY", pkcs1(key)));
+        TestCluster first = launch("--rsa-key", pkcs8.toString()).cluster();
+        TestCluster second = launch("--rsa-key", pkcs1.toString()).cluster();
+        assertThat(first.rsaPublicKey().modulus()).isEqualTo(key.getModulus());
+        assertThat(second.rsaPublicKeyPem()).isEqualTo(first.rsaPublicKeyPem());
+    }
+
+    @Test
+    void aBadKeyFileIsAClearError() throws Exception {
+        Path missing = dir.resolve("missing.pem");
+        assertThat(error(launch("--rsa-key", missing.toString()), 2)).contains("--rsa-key " + missing + ": no such file");
+        err.reset();
+        Path text = Files.writeString(dir.resolve("text.pem"), "hello\n");
+        assertThat(error(launch("--rsa-key", text.toString()), 2)).contains("--rsa-key " + text + ": ");
+        err.reset();
+        Path small = Files.writeString(dir.resolve("small.pem"), pem("PRIVATE KEY", rsaKey(1024).getEncoded()));
+        assertThat(error(launch("--rsa-key", small.toString()), 2)).contains("1024 bits; MTProto needs a 2048-bit key");
+        err.reset();
+        Path publicKey = Files.writeString(dir.resolve("public.pem"), launch().cluster().rsaPublicKeyPem());
+        assertThat(error(launch("--rsa-key", publicKey.toString()), 2)).contains("RSA PUBLIC KEY");
+    }
+
+    private static RSAPrivateCrtKey rsaKey(int bits) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(bits);
+        return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
+    }
+
+    /** PKCS#1 RSAPrivateKey: SEQUENCE { version 0, n, e, d, p, q, d mod (p-1), d mod (q-1), q^-1 mod p }. */
+    private static byte[] pkcs1(RSAPrivateCrtKey k) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (BigInteger v : List.of(BigInteger.ZERO, k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(), k.getPrimeP(),
+                k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient())) {
+            byte[] bytes = v.toByteArray();
+            body.writeBytes(derHeader(0x02, bytes.length));
+            body.writeBytes(bytes);
+        }
+        ByteArrayOutputStream der = new ByteArrayOutputStream();
+        der.writeBytes(derHeader(0x30, body.size()));
+        der.writeBytes(body.toByteArray());
+        return der.toByteArray();
+    }
+
+    private static byte[] derHeader(int tag, int length) {
+        if (length < 0x80) {
+            return new byte[] {(byte) tag, (byte) length};
+        }
+        return new byte[] {(byte) tag, (byte) 0x82, (byte) (length >> 8), (byte) length};
     }
 }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConnectFailuresTest {
 
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(1);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(1).strictChecks(true));
 
     private static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

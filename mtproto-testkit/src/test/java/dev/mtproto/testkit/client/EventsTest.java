@@ -11,6 +11,7 @@ import dev.mtproto.client.event.ClientEventListener;
 import dev.mtproto.client.net.IoLoop;
 import dev.mtproto.session.DropReason;
 import dev.mtproto.testkit.TestDc;
+import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.tl.api.NearestDc;
 import dev.mtproto.tl.api.help.GetNearestDc;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EventsTest {
 
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(1);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(1).strictChecks(true));
 
     private static final NearestDc NEAREST = new NearestDc("XX", 1, 1);
 

@@ -10,6 +10,7 @@ import dev.mtproto.client.interceptor.RpcInterceptor;
 import dev.mtproto.client.interceptor.RpcRequest;
 import dev.mtproto.rpc.FloodWaitException;
 import dev.mtproto.rpc.RpcException;
+import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.tl.api.NearestDc;
 import dev.mtproto.tl.api.help.GetNearestDc;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InterceptorsTest {
 
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(2);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(2).strictChecks(true));
 
     /** Records what it sees and passes the request on unchanged. */
     private static final class Recording implements RpcInterceptor {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mtproto.client.ClientClosedException;
 import dev.mtproto.client.ConnectionState;
 import dev.mtproto.client.MtprotoClient;
+import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.tl.api.NearestDc;
 import dev.mtproto.tl.api.NearestDcType;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LifecycleTest {
 
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(1);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(1).strictChecks(true));
 
     private static final NearestDc NEAREST = new NearestDc("XX", 1, 1);
 

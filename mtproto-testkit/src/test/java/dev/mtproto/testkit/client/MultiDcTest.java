@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MultiDcTest {
 
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(2);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(2).strictChecks(true));
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

@@ -10,6 +10,7 @@ import dev.mtproto.client.UpdateListener;
 import dev.mtproto.client.event.ClientEventListener;
 import dev.mtproto.client.net.IoLoop;
 import dev.mtproto.testkit.TestDc;
+import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.tl.api.SendMessageTypingAction;
 import dev.mtproto.tl.api.UpdateShort;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RawUpdatesTest {
 
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(1);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(1).strictChecks(true));
 
     private static UpdatesType typing(int userId) {
         return new UpdateShort(new UpdateUserTyping(userId, null, SendMessageTypingAction.INSTANCE), userId);

@@ -6,6 +6,7 @@ import dev.mtproto.client.ClientResources;
 import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.client.net.IoLoop;
 import dev.mtproto.client.net.IoLoopGroup;
+import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.tl.api.NearestDc;
 import dev.mtproto.tl.api.help.GetNearestDc;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ThreadsTest {
 
     @RegisterExtension
-    static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(1);
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(1).strictChecks(true));
 
     private static final NearestDc NEAREST = new NearestDc("XX", 1, 1);
 

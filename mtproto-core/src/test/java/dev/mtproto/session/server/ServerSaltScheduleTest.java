@@ -1,4 +1,4 @@
-package dev.mtproto.session;
+package dev.mtproto.session.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

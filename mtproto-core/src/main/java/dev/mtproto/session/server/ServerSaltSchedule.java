@@ -1,4 +1,4 @@
-package dev.mtproto.session;
+package dev.mtproto.session.server;
 
 import dev.mtproto.tl.mtproto.FutureSalt;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.mtproto.session;
+package dev.mtproto.session.server;
 
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlWriter;

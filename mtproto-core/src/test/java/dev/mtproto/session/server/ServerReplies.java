@@ -1,10 +1,11 @@
-package dev.mtproto.session;
+package dev.mtproto.session.server;
 
 import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.MessageCipher;
+import dev.mtproto.session.MessageContainers;
+import dev.mtproto.session.OutboundPacket;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlReader;
-import dev.mtproto.tl.mtproto.RpcResult;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -46,12 +47,6 @@ final class ServerReplies {
     }
 
     private static TlObject body(byte[] b, int off, int len) {
-        TlReader r = new TlReader(b, off, len);
-        if (r.peekInt() == RpcResult.CONSTRUCTOR_ID) { // rpc_result is not a boxed type of its own
-            r.readInt();
-            long req = r.readLong();
-            return new RpcResult(req, r.readObject());
-        }
-        return r.readObject();
+        return new TlReader(b, off, len).readObject();
     }
 }

@@ -1,9 +1,11 @@
-package dev.mtproto.session;
+package dev.mtproto.session.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.RandomSource;
+import dev.mtproto.session.MessageContainers;
+import dev.mtproto.session.MessageIdClock;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.api.InvokeWithLayer;
@@ -21,6 +23,7 @@ import dev.mtproto.tl.mtproto.RpcAnswerDropped;
 import dev.mtproto.tl.mtproto.RpcAnswerUnknown;
 import dev.mtproto.tl.mtproto.RpcDropAnswer;
 import dev.mtproto.tl.mtproto.RpcResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,15 +40,21 @@ class ServerSessionChecksTest {
     private ServerSession server;
     private int seq;
 
+    private final List<Leniency> leniencies = new ArrayList<>();
+
     @BeforeEach
     void setUp() {
         byte[] k = new byte[256];
         RandomSource.secure().nextBytes(k, 0, k.length);
         key = AuthKey.of(k);
-        server = new ServerSession(key, SESSION, SALT, MessageIdClock.system(), RandomSource.secure(), call -> {
+        server = server(ServerSessionSettings.builder().leniencyListener(leniencies::add).build());
+    }
+
+    private ServerSession server(ServerSessionSettings settings) {
+        return new ServerSession(key, SESSION, SALT, MessageIdClock.system(), RandomSource.secure(), call -> {
             executions.incrementAndGet();
             return new NearestDc("XX", 1, 1);
-        });
+        }, settings);
     }
 
     private void send(long salt, long msgId, int seqNo, TlObject body) {
@@ -106,10 +115,22 @@ class ServerSessionChecksTest {
         send(SALT, id, 2, initCall()); // a call is content-related: odd seqno expected
         List<TlObject> replies = replies();
         assertThat(replies).contains(new BadMsgNotification(id, 2, 35));
+        assertThat(executions).hasValue(0);
+    }
 
+    /** An ack needs no acknowledgement: even seqno expected (34), which Telegram does not enforce. */
+    @Test
+    void anOddAckIsLetPassAndReportedUnlessChecksAreStrict() {
         long ack = clientClock.nextClientId();
-        send(SALT, ack, 5, new MsgsAck(List.of(1L))); // an ack is not: even seqno expected
-        assertThat(replies()).containsExactly(new BadMsgNotification(ack, 5, 34));
+        send(SALT, ack, 5, new MsgsAck(List.of(1L)));
+        assertThat(replies()).noneMatch(m -> m instanceof BadMsgNotification);
+        assertThat(leniencies).containsExactly(Leniency.ODD_SEQNO_WITHOUT_CONTENT);
+
+        server = server(ServerSessionSettings.builder().strictChecks(true).leniencyListener(leniencies::add).build());
+        long again = clientClock.nextClientId();
+        send(SALT, again, 5, new MsgsAck(List.of(1L)));
+        assertThat(replies()).contains(new BadMsgNotification(again, 5, 34));
+        assertThat(leniencies).as("strict sessions refuse instead of reporting").hasSize(1);
     }
 
     @Test

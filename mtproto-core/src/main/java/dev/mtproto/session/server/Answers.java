@@ -1,0 +1,104 @@
+package dev.mtproto.session.server;
+
+import dev.mtproto.session.GzipCodec;
+import dev.mtproto.tl.TlObject;
+import dev.mtproto.tl.TlWriter;
+import dev.mtproto.tl.mtproto.GzipPacked;
+import dev.mtproto.tl.mtproto.RpcError;
+import dev.mtproto.tl.mtproto.RpcResult;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The answers of a server session: each written as an {@code rpc_result} (gzipped when that pays), queued
+ * for sending with its msg_id and seqno given at once, and kept by request msg_id until the client acknowledges it, so that a request resent after
+ * a reconnect gets the same answer again instead of running twice. The kept answers are bounded by count
+ * and bytes, oldest forgotten first. Not thread-safe.
+ */
+final class Answers {
+    /** Answers kept for requests that may be resent. */
+    static final int CACHE_SIZE = 2048;
+    /** The most bytes of answers kept for requests that may be resent. */
+    static final long CACHE_BYTES = 64L << 20;
+    /** Results at least this large are gzipped when that makes them smaller. */
+    static final int GZIP_THRESHOLD = 512;
+
+    private final OutboundQueue queue;
+    private final GzipCodec gzip;
+    private final Map<Long, OutboundMessage> kept = new LinkedHashMap<>();
+    private long keptBytes;
+
+    Answers(OutboundQueue queue, GzipCodec gzip) {
+        this.queue = queue;
+        this.gzip = gzip;
+    }
+
+    /** Answers a request with an object ({@code rpc_drop_answer}'s answer, {@code destroy_session_ok}, ...). */
+    void send(long requestMsgId, TlObject result) {
+        sendSerialized(requestMsgId, result.toByteArray());
+    }
+
+    /** Answers a request with {@code rpc_error}. */
+    void sendError(long requestMsgId, int code, String message) {
+        send(requestMsgId, new RpcError(code, message));
+    }
+
+    /**
+     * Answers a request.
+     *
+     * @param requestMsgId the request's msg_id
+     * @param result the serialized result
+     */
+    void sendSerialized(long requestMsgId, byte[] result) {
+        byte[] payload = result;
+        if (result.length >= GZIP_THRESHOLD) {
+            byte[] gz = gzip.gzip(result, 0, result.length);
+            if (gz.length + 8 < result.length) {
+                payload = new GzipPacked(gz).toByteArray();
+            }
+        }
+        TlWriter w = new TlWriter(payload.length + 12);
+        w.writeInt(RpcResult.CONSTRUCTOR_ID);
+        w.writeLong(requestMsgId);
+        w.writeRaw(payload);
+        OutboundMessage answer = new OutboundMessage(w.toByteArray(), true, true, OutboundMessage.Kind.ANSWER, requestMsgId);
+        queue.addStamped(answer);
+        forget(requestMsgId);
+        kept.put(requestMsgId, answer);
+        keptBytes += answer.body.length;
+        for (Iterator<OutboundMessage> it = kept.values().iterator();
+                it.hasNext() && (kept.size() > CACHE_SIZE || keptBytes > CACHE_BYTES); ) {
+            keptBytes -= it.next().body.length;
+            it.remove();
+        }
+    }
+
+    /**
+     * A request came again: its kept answer, if any, is queued again (never a second execution).
+     *
+     * @param requestMsgId the request's msg_id
+     */
+    void resend(long requestMsgId) {
+        OutboundMessage answer = kept.get(requestMsgId);
+        if (answer != null) {
+            queue.addStamped(new OutboundMessage(answer.body, true, true, OutboundMessage.Kind.ANSWER, requestMsgId));
+        }
+    }
+
+    /**
+     * @param requestMsgId a request's msg_id
+     * @return its kept answer, or {@code null}
+     */
+    OutboundMessage kept(long requestMsgId) {
+        return kept.get(requestMsgId);
+    }
+
+    /** Forgets the answer to a request: the client has it, or dropped it. */
+    void forget(long requestMsgId) {
+        OutboundMessage removed = kept.remove(requestMsgId);
+        if (removed != null) {
+            keptBytes -= removed.body.length;
+        }
+    }
+}

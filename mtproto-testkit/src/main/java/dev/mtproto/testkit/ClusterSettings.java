@@ -1,0 +1,14 @@
+package dev.mtproto.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What every DC of a cluster shares besides handlers and keys.
+ *
+ * @param strictChecks whether sessions refuse what Telegram lets pass
+ * @param clock the DCs' clock (before {@link TestDc#skewClock})
+ * @param idleSessionTimeout how long a session may go unused before the DC forgets it
+ */
+record ClusterSettings(boolean strictChecks, Clock clock, Duration idleSessionTimeout) {
+}

@@ -1,0 +1,121 @@
+package dev.mtproto.testkit;
+
+import dev.mtproto.MtprotoException;
+import dev.mtproto.crypto.RsaPrivateKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The command line of the standalone test DC ({@link TestDcMain}), parsed and checked.
+ *
+ * @param help whether {@code --help} was given (nothing else is then done)
+ * @param verbose whether to log at DEBUG
+ * @param cluster the cluster to start
+ */
+record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder cluster) {
+
+    static final String USAGE = """
+            usage: java -jar mtproto-testkit-<version>-standalone.jar [options]
+              --dcs N             how many DCs, 1..9 (default 1, or one per port of --ports)
+              --first-port P      DC 1 listens on port P, DC 2 on P+1, ... (default: ephemeral ports)
+              --ports P1,P2,...   one port per DC, in DC order
+              --rsa-key FILE      the RSA private key to use, 2048-bit, PEM: PKCS#1 (BEGIN RSA PRIVATE KEY)
+                                  or PKCS#8 (BEGIN PRIVATE KEY); default: a fresh key every run
+              --strict            refuse what Telegram's DCs let pass (odd seqnos of acks and containers,
+                                  seqnos out of order), as the MTProto docs say
+              --verbose           log at DEBUG: every message refused or let pass
+              --help              print this and exit
+            It prints each DC's address and id and the RSA public key to trust, then serves until stopped.
+            """;
+
+    /**
+     * @param args the command line
+     * @return the options
+     * @throws IllegalArgumentException naming the option that is wrong, and why
+     */
+    static StandaloneOptions parse(String... args) {
+        TestCluster.Builder cluster = TestCluster.builder();
+        boolean help = false;
+        boolean verbose = false;
+        Integer dcs = null;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--help", "-h" -> help = true;
+                case "--verbose" -> verbose = true;
+                case "--strict" -> cluster.strictChecks(true);
+                case "--dcs" -> dcs = number(option, value(args, ++i, option));
+                case "--first-port", "--port" -> cluster.firstPort(port(option, value(args, ++i, option)));
+                case "--ports" -> ports(cluster, value(args, ++i, option));
+                case "--rsa-key" -> cluster.rsaKey(rsaKey(value(args, ++i, option)));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (dcs != null) {
+            try {
+                cluster.dcs(dcs);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--dcs must be 1.." + TestCluster.MAX_DCS + ", got " + dcs, e);
+            }
+        }
+        return new StandaloneOptions(help, verbose, cluster);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
+    }
+
+    private static int port(String option, String value) {
+        int port = number(option, value);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(option + " must be a port 1..65535, got " + port);
+        }
+        return port;
+    }
+
+    private static void ports(TestCluster.Builder cluster, String list) {
+        int[] ports = Arrays.stream(list.split(",", -1)).mapToInt(p -> port("--ports", p)).toArray();
+        try {
+            cluster.ports(ports);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--ports " + list + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RsaPrivateKey rsaKey(String file) {
+        String pem;
+        try {
+            pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("--rsa-key " + file + ": no such file", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--rsa-key " + file + ": cannot be read as PEM text (" + e.getMessage() + ")", e);
+        }
+        RsaPrivateKey key;
+        try {
+            key = RsaPrivateKey.fromPem(pem);
+        } catch (MtprotoException e) {
+            throw new IllegalArgumentException("--rsa-key " + file + ": " + e.getMessage(), e);
+        }
+        if (key.publicKey().modulusLength() != 256) {
+            throw new IllegalArgumentException("--rsa-key " + file + ": the key has " + key.publicKey().modulusLength() * 8
+                    + " bits; MTProto needs a 2048-bit key");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,272 @@
+package dev.mtproto.testkit;
+
+import dev.mtproto.crypto.MessageCipher;
+import dev.mtproto.crypto.RsaKeyRing;
+import dev.mtproto.keyexchange.ClientKeyExchange;
+import dev.mtproto.keyexchange.ClientKeyExchangeResult;
+import dev.mtproto.keyexchange.ClientStep;
+import dev.mtproto.session.MessageContainers;
+import dev.mtproto.session.MessageIdClock;
+import dev.mtproto.session.SeqNoCounter;
+import dev.mtproto.tl.TlMethod;
+import dev.mtproto.tl.TlObject;
+import dev.mtproto.tl.TlReader;
+import dev.mtproto.tl.TlWriter;
+import dev.mtproto.tl.api.InitConnection;
+import dev.mtproto.tl.api.InvokeWithLayer;
+import dev.mtproto.tl.mtproto.BadServerSalt;
+import dev.mtproto.tl.mtproto.RpcResult;
+import dev.mtproto.transport.ClientTransport;
+import dev.mtproto.transport.TransportKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A bare MTProto client for tests, standing in for clients of other libraries: it creates a key, then
+ * sends each message exactly as told (msg_id, seqno, container) over the intermediate transport, and reads
+ * what the DC sends back, message by message, containers opened.
+ */
+final class RawClient implements AutoCloseable {
+    /** A message to put in a container. */
+    record Inner(long msgId, int seqNo, TlObject body) {
+    }
+
+    private final TestDc dc;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private ClientTransport transport;
+    private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
+    private final ArrayDeque<TlObject> messages = new ArrayDeque<>();
+    private final List<Long> serverMsgIds = new ArrayList<>();
+    private final byte[] readBuffer = new byte[64 * 1024];
+    private final MessageIdClock clock = MessageIdClock.system();
+    private final SeqNoCounter seqNo = new SeqNoCounter();
+    private final long sessionId = System.nanoTime();
+    private MessageCipher cipher;
+    private long salt;
+
+    private RawClient(TestDc dc) throws IOException {
+        this.dc = dc;
+        open();
+    }
+
+    private void open() throws IOException {
+        socket = new Socket(dc.host(), dc.port());
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+        socket.setSoTimeout(10_000);
+        transport = ClientTransport.builder(TransportKind.INTERMEDIATE).build();
+        frames.clear();
+        messages.clear();
+        out.write(transport.connectionPreamble());
+    }
+
+    /** Opens a new connection for the same key and session, as a client does after losing one. */
+    void reconnect() {
+        close();
+        try {
+            open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Connects and creates a key.
+     *
+     * @param dc the DC
+     * @param keyExchangeDcId the DC id to name in the key exchange (the DC's id, + 10000 for test mode)
+     */
+    static RawClient connect(TestDc dc, int keyExchangeDcId) {
+        try {
+            RawClient c = new RawClient(dc);
+            ClientKeyExchange kx = ClientKeyExchange.builder(keyExchangeDcId, RsaKeyRing.of(dc.cluster().rsaPublicKey())).build();
+            byte[] next = kx.start();
+            while (true) {
+                c.write(next);
+                ClientStep step = kx.onMessage(c.frame());
+                if (step instanceof ClientStep.Done done) {
+                    ClientKeyExchangeResult r = done.result();
+                    c.cipher = MessageCipher.forClient(r.authKey());
+                    c.salt = r.firstServerSalt();
+                    return c;
+                }
+                next = ((ClientStep.Send) step).payload();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long sessionId() {
+        return sessionId;
+    }
+
+    long nextMsgId() {
+        return clock.nextClientId();
+    }
+
+    /** @return the next seqno as a well-behaved client counts */
+    int nextSeqNo(boolean contentRelated) {
+        return seqNo.next(contentRelated);
+    }
+
+    /** @return the call wrapped as a client's first call is: {@code invokeWithLayer(initConnection(...))} */
+    static <R extends TlObject> TlObject initialized(TlMethod<R> call) {
+        return new InvokeWithLayer<>(223, InitConnection.<R>builder().apiId(1).deviceModel("raw").systemVersion("test")
+                .appVersion("1").systemLangCode("en").langPack("").langCode("en").query(call).build());
+    }
+
+    /** Sends one message in a packet of its own, with the salt the DC gave last. */
+    void send(long msgId, int seq, TlObject body) {
+        byte[] b = body.toByteArray();
+        TlWriter w = header();
+        MessageContainers.writeMessage(w, msgId, seq, b);
+        encrypted(w);
+    }
+
+    /** Sends a container of messages. */
+    void sendContainer(long containerId, int containerSeqNo, List<Inner> inner) {
+        TlWriter w = header();
+        int at = MessageContainers.begin(w, containerId, containerSeqNo, inner.size());
+        for (Inner m : inner) {
+            MessageContainers.writeMessage(w, m.msgId(), m.seqNo(), m.body().toByteArray());
+        }
+        MessageContainers.end(w, at);
+        encrypted(w);
+    }
+
+    /**
+     * Reads messages until one matches.
+     *
+     * @return every message read, the match last
+     * @throws AssertionError if the DC sends nothing for 10 s or closes the connection first
+     */
+    List<TlObject> until(Predicate<TlObject> match) {
+        List<TlObject> seen = new ArrayList<>();
+        while (true) {
+            while (messages.isEmpty()) {
+                readPacket();
+            }
+            TlObject m = messages.poll();
+            seen.add(m);
+            if (match.test(m)) {
+                return seen;
+            }
+        }
+    }
+
+    /** @return every message up to the {@code rpc_result} of the request, that result last */
+    List<TlObject> untilResult(long requestMsgId) {
+        return until(m -> m instanceof RpcResult r && r.reqMsgId() == requestMsgId);
+    }
+
+    /** @return the result of the request, skipping what comes before it */
+    TlObject resultOf(long requestMsgId) {
+        List<TlObject> seen = untilResult(requestMsgId);
+        return ((RpcResult) seen.get(seen.size() - 1)).result();
+    }
+
+    /** @return the msg_id of every message read from the DC so far, in order */
+    List<Long> serverMsgIds() {
+        return List.copyOf(serverMsgIds);
+    }
+
+    /** @return whether the DC closed the connection (reading ends) before sending anything more */
+    boolean closedByServer() {
+        try {
+            return in.read(readBuffer) < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    private TlWriter header() {
+        TlWriter w = new TlWriter(256);
+        w.writeLong(salt);
+        w.writeLong(sessionId);
+        return w;
+    }
+
+    private void encrypted(TlWriter w) {
+        write(cipher.encrypt(w.toByteArray(), 0));
+    }
+
+    private void write(byte[] packet) {
+        try {
+            transport.encode(packet, 0, packet.length, false, (b, off, len) -> {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] frame() throws IOException {
+        while (frames.isEmpty()) {
+            int n = in.read(readBuffer);
+            if (n < 0) {
+                throw new AssertionError("the DC closed the connection");
+            }
+            transport.decode(readBuffer, 0, n, (b, off, len, quickAck) -> frames.add(Arrays.copyOfRange(b, off, off + len)));
+        }
+        return frames.poll();
+    }
+
+    private void readPacket() {
+        byte[] plain;
+        try {
+            plain = cipher.decrypt(frame());
+        } catch (IOException e) {
+            throw new AssertionError("nothing from the DC: " + e, e);
+        }
+        if (MessageContainers.isContainer(plain, 32, plain.length - 32)) {
+            MessageContainers.forEach(plain, 32, plain.length - 32, (id, s, b, at, len) -> {
+                serverMsgIds.add(id);
+                messages.add(body(b, at, len));
+                return true;
+            });
+        } else {
+            ByteBuffer header = ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN);
+            serverMsgIds.add(header.getLong(16));
+            messages.add(body(plain, 32, header.getInt(28)));
+        }
+    }
+
+    /** Reads one message; a {@code bad_server_salt} also gives the client its new salt, as any client takes it. */
+    private TlObject body(byte[] b, int off, int len) {
+        TlObject m = new TlReader(b, off, len).readObject();
+        if (m instanceof BadServerSalt bad) {
+            salt = bad.newServerSalt();
+        }
+        return m;
+    }
+}
