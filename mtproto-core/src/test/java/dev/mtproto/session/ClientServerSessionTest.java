@@ -535,4 +535,19 @@ class ClientServerSessionTest {
         assertThat(executions.get("help.getNearestDc")).as("nothing ran twice").isEqualTo(251);
         assertThat(dc.session(client.sessionId()).hasOutgoing()).isFalse();
     }
+
+    @Test
+    void aSaltChangeAfterFutureSaltsWereFetchedIsFollowed() {
+        initialize();
+        OutgoingCall<?> fetch = call(new GetFutureSalts(4));
+        pump();
+        assertThat(fetch.future()).isCompleted();
+        dc.session(client.sessionId()).rotateSalt(); // every salt announced so far is invalid now
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.currentSalt()).isEqualTo(dc.session(client.sessionId()).salt());
+        assertThat(client.salts().needsRefresh(client.clock().serverMillis() / 1000, 600)).as("fetch them again").isTrue();
+        assertThat(events.errors).isEmpty();
+    }
 }

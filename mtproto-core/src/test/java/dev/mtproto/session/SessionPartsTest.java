@@ -118,4 +118,16 @@ class SessionPartsTest {
         assertThat(salts.current(2500)).isEqualTo(3);
         assertThat(salts.future()).hasSize(1);
     }
+
+    @Test
+    void aCorrectionFromTheServerWinsOverStoredFutureSaltsAndAsksForNewOnes() {
+        ServerSalts salts = new ServerSalts(1);
+        salts.addFuture(java.util.List.of(new ServerSalts.Salt(2, 900, 2000), new ServerSalts.Salt(3, 2000, 3600)));
+        assertThat(salts.current(1000)).isEqualTo(2);
+        salts.replace(7); // bad_server_salt or new_session_created
+        assertThat(salts.current(1000)).as("the server's correction, not a listed salt").isEqualTo(7);
+        assertThat(salts.current(2500)).as("nor a later listed one: the list is stale").isEqualTo(7);
+        assertThat(salts.future()).isEmpty();
+        assertThat(salts.needsRefresh(1000, 60)).as("future salts are fetched again").isTrue();
+    }
 }
