@@ -95,6 +95,12 @@ public final class ClientSession {
     public static final int MIN_PACKET_SIZE = 1024;
 
     private static final int MAX_ACKS_PER_MESSAGE = 8192;
+    /** msg_id, seqno and length before each message of a container. */
+    private static final int INNER_HEADER = 16;
+    /** A container's constructor id and count, after the header of the container message itself. */
+    private static final int CONTAINER_HEADER = 8;
+    /** msgs_ack's constructor ids and count, around its msg_ids. */
+    private static final int ACK_OVERHEAD = 12;
     private static final long KEEP_MSG_ID_SECONDS = 240;
     private static final long SERVICE_MESSAGE_MEMORY_SECONDS = 120;
     private static final int OUT_OF_WINDOW_RESYNC = 3;
@@ -115,6 +121,9 @@ public final class ClientSession {
     private final SeqNoCounter seqNo = new SeqNoCounter();
     private final int replayWindow;
     private final int maxPacketSize;
+    private final int maxAcksPerMessage;
+    /** How many bytes the init wrapper adds to a call's body. */
+    private int initOverhead;
     private ReceivedMessageIds received;
     private long sessionId;
     /** Sessions this client abandoned and asked the server to forget; their answers are expected. */
@@ -159,6 +168,8 @@ public final class ClientSession {
             throw new IllegalArgumentException("maxPacketSize must be at least " + MIN_PACKET_SIZE + ", got " + maxPacketSize);
         }
         this.maxPacketSize = maxPacketSize;
+        int ackRoom = maxPacketSize - packetSize(MessageCipher.PLAINTEXT_HEADER_SIZE + CONTAINER_HEADER + INNER_HEADER + ACK_OVERHEAD);
+        this.maxAcksPerMessage = Math.min(MAX_ACKS_PER_MESSAGE, ackRoom / 8);
         this.authKey = Objects.requireNonNull(authKey, "authKey");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -192,6 +203,10 @@ public final class ClientSession {
     public void initWrapper(java.util.function.UnaryOperator<dev.mtproto.tl.TlMethod<?>> wrapper) {
         this.initWrapper = wrapper;
         this.initPending = wrapper != null;
+        if (wrapper != null) {
+            dev.mtproto.tl.TlMethod<?> probe = dev.mtproto.tl.api.help.GetConfig.INSTANCE;
+            initOverhead = Math.max(0, wrapper.apply(probe).toByteArray().length - probe.toByteArray().length);
+        }
     }
 
     /** @return the session id */
@@ -271,6 +286,10 @@ public final class ClientSession {
         call.method().write(bodyWriter);
         byte[] body = maybeGzip(bodyWriter);
         Outgoing o = new Outgoing(call, body, true);
+        int needed = packetSize(MessageCipher.PLAINTEXT_HEADER_SIZE + body.length + (isApiCall(o) ? initOverhead : 0));
+        if (needed > maxPacketSize) {
+            throw new RequestTooLargeException(call.name(), needed, maxPacketSize);
+        }
         call.outgoing = o;
         queue.add(o);
     }
@@ -355,12 +374,13 @@ public final class ClientSession {
         }
         while (!queue.isEmpty() && batch.size() < MAX_CONTAINER_MESSAGES) {
             Outgoing next = queue.peek();
-            int size = next.body.length + 16;
-            if (!batch.isEmpty() && bytes + size > MAX_CONTAINER_BYTES) {
-                break;
+            boolean wrap = initPending && isApiCall(next);
+            int size = next.body.length + (wrap ? initOverhead : 0) + INNER_HEADER;
+            if (!batch.isEmpty() && (bytes + size > MAX_CONTAINER_BYTES || !fitsInPacket(batch.size() + 1, bytes + size))) {
+                break; // the container is cut here: the rest goes in the next packet
             }
             Outgoing taken = queue.poll();
-            if (initPending && isApiCall(taken)) {
+            if (wrap) {
                 taken = withInit(taken);
                 initPending = false;
             }
@@ -413,8 +433,24 @@ public final class ClientSession {
         return new OutboundPacket(wire, written, ask);
     }
 
+    /**
+     * @param messages how many messages the packet would carry
+     * @param innerBytes their bodies plus {@value #INNER_HEADER} header bytes each
+     * @return whether the packet stays within the transport's limit (with the largest padding)
+     */
+    private boolean fitsInPacket(int messages, int innerBytes) {
+        int plainLength = messages == 1 ? MessageCipher.PLAINTEXT_HEADER_SIZE + innerBytes - INNER_HEADER
+                : MessageCipher.PLAINTEXT_HEADER_SIZE + CONTAINER_HEADER + innerBytes;
+        return packetSize(plainLength) <= maxPacketSize;
+    }
+
+    /** @return the wire size of a plaintext of that length with the most padding a packet can get */
+    private static int packetSize(int plainLength) {
+        return MessageCipher.WIRE_HEADER_SIZE + plainLength + MessageCipher.MIN_PADDING + 15;
+    }
+
     private Outgoing ackMessage() {
-        int n = Math.min(ackCount, MAX_ACKS_PER_MESSAGE);
+        int n = Math.min(ackCount, maxAcksPerMessage);
         long[] ids = Arrays.copyOf(acks, n);
         System.arraycopy(acks, n, acks, 0, ackCount - n);
         ackCount -= n;

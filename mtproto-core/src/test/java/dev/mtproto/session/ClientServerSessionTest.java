@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /** {@link ClientSession} against {@link ServerSession}, in memory: every protocol rule with a real peer. */
 class ClientServerSessionTest {
     private static final long FIRST_SALT = 0x1122334455667788L;
-    private static final int PACKET_LIMIT = dev.mtproto.transport.FrameCodec.DEFAULT_MAX_FRAME_LENGTH;
+    private int packetLimit = dev.mtproto.transport.FrameCodec.DEFAULT_MAX_FRAME_LENGTH;
 
     private final Map<String, Integer> executions = new HashMap<>();
     private final List<TlMethod<?>> executed = new ArrayList<>();
@@ -79,7 +79,7 @@ class ClientServerSessionTest {
     }
 
     private ClientSession newClient(SessionListener listener, MessageIdClock clock) {
-        ClientSession session = new ClientSession(key, FIRST_SALT, clock, RandomSource.secure(), listener, 1024, PACKET_LIMIT);
+        ClientSession session = new ClientSession(key, FIRST_SALT, clock, RandomSource.secure(), listener, 1024, packetLimit);
         session.initWrapper(ClientServerSessionTest::initialized);
         return session;
     }
@@ -106,6 +106,7 @@ class ClientServerSessionTest {
             boolean moved = false;
             OutboundPacket p;
             while ((p = client.nextPacket(false)) != null) {
+                assertThat(p.length()).as("packet size").isLessThanOrEqualTo(packetLimit);
                 dc.receive(p);
                 moved = true;
             }
@@ -549,5 +550,48 @@ class ClientServerSessionTest {
         assertThat(client.currentSalt()).isEqualTo(dc.session(client.sessionId()).salt());
         assertThat(client.salts().needsRefresh(client.clock().serverMillis() / 1000, 600)).as("fetch them again").isTrue();
         assertThat(events.errors).isEmpty();
+    }
+
+    private static String incompressible(int chars) {
+        byte[] b = new byte[chars * 3 / 4];
+        RandomSource.secure().nextBytes(b, 0, b.length);
+        return java.util.Base64.getEncoder().encodeToString(b);
+    }
+
+    private static SaveAppLog appLog(String text) {
+        return new SaveAppLog(List.of(new InputAppEvent(1.5, text, 7, JsonNull.INSTANCE)));
+    }
+
+    @Test
+    void aCallTooLargeForOnePacketFailsAloneAtSubmission() {
+        packetLimit = 16 * 1024;
+        client = newClient(events);
+        initialize();
+        OutgoingCall<NearestDcType> before = call(GetNearestDc.INSTANCE);
+        OutgoingCall<Boolean> huge = new OutgoingCall<>(appLog(incompressible(40_000)), "help.saveAppLog", Long.MAX_VALUE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.submit(huge))
+                .isInstanceOfSatisfying(RequestTooLargeException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(16 * 1024);
+                    assertThat(e.size()).isGreaterThan(16 * 1024);
+                });
+        OutgoingCall<NearestDcType> after = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(before.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(after.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.pendingCalls()).isZero();
+    }
+
+    @Test
+    void containersAreCutBeforeTheyExceedThePacketLimit() {
+        packetLimit = 16 * 1024;
+        client = newClient(events);
+        initialize();
+        List<OutgoingCall<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            calls.add(call(appLog(incompressible(2000))));
+        }
+        pump(); // asserts every packet against the limit
+        assertThat(calls).allSatisfy(c -> assertThat(c.future()).isCompletedWithValue(true));
+        assertThat(executions.get("help.saveAppLog")).isEqualTo(30);
     }
 }
