@@ -185,7 +185,7 @@ final class DcConnection {
             long now = System.nanoTime();
             for (int i = waiting.size() - 1; i >= 0; i--) {
                 OutgoingCall<?> call = waiting.get(i);
-                if (now - call.deadlineNanos() > 0) {
+                if (call.isOverdue(now)) {
                     waiting.remove(i);
                     listener.onError(call, new dev.mtproto.session.RequestTimeoutException(call.name(), false, false));
                 }

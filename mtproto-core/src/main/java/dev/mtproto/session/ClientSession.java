@@ -477,24 +477,27 @@ public final class ClientSession {
      * @param nowNanos the current {@link System#nanoTime()}
      */
     public void expire(long nowNanos) {
+        List<Outgoing> overdue = new ArrayList<>();
         for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
             Outgoing o = it.next();
-            if (o.call != null && nowNanos - o.call.deadlineNanos() > 0) {
+            if (o.call != null && o.call.isOverdue(nowNanos)) {
                 it.remove();
-                listener.onError(o.call, new RequestTimeoutException(o.call.name(), false, false));
+                overdue.add(o);
             }
         }
         long nowSeconds = clock.serverMillis() / 1000;
         for (Iterator<Outgoing> it = inFlight.values().iterator(); it.hasNext(); ) {
             Outgoing o = it.next();
-            if (o.call != null) {
-                if (nowNanos - o.call.deadlineNanos() > 0) {
-                    it.remove();
-                    listener.onError(o.call, new RequestTimeoutException(o.call.name(), true, o.call.acknowledged()));
-                }
-            } else if (nowSeconds - o.sentAtSeconds > SERVICE_MESSAGE_MEMORY_SECONDS) {
+            if (o.call != null ? o.call.isOverdue(nowNanos) : nowSeconds - o.sentAtSeconds > SERVICE_MESSAGE_MEMORY_SECONDS) {
                 it.remove();
+                if (o.call != null) {
+                    overdue.add(o);
+                }
             }
+        }
+        // reported only now: a listener may submit a call from here
+        for (Outgoing o : overdue) {
+            listener.onError(o.call, new RequestTimeoutException(o.call.name(), o.msgId != 0, o.call.acknowledged()));
         }
         containers.values().removeIf(ids -> MessageIdClock.secondsOf(ids[0]) < nowSeconds - SERVICE_MESSAGE_MEMORY_SECONDS * 2);
     }

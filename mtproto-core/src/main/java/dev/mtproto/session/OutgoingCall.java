@@ -57,6 +57,17 @@ public final class OutgoingCall<R> {
         return deadlineNanos;
     }
 
+    /**
+     * Overflow-safe, whatever the sign of {@link System#nanoTime()}: a call without deadline
+     * ({@link Long#MAX_VALUE}) is never overdue.
+     *
+     * @param nowNanos the current {@link System#nanoTime()}
+     * @return whether the deadline has passed
+     */
+    public boolean isOverdue(long nowNanos) {
+        return deadlineNanos != Long.MAX_VALUE && nowNanos - deadlineNanos > 0;
+    }
+
     /** @return the future the session's listener completes */
     public CompletableFuture<R> future() {
         return future;

@@ -594,4 +594,46 @@ class ClientServerSessionTest {
         assertThat(calls).allSatisfy(c -> assertThat(c.future()).isCompletedWithValue(true));
         assertThat(executions.get("help.saveAppLog")).isEqualTo(30);
     }
+
+    @Test
+    void aListenerThatMakesACallWhenOneTimesOutDoesNotBreakTheTick() {
+        List<OutgoingCall<NearestDcType>> retries = new ArrayList<>();
+        RecordingListener retrying = new RecordingListener() {
+            @Override
+            public void onError(OutgoingCall<?> call, RuntimeException error) {
+                super.onError(call, error);
+                for (int i = 0; i < 2; i++) { // continuations that call invoke again, on the same thread
+                    OutgoingCall<NearestDcType> retry = new OutgoingCall<>(GetNearestDc.INSTANCE, "retry", Long.MAX_VALUE);
+                    retries.add(retry);
+                    client.submit(retry);
+                }
+            }
+        };
+        client = newClient(retrying);
+        long now = System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            client.submit(new OutgoingCall<>(GetNearestDc.INSTANCE, "sent", now + 1000));
+        }
+        dc.receive(client.nextPacket(false)); // sent, answers lost
+        dc.drain();
+        for (int i = 0; i < 14; i++) { // enough that the retries make the queue grow while it is walked
+            client.submit(new OutgoingCall<>(GetNearestDc.INSTANCE, "queued", now + 1000));
+        }
+        client.expire(now + 2000);
+        assertThat(retrying.errors).hasSize(16).allSatisfy(e -> assertThat(e).isInstanceOf(RequestTimeoutException.class));
+        pump();
+        assertThat(retries).hasSize(32).allSatisfy(r -> assertThat(r.future()).isCompletedWithValue(new NearestDc("XX", 2, 2)));
+    }
+
+    @Test
+    void callsWithoutADeadlineNeverExpireWhateverNanoTimeSays() {
+        OutgoingCall<NearestDcType> forever = call(GetNearestDc.INSTANCE);
+        client.expire(-1_000_000_000L); // System.nanoTime() may be negative
+        client.expire(Long.MIN_VALUE + 5);
+        assertThat(forever.future()).isNotDone();
+        assertThat(forever.isOverdue(Long.MAX_VALUE - 1)).isFalse();
+        OutgoingCall<NearestDcType> soon = new OutgoingCall<>(GetNearestDc.INSTANCE, "soon", Long.MIN_VALUE + 10);
+        assertThat(soon.isOverdue(Long.MIN_VALUE + 5)).isFalse();
+        assertThat(soon.isOverdue(Long.MIN_VALUE + 11)).isTrue();
+    }
 }
