@@ -103,7 +103,8 @@ public final class ClientSession {
     private static final int ACK_OVERHEAD = 12;
     private static final long KEEP_MSG_ID_SECONDS = 240;
     private static final long SERVICE_MESSAGE_MEMORY_SECONDS = 120;
-    private static final int OUT_OF_WINDOW_RESYNC = 3;
+    /** How deep messages may nest: a container's message (1), a msg_copy in it (2), one more copy (3). */
+    private static final int MAX_MESSAGE_NESTING = 3;
     private static final int QUICK_ACKS_REMEMBERED = 64;
     private static final int ABANDONED_SESSIONS_REMEMBERED = 8;
     /** How many gzip_packed may nest in one message (Telegram uses one); a bomb of more is dropped. */
@@ -144,7 +145,6 @@ public final class ClientSession {
     private final TlWriter plain = new TlWriter(4096);
     private byte[] wire = new byte[4096];
     private byte[] decrypted = new byte[4096];
-    private int consecutiveOutOfWindow;
     private boolean closed;
     private java.util.function.UnaryOperator<dev.mtproto.tl.TlMethod<?>> initWrapper;
     private boolean initPending;
@@ -700,22 +700,38 @@ public final class ClientSession {
             default:
                 break;
         }
-        if (!clock.isWithinWindow(msgId)) {
-            boolean timeSync = bodyLen >= 20 && (int) INT.get(b, bodyOff) == BadMsgNotification.CONSTRUCTOR_ID
-                    && isClockError((int) INT.get(b, bodyOff + 16));
-            if (timeSync || ++consecutiveOutOfWindow >= OUT_OF_WINDOW_RESYNC) {
-                // authenticated messages keep arriving from another time: the server's clock is the truth
-                clock.syncToServerMessageId(msgId);
-                consecutiveOutOfWindow = 0;
-            } else {
-                listener.onDropped(DropReason.OUTSIDE_TIME_WINDOW, "msg_id time differs from server time by more than the window");
-                return false;
-            }
-        } else {
-            consecutiveOutOfWindow = 0;
+        if (!clock.isWithinWindow(msgId) && !holdsClockCorrection(b, bodyOff, bodyLen)) {
+            // https://core.telegram.org/mtproto/security_guidelines: ignored, and nothing in it is used
+            listener.onDropped(DropReason.OUTSIDE_TIME_WINDOW, "msg_id time differs from server time by more than the window");
+            return false;
         }
         received.accept(msgId);
         return true;
+    }
+
+    /**
+     * @return whether the body is (or is a container holding) {@code bad_msg_notification} 16/17 about a
+     *     message we sent: the one kind of message from outside the time window that is accepted, since it
+     *     is how the server corrects our clock, and naming our own msg_id shows it answers us
+     */
+    private boolean holdsClockCorrection(byte[] b, int off, int len) {
+        if (!MessageContainers.isContainer(b, off, len)) {
+            return isClockCorrection(b, off, len);
+        }
+        boolean[] found = {false};
+        MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
+            found[0] = isClockCorrection(buf, at, bytes);
+            return !found[0];
+        });
+        return found[0];
+    }
+
+    private boolean isClockCorrection(byte[] b, int off, int len) {
+        if (len < 20 || (int) INT.get(b, off) != BadMsgNotification.CONSTRUCTOR_ID || !isClockError((int) INT.get(b, off + 16))) {
+            return false;
+        }
+        long badMsgId = (long) LONG.get(b, off + 4);
+        return inFlight.containsKey(badMsgId) || containers.containsKey(badMsgId);
     }
 
     private static boolean isClockError(int code) {
@@ -748,7 +764,7 @@ public final class ClientSession {
         int id = (int) INT.get(b, off);
         TlReader r = new TlReader(b, off + 4, len - 4);
         switch (id) {
-            case MsgContainer.CONSTRUCTOR_ID -> container(b, off, len, depth);
+            case MsgContainer.CONSTRUCTOR_ID -> container(msgId, b, off, len, depth);
             case RpcResult.CONSTRUCTOR_ID -> rpcResult(b, off, len);
             case GzipPacked.CONSTRUCTOR_ID -> {
                 if (gzipLevels >= MAX_GZIP_NESTING) {
@@ -770,6 +786,9 @@ public final class ClientSession {
                 int at = off + 4 + r.position();
                 if (bytes < 0 || bytes > r.remaining()) {
                     throw new TlDecodeException(r.position(), "msg_copy body of " + bytes + " bytes does not fit");
+                }
+                if (depth + 1 >= MAX_MESSAGE_NESTING) {
+                    throw new TlDecodeException(0, "msg_copy nested deeper than " + MAX_MESSAGE_NESTING + " levels");
                 }
                 if (received.accept(copiedId) == ReceivedMessageIds.Verdict.NEW) {
                     handle(copiedId, copiedSeq, b, at, bytes, depth + 1);
@@ -811,9 +830,18 @@ public final class ClientSession {
         }
     }
 
-    private void container(byte[] b, int off, int len, int depth) {
+    private void container(long containerId, byte[] b, int off, int len, int depth) {
         if (depth > 0) {
             throw new TlDecodeException(0, "msg_container inside another message");
+        }
+        boolean[] older = {true};
+        MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
+            older[0] = innerId < containerId;
+            return older[0];
+        });
+        if (!older[0]) { // refused whole: none of its messages is used
+            listener.onDropped(DropReason.BAD_MESSAGE_ID, "a message in a container has a msg_id above the container's");
+            return;
         }
         MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
             if (acceptMessageId(innerId, innerSeq, buf, at, bytes)) {

@@ -498,17 +498,7 @@ class ClientServerSessionTest {
         gz.close();
         dc.session(client.sessionId()).push(new dev.mtproto.tl.mtproto.GzipPacked(body));
         List<byte[]> frames = dc.drain();
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                frames.forEach(f -> client.onFrame(f, 0, f.length));
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        }, "small-stack", 256 * 1024);
-        t.start();
-        t.join();
-        assertThat(thrown.get()).isNull();
+        assertThat(onSmallStack(() -> frames.forEach(this::receive))).isNull();
         assertThat(events.dropped(DropReason.MALFORMED)).isEqualTo(1);
         assertThat(events.updates).isEmpty();
     }
@@ -635,5 +625,78 @@ class ClientServerSessionTest {
         OutgoingCall<NearestDcType> soon = new OutgoingCall<>(GetNearestDc.INSTANCE, "soon", Long.MIN_VALUE + 10);
         assertThat(soon.isOverdue(Long.MIN_VALUE + 5)).isFalse();
         assertThat(soon.isOverdue(Long.MIN_VALUE + 11)).isTrue();
+    }
+
+    private ForgedServer forged() {
+        return new ForgedServer(key, dc.session(client.sessionId()).salt());
+    }
+
+    private void receive(byte[] frame) {
+        client.onFrame(frame, 0, frame.length);
+    }
+
+    /** @return what the task threw on a thread with a small stack, or null */
+    private static Throwable onSmallStack(Runnable task) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        return thrown.get();
+    }
+
+    /** @return a server clock one second ahead, so that its msg_ids never collide with the DC's own */
+    private static MessageIdClock forgingClock() {
+        return new MessageIdClock(() -> System.currentTimeMillis() + 1000, 0);
+    }
+
+    @Test
+    void msgCopyNestedThousandsDeepIsDroppedWithoutDeepRecursion() throws Exception {
+        initialize();
+        MessageIdClock server = forgingClock();
+        byte[] body = UpdatesTooLong.INSTANCE.toByteArray();
+        for (int i = 0; i < 5000; i++) {
+            body = ForgedServer.copy(server.nextServerId(false), 1, body);
+        }
+        byte[] frame = forged().frame(client.sessionId(), server.nextServerId(false), 1, body);
+        assertThat(onSmallStack(() -> receive(frame))).isNull();
+        assertThat(events.dropped(DropReason.MALFORMED)).isEqualTo(1);
+        assertThat(events.updates).isEmpty();
+    }
+
+    /** https://core.telegram.org/mtproto/security_guidelines: messages outside the time window are ignored. */
+    @Test
+    void authenticatedMessagesOutsideTheTimeWindowNeverMoveTheClock() {
+        initialize();
+        long offset = client.clock().offsetMillis();
+        MessageIdClock hourAhead = new MessageIdClock(() -> System.currentTimeMillis() + 3_600_000, 0);
+        ForgedServer server = forged();
+        for (int i = 0; i < 5; i++) {
+            receive(server.frame(client.sessionId(), hourAhead.nextServerId(false), 2 * i + 1, UpdatesTooLong.INSTANCE.toByteArray()));
+        }
+        assertThat(events.dropped(DropReason.OUTSIDE_TIME_WINDOW)).isEqualTo(5);
+        assertThat(events.updates).as("no information from them is used").isEmpty();
+        assertThat(client.clock().offsetMillis()).isEqualTo(offset);
+        OutgoingCall<NearestDcType> genuine = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(genuine.future()).as("the DC's genuine answer is still accepted").isCompletedWithValue(new NearestDc("XX", 2, 2));
+    }
+
+    @Test
+    void aContainerWithAMessageNewerThanItselfIsRefusedWhole() {
+        initialize();
+        MessageIdClock server = forgingClock();
+        long containerId = server.nextServerId(false);
+        long inside = server.nextServerId(false); // above the container's id
+        byte[] update = UpdatesTooLong.INSTANCE.toByteArray();
+        byte[] body = ForgedServer.container(new long[] {inside - 8, inside}, new int[] {1, 3}, new byte[][] {update, update});
+        receive(forged().frame(client.sessionId(), containerId, 4, body));
+        assertThat(events.updates).isEmpty();
+        assertThat(events.dropped(DropReason.BAD_MESSAGE_ID)).isEqualTo(1);
     }
 }
