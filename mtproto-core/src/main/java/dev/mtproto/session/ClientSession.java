@@ -705,7 +705,7 @@ public final class ClientSession {
             listener.onDropped(DropReason.OUTSIDE_TIME_WINDOW, "msg_id time differs from server time by more than the window");
             return false;
         }
-        received.accept(msgId);
+        received.accept(msgId, (seq & 1) != 0); // marked: content-related, so acknowledged by us
         return true;
     }
 
@@ -812,7 +812,7 @@ public final class ClientSession {
                 complete(fs.reqMsgId(), fs);
             }
             case MsgsStateReq.CONSTRUCTOR_ID -> stateRequest(msgId, MsgsStateReq.readBare(r).msgIds());
-            case MsgResendReq.CONSTRUCTOR_ID -> resendRequest(MsgResendReq.readBare(r).msgIds());
+            case MsgResendReq.CONSTRUCTOR_ID -> resendRequest(msgId, MsgResendReq.readBare(r).msgIds());
             case MsgDetailedInfo.CONSTRUCTOR_ID -> detailedInfo(MsgDetailedInfo.readBare(r).answerMsgId());
             case MsgNewDetailedInfo.CONSTRUCTOR_ID -> detailedInfo(MsgNewDetailedInfo.readBare(r).answerMsgId());
             case DestroySessionOk.CONSTRUCTOR_ID -> {
@@ -1041,35 +1041,59 @@ public final class ClientSession {
         listener.onNewSessionCreated(created.firstMsgId(), created.uniqueId());
     }
 
+    /**
+     * Answers {@code msgs_state_req} (https://core.telegram.org/mtproto/service_messages_about_messages):
+     * 4 received, +8 if our ack already left, +16 if it needed none; 1 older than we remember; 3 ahead of
+     * the time window; 2 not received.
+     */
     private void stateRequest(long requestId, List<Long> ids) {
         byte[] info = new byte[ids.size()];
         long nowSeconds = clock.serverMillis() / 1000;
         for (int i = 0; i < info.length; i++) {
             long id = ids.get(i);
             if (received.contains(id)) {
-                info[i] = 4;                  // received
+                info[i] = (byte) (4 + (!received.isMarked(id) ? 16 : ackPending(id) ? 0 : 8));
             } else if (id <= received.floor()) {
-                info[i] = 1;                  // nothing known: older than our memory
+                info[i] = 1;
             } else if (MessageIdClock.secondsOf(id) > nowSeconds + MessageIdClock.MAX_FUTURE_SECONDS) {
-                info[i] = 3;                  // not received, msg_id too high
+                info[i] = 3;
             } else {
-                info[i] = 2;                  // not received
+                info[i] = 2;
             }
         }
         queueService(new MsgsStateInfo(requestId, info));
     }
 
-    private void resendRequest(List<Long> ids) {
+    private boolean ackPending(long msgId) {
+        for (int i = 0; i < ackCount; i++) {
+            if (acks[i] == msgId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code msg_resend_req}: our messages still waiting for an answer go out again with their msg_ids;
+     * if any id is not such a message, the request is answered as a {@code msgs_state_req} for all of them.
+     */
+    private void resendRequest(long requestId, List<Long> ids) {
         List<Outgoing> again = new ArrayList<>();
+        boolean allKnown = true;
         for (Long id : ids) {
             Outgoing o = inFlight.remove(id);
             if (o != null) {
                 o.keepIdOnResend = true;
                 again.add(o);
+            } else {
+                allKnown = false;
             }
         }
         for (int i = again.size() - 1; i >= 0; i--) {
             queue.addFirst(again.get(i));
+        }
+        if (!allKnown) {
+            stateRequest(requestId, ids);
         }
     }
 

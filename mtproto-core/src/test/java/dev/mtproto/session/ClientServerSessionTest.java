@@ -699,4 +699,78 @@ class ClientServerSessionTest {
         assertThat(events.updates).isEmpty();
         assertThat(events.dropped(DropReason.BAD_MESSAGE_ID)).isEqualTo(1);
     }
+
+    private void deliverAll() {
+        OutboundPacket p;
+        while ((p = client.nextPacket(false)) != null) {
+            dc.receive(p);
+        }
+    }
+
+    /** https://core.telegram.org/mtproto/service_messages_about_messages: 4 received, +8 acknowledged, +16 needs no ack. */
+    @Test
+    void stateRequestsAreAnsweredWithTheAcknowledgedAndNoAckNeededBits() {
+        initialize();
+        MessageIdClock server = forgingClock();
+        ForgedServer forged = forged();
+        long update = server.nextServerId(false);
+        long ack = server.nextServerId(false);
+        receive(forged.frame(client.sessionId(), update, 101, UpdatesTooLong.INSTANCE.toByteArray()));
+        receive(forged.frame(client.sessionId(), ack, 102, new dev.mtproto.tl.mtproto.MsgsAck(List.of(1L << 40)).toByteArray()));
+        long unknown = server.nextServerId(false);
+        long first = server.nextServerId(false);
+        receive(forged.frame(client.sessionId(), first, 103, new MsgsStateReq(List.of(update, ack, unknown)).toByteArray()));
+        deliverAll(); // our ack of the update leaves now
+        long second = server.nextServerId(false);
+        receive(forged.frame(client.sessionId(), second, 105, new MsgsStateReq(List.of(update, ack)).toByteArray()));
+        deliverAll();
+        assertThat(dc.stateInfos()).hasSize(2);
+        assertThat(dc.stateInfos().get(0).reqMsgId()).isEqualTo(first);
+        assertThat(dc.stateInfos().get(0).info()).as("before our ack left").containsExactly(4, 4 + 16, 2);
+        assertThat(dc.stateInfos().get(1).reqMsgId()).isEqualTo(second);
+        assertThat(dc.stateInfos().get(1).info()).containsExactly(4 + 8, 4 + 16);
+    }
+
+    @Test
+    void aResendRequestForMessagesWeDoNotHaveIsAnsweredAsAStateRequest() {
+        initialize();
+        MessageIdClock server = forgingClock();
+        long unknown = client.clock().nextClientId() - (1L << 32); // a second ago: ours by parity, never sent
+        long request = server.nextServerId(false);
+        receive(forged().frame(client.sessionId(), request, 101, new dev.mtproto.tl.mtproto.MsgResendReq(List.of(unknown)).toByteArray()));
+        deliverAll();
+        assertThat(dc.stateInfos()).singleElement().satisfies(info -> {
+            assertThat(info.reqMsgId()).isEqualTo(request);
+            assertThat(info.info()).containsExactly(2);
+        });
+    }
+
+    /** Sends three calls that the DC executes, loses their answers, and lets both clocks run 400 s on. */
+    private List<OutgoingCall<NearestDcType>> answersLostInALongOutage(AtomicLong travel) {
+        List<OutgoingCall<NearestDcType>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(call(GetNearestDc.INSTANCE));
+            dc.receive(client.nextPacket(false)); // one packet each, so the DC answers each in its own frame
+        }
+        dc.drain();
+        travel.set(400_000);
+        dc.skewMillis.set(400_000);
+        return calls;
+    }
+
+    @Test
+    void oldAnswersResentAfterAnOutageLongerThanTheTimeWindowDoNotPullTheClockBack() {
+        AtomicLong travel = new AtomicLong();
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0));
+        initialize();
+        answersLostInALongOutage(travel);
+        long offset = client.clock().offsetMillis();
+        client.onConnectionLost();
+        dc.session(client.sessionId()).onReconnect(); // the DC resends the answers, with their old msg_ids
+        for (byte[] frame : dc.drain()) {
+            receive(frame);
+        }
+        assertThat(events.dropped(DropReason.OUTSIDE_TIME_WINDOW)).isEqualTo(3);
+        assertThat(client.clock().offsetMillis()).isEqualTo(offset);
+    }
 }
