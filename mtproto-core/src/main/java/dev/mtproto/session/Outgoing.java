@@ -8,6 +8,8 @@ final class Outgoing {
     long msgId;
     int seqNo;
     long sentAtSeconds;
+    /** How many packets carried this message under its current msg_id. */
+    int transmissions;
     int resends;
     boolean keepIdOnResend;
     boolean reinitialized;
@@ -16,5 +18,10 @@ final class Outgoing {
         this.call = call;
         this.body = body;
         this.contentRelated = contentRelated;
+    }
+
+    /** @return whether this is a call (someone waits for its answer) rather than a service message */
+    boolean isCall() {
+        return call != null;
     }
 }
