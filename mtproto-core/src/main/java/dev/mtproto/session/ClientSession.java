@@ -6,14 +6,12 @@ import dev.mtproto.crypto.MessageDirection;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.tl.TlMethod;
 import dev.mtproto.tl.TlObject;
-import dev.mtproto.tl.mtproto.DestroySession;
 import dev.mtproto.tl.mtproto.MtprotoSchema;
 import dev.mtproto.tl.mtproto.RpcDropAnswer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -48,7 +46,11 @@ public final class ClientSession {
     /** The smallest packet limit a session accepts: room for a few acks and a small call. */
     public static final int MIN_PACKET_SIZE = 1024;
 
+    /** A call sent this long ago and still unanswered is asked about ({@code msgs_state_req}), then again as often. */
+    static final long PROBE_AFTER_SECONDS = 60;
+
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final AuthKey authKey;
     private final MessageCipher cipher;
@@ -60,6 +62,7 @@ public final class ClientSession {
     private final SentMessages sent = new SentMessages();
     private final InboundUnpacker inbound;
     private final ServiceMessages service;
+    private final AbandonedSessions abandoned;
     private long sessionId;
     private boolean closed;
 
@@ -90,6 +93,7 @@ public final class ClientSession {
         this.packer = new OutboundPacker(cipher, clock, maxPacketSize);
         this.inbound = new InboundUnpacker(cipher, clock, events);
         this.service = new ServiceMessages(sent, packer, salts, clock, events, replayWindow);
+        this.abandoned = new AbandonedSessions(events, replayWindow);
         this.sessionId = newSessionId();
     }
 
@@ -101,6 +105,11 @@ public final class ClientSession {
             id = (long) LONG.get(b, 0);
         } while (id == 0);
         return id;
+    }
+
+    /** @return the constructor id a serialized body starts with */
+    static int constructorOf(byte[] body) {
+        return body.length < 4 ? 0 : (int) INT.get(body, 0);
     }
 
     /** @return whether the function is one of MTProto's own (ping, salts, ...), which never needs initConnection */
@@ -147,7 +156,7 @@ public final class ClientSession {
 
     /** @return how many calls are waiting to be sent or answered */
     public int pendingCalls() {
-        int n = sent.calls();
+        int n = sent.calls() + abandoned.calls();
         for (Outgoing o : packer.queued()) {
             n += o.isCall() ? 1 : 0;
         }
@@ -236,7 +245,7 @@ public final class ClientSession {
         long nowSeconds = nowSeconds();
         List<Outgoing> batch = packer.takeBatch();
         for (Outgoing o : batch) {
-            long replaced = packer.assignId(o, nowSeconds);
+            long replaced = packer.assignId(o);
             if (replaced != 0) {
                 sent.forget(replaced);
             }
@@ -249,7 +258,10 @@ public final class ClientSession {
     // ------------------------------------------------------------------ timers and connection events
 
     /**
-     * Fails calls whose deadline passed and forgets old service messages.
+     * The owner's timer: fails calls whose deadline passed ({@link RequestTimeoutException}; for a call left
+     * in an abandoned session {@link OutcomeUnknownException}), asks the server about calls sent long ago
+     * and still unanswered ({@code msgs_state_req}), forgets old service messages, and asks the server to
+     * forget abandoned sessions nothing of which waits any more.
      *
      * @param nowNanos the current {@link System#nanoTime()}
      */
@@ -261,51 +273,62 @@ public final class ClientSession {
             }
         }
         overdue.forEach(packer::remove);
-        overdue.addAll(sent.expire(nowNanos, nowSeconds()));
+        long now = nowSeconds();
+        overdue.addAll(sent.expire(nowNanos, now));
         for (Outgoing o : overdue) {
             events.error(o.call, new RequestTimeoutException(o.call.name(), o.msgId != 0, o.call.acknowledged()));
         }
+        abandoned.expire(nowNanos);
+        abandoned.destroyFinished(packer, service);
+        service.probe(sent.takeAll(o -> o.isCall() && now - o.sentAtSeconds >= PROBE_AFTER_SECONDS
+                && now - o.probedAtSeconds >= PROBE_AFTER_SECONDS), now);
+        service.window().forgetOlderThan((now - 2 * MessageIdClock.MAX_PAST_SECONDS) << 32);
         events.flush();
     }
 
     /**
      * The connection dropped. Calls that were sent but not answered go back to the queue and are sent on
-     * the next connection with the same msg_ids while those are young enough, so that the server, which
-     * answers each msg_id of a session once, neither loses nor repeats them. Service messages are not
-     * resent; acks still owed stay owed.
+     * the next connection with the same msg_ids, so that the server, which answers each msg_id of a session
+     * once, neither loses nor repeats them; a call whose msg_id is too old to be sent again is asked about
+     * instead ({@code msgs_state_req}), never sent under a new id. Service messages are not resent; acks
+     * still owed stay owed.
      */
     public void onConnectionLost() {
+        long now = nowSeconds();
         List<Outgoing> unanswered = sent.takeEverything();
         unanswered.removeIf(o -> !o.isCall());
+        List<Outgoing> tooOld = new ArrayList<>();
+        for (Outgoing o : unanswered) {
+            if (now - MessageIdClock.secondsOf(o.msgId) >= OutboundPacker.KEEP_MSG_ID_SECONDS) {
+                tooOld.add(o);
+            }
+        }
+        unanswered.removeAll(tooOld);
         packer.reintroduce();
         packer.requeue(unanswered, true);
+        service.probe(tooOld, now);
     }
 
     /**
-     * Starts a new session on the same key: new session id, seqnos from zero, an empty replay window; every
-     * unanswered call is sent again with a new msg_id, after a {@code destroy_session} that lets the server
-     * forget the old session (and stop keeping updates for it).
+     * Starts a new session on the same key: new session id, seqnos from zero, an empty replay window. Calls
+     * not sent yet go in the new session; calls already sent may have run, so they are never sent again:
+     * they wait for their answers from the old session (whose frames are still accepted), and fail with
+     * {@link OutcomeUnknownException} if none comes by their deadline. Once nothing of the old session
+     * waits, a {@code destroy_session} lets the server forget it (and stop keeping updates for it).
      */
     public void resetSession() {
-        resetSession(SessionResetReason.REQUESTED);
+        resetSession(SessionResetReason.REQUESTED, 0);
         events.flush();
     }
 
-    private void resetSession(SessionResetReason reason) {
-        long abandoned = sessionId;
+    /** @param refused the msg_id the server refused (so did not run) in the notification that asked for it, or 0 */
+    private void resetSession(SessionResetReason reason, long refused) {
+        long old = sessionId;
         sessionId = newSessionId();
         clock.restartSequence();
+        abandoned.abandon(old, refused, sent, packer, service);
         packer.newSession();
-        service.newSession(abandoned);
-        List<Outgoing> unanswered = sent.takeEverything();
-        unanswered.addAll(packer.drain());
-        unanswered.removeIf(o -> !o.isCall());
-        unanswered.sort(Comparator.comparingLong(o -> o.msgId == 0 ? Long.MAX_VALUE : o.msgId));
-        for (Outgoing o : unanswered) {
-            o.msgId = 0;
-            packer.add(o);
-        }
-        packer.addServiceFirst(new DestroySession(abandoned));
+        service.newSession();
         events.sessionReset(reason);
     }
 
@@ -316,7 +339,8 @@ public final class ClientSession {
      * @return the unanswered calls
      */
     public List<OutgoingCall<?>> takePendingCalls() {
-        List<Outgoing> all = sent.takeEverything();
+        List<Outgoing> all = abandoned.takeAll();
+        all.addAll(sent.takeEverything());
         all.addAll(packer.drain());
         List<OutgoingCall<?>> calls = new ArrayList<>();
         for (Outgoing o : all) {
@@ -341,6 +365,7 @@ public final class ClientSession {
         closed = true;
         List<Outgoing> all = packer.drain();
         all.addAll(sent.takeEverything());
+        all.addAll(abandoned.takeAll());
         for (Outgoing o : all) {
             if (o.isCall()) {
                 events.error(o.call, new SessionClosedException(reason, o.msgId != 0));
@@ -381,12 +406,13 @@ public final class ClientSession {
         if (closed) {
             return;
         }
-        inbound.onFrame(buf, off, len, id -> id == sessionId ? service : null);
+        inbound.onFrame(buf, off, len, id -> id == sessionId ? service : abandoned.find(id));
         SessionResetReason reset = service.takeResetRequest();
         if (reset != null) {
             // only now: the rest of the frame (say, results in the same container) belonged to the old session
-            resetSession(reset);
+            resetSession(reset, service.resetRefused());
         }
+        abandoned.destroyFinished(packer, service);
         events.flush();
     }
 }

@@ -41,8 +41,8 @@ final class OutboundPacker {
     record Packed(OutboundPacket packet, long containerId, long[] ids) {
     }
 
-    /** A msg_id older than this is not reused for a resend: the server refuses ids over 300 s old. */
-    private static final long KEEP_MSG_ID_SECONDS = 240;
+    /** A msg_id older than this is not sent again: the server refuses ids over 300 s old. */
+    static final long KEEP_MSG_ID_SECONDS = 240;
 
     private final MessageCipher cipher;
     private final MessageIdClock clock;
@@ -113,6 +113,7 @@ final class OutboundPacker {
         wrapped.msgId = o.msgId;
         wrapped.seqNo = o.seqNo;
         wrapped.transmissions = o.transmissions;
+        wrapped.probedAtSeconds = o.probedAtSeconds;
         wrapped.resends = o.resends;
         wrapped.keepIdOnResend = o.keepIdOnResend;
         wrapped.reinitialized = o.reinitialized;
@@ -275,10 +276,9 @@ final class OutboundPacker {
      *
      * @return the msg_id it had before, when it got a new one; else 0
      */
-    long assignId(Outgoing o, long nowSeconds) {
+    long assignId(Outgoing o) {
         long replaced = 0;
-        boolean keep = o.msgId != 0 && o.keepIdOnResend && nowSeconds - MessageIdClock.secondsOf(o.msgId) < KEEP_MSG_ID_SECONDS;
-        if (!keep) {
+        if (o.msgId == 0 || !o.keepIdOnResend) {
             replaced = o.msgId;
             o.msgId = clock.nextClientId();
             o.seqNo = seqNo.next(o.contentRelated);

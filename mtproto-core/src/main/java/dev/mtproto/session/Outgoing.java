@@ -13,6 +13,10 @@ final class Outgoing {
     int resends;
     boolean keepIdOnResend;
     boolean reinitialized;
+    /** When the server was last asked about this call ({@code msgs_state_req}), in server seconds. */
+    long probedAtSeconds;
+    /** For a {@code msgs_state_req} of ours: the msg_ids it asks about. */
+    long[] probes;
 
     Outgoing(OutgoingCall<?> call, byte[] body, boolean contentRelated) {
         this.call = call;

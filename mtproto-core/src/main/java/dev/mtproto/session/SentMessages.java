@@ -50,6 +50,11 @@ final class SentMessages {
         return inFlight.remove(msgId);
     }
 
+    /** Keeps (or puts back) a message as in flight. */
+    void keep(Outgoing o) {
+        inFlight.put(o.msgId, o);
+    }
+
     void forget(long msgId) {
         inFlight.remove(msgId);
     }

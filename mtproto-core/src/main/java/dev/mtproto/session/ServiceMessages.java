@@ -1,7 +1,5 @@
 package dev.mtproto.session;
 
-import dev.mtproto.rpc.RpcException;
-import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlLongList;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.mtproto.BadMsgNotification;
@@ -21,11 +19,7 @@ import dev.mtproto.tl.mtproto.MsgsStateInfo;
 import dev.mtproto.tl.mtproto.MsgsStateReq;
 import dev.mtproto.tl.mtproto.NewSessionCreated;
 import dev.mtproto.tl.mtproto.Pong;
-import dev.mtproto.tl.mtproto.RpcError;
 import dev.mtproto.tl.mtproto.RpcResult;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +32,6 @@ import java.util.List;
  * pushed updates. https://core.telegram.org/mtproto/service_messages and /service_messages_about_messages.
  */
 final class ServiceMessages implements InboundUnpacker.Inbox {
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int ABANDONED_SESSIONS_REMEMBERED = 8;
 
     private final SentMessages sent;
@@ -48,10 +41,12 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
     private final SessionEvents events;
     private final int replayWindow;
     private ReceivedMessageIds received;
-    /** Sessions this client abandoned and asked the server to forget; their answers are expected. */
-    private final ArrayDeque<Long> abandonedSessions = new ArrayDeque<>(0);
+    /** Sessions this client asked the server to forget; the answers are expected. */
+    private final ArrayDeque<Long> destroying = new ArrayDeque<>(0);
     /** Set while a frame is processed when its messages call for a new session. */
     private SessionResetReason resetRequested;
+    /** The msg_id the notification that called for the new session named as refused. */
+    private long resetRefused;
 
     ServiceMessages(SentMessages sent, OutboundPacker packer, ServerSalts salts, MessageIdClock clock, SessionEvents events,
                     int replayWindow) {
@@ -86,13 +81,43 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         return reason;
     }
 
-    /** A new session began: an empty replay window; the abandoned one's destroy_session answer is expected. */
-    void newSession(long abandoned) {
+    /** @return the msg_id the server refused in the notification behind {@link #takeResetRequest()}, or 0 */
+    long resetRefused() {
+        return resetRefused;
+    }
+
+    /** A new session began: an empty replay window. */
+    void newSession() {
         received = new ReceivedMessageIds(replayWindow);
-        abandonedSessions.add(abandoned);
-        if (abandonedSessions.size() > ABANDONED_SESSIONS_REMEMBERED) {
-            abandonedSessions.removeFirst();
+        resetRefused = 0;
+    }
+
+    /** We asked the server to forget a session: its destroy_session answer is expected. */
+    void expectDestroyAnswer(long session) {
+        destroying.add(session);
+        if (destroying.size() > ABANDONED_SESSIONS_REMEMBERED) {
+            destroying.removeFirst();
         }
+    }
+
+    /**
+     * Asks the server what became of calls that may have reached it ({@code msgs_state_req}); they stay
+     * in flight meanwhile, and the answer decides ({@link #stateInfo}).
+     */
+    void probe(List<Outgoing> calls, long nowSeconds) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        long[] ids = new long[calls.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Outgoing o = calls.get(i);
+            o.probedAtSeconds = nowSeconds;
+            sent.keep(o);
+            ids[i] = o.msgId;
+        }
+        Outgoing request = new Outgoing(null, new MsgsStateReq(TlLongList.of(ids)).toByteArray(), true);
+        request.probes = ids;
+        packer.add(request);
     }
 
     @Override
@@ -121,7 +146,8 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
                 DestroySessionNone none = DestroySessionNone.readBare(r);
                 destroySessionAnswer(none.sessionId(), none);
             }
-            case MsgsAllInfo.CONSTRUCTOR_ID, MsgsStateInfo.CONSTRUCTOR_ID, HttpWait.CONSTRUCTOR_ID -> {
+            case MsgsStateInfo.CONSTRUCTOR_ID -> stateInfo(MsgsStateInfo.readBare(r));
+            case MsgsAllInfo.CONSTRUCTOR_ID, HttpWait.CONSTRUCTOR_ID -> {
                 // informational; nothing to do
             }
             default -> events.updates(Arrays.copyOfRange(b, off, off + len));
@@ -129,13 +155,12 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
     }
 
     private void rpcResult(byte[] b, int off, int len) {
-        TlReader r = new TlReader(b, off + 4, len - 4);
-        long reqMsgId = r.readLong();
+        long reqMsgId = RpcResults.requestId(b, off, len);
         Outgoing o = sent.take(reqMsgId);
         if (o == null) {
             o = packer.takeResend(reqMsgId);
         }
-        if (o != null && !o.isCall() && answersAbandonedSession(r)) {
+        if (o != null && !o.isCall() && answersDestroySession(b, off, len)) {
             return; // our own destroy_session, answered in rpc_result
         }
         if (o == null || !o.isCall()) {
@@ -143,45 +168,24 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
             return;
         }
         boolean mayReinitialize = !o.reinitialized && packer.hasInitWrapper() && OutboundPacker.isApiCall(o);
-        if (!deliver(o.call, b, off + 12, len - 12, mayReinitialize)) {
+        if (!RpcResults.deliver(events, o.call, b, off, len, mayReinitialize)) {
             // the server does not know our layer (it lost the session or the connection's state):
-            // introduce ourselves again and resend this call, once
+            // introduce ourselves again and resend this call, once; it did not run
             o.reinitialized = true;
             packer.reintroduce();
             packer.requeue(List.of(o), false);
         }
     }
 
-    /** @return whether the result is a destroy_session answer about a session we abandoned (and consumes it) */
-    private boolean answersAbandonedSession(TlReader r) {
+    /** @return whether the rpc_result answers our destroy_session about a session we left (and consumes it) */
+    private boolean answersDestroySession(byte[] b, int off, int len) {
+        TlReader r = new TlReader(b, off + 12, len - 12);
         int id = r.peekInt();
         if (id != DestroySessionOk.CONSTRUCTOR_ID && id != DestroySessionNone.CONSTRUCTOR_ID) {
             return false;
         }
         r.readInt();
-        return abandonedSessions.remove(r.readLong());
-    }
-
-    /**
-     * Hands a call its answer without decoding it; only a plain {@code rpc_error} is read here.
-     *
-     * @return false when the server answered CONNECTION_NOT_INITED, {@code mayReinitialize} is set, and so the
-     *     call was not reported but is to be resent wrapped in initConnection
-     */
-    private boolean deliver(OutgoingCall<?> call, byte[] b, int off, int len, boolean mayReinitialize) {
-        if (len < 4) {
-            throw new TlDecodeException(0, "rpc_result of " + len + " bytes");
-        }
-        if ((int) INT.get(b, off) == RpcError.CONSTRUCTOR_ID) {
-            RpcError error = RpcError.readBare(new TlReader(b, off + 4, len - 4));
-            if (mayReinitialize && error.errorCode() == 400 && "CONNECTION_NOT_INITED".equals(error.errorMessage())) {
-                return false;
-            }
-            events.error(call, RpcException.of(error.errorCode(), error.errorMessage(), call.name()));
-            return true;
-        }
-        events.answer(call, RpcAnswer.ofBody(call, Arrays.copyOfRange(b, off, off + len)));
-        return true;
+        return destroying.remove(r.readLong());
     }
 
     private void complete(long requestMsgId, Object result) {
@@ -206,48 +210,64 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         Outgoing o = sent.find(m -> m.isCall() && m.call.method() instanceof DestroySession d && d.sessionId() == destroyed);
         if (o != null) {
             complete(o.msgId, answer);
-        } else if (!abandonedSessions.remove(destroyed)) {
+        } else if (!destroying.remove(destroyed)) {
             events.dropped(DropReason.UNKNOWN_REQUEST, "destroy_session answer for a call no longer waited for");
         }
     }
 
-    /** Puts the messages a notification names back in the queue (all of a container's), new ids unless kept. */
-    private void resend(long badMsgId, boolean keepId) {
+    /**
+     * The server refused the messages a notification names (all of a container's) without running them.
+     * A message sent only once goes again under a new msg_id; one transmitted before under the same msg_id
+     * may have arrived then, so it keeps its msg_id where the refusal was about the salt, and is otherwise
+     * asked about ({@code msgs_state_req}) rather than sent under a new id.
+     */
+    private void refused(long badMsgId, boolean saltOnly) {
         List<Outgoing> again = new ArrayList<>();
+        List<Outgoing> keepingIds = new ArrayList<>();
+        List<Outgoing> uncertain = new ArrayList<>();
         for (Outgoing o : sent.takeNamed(badMsgId)) {
-            if (!keepId && ++o.resends > ClientSession.MAX_RESENDS) {
+            if (++o.resends > ClientSession.MAX_RESENDS) {
                 if (o.isCall()) {
                     events.error(o.call, new MessageRejectedException(o.call.name(), MessageRejectedException.RESEND_LIMIT,
                             "rejected " + ClientSession.MAX_RESENDS + " times"));
                 }
-                continue;
+            } else if (o.transmissions <= 1 || !o.isCall()) {
+                again.add(o);
+            } else {
+                (saltOnly ? keepingIds : uncertain).add(o);
             }
-            again.add(o);
         }
-        packer.requeue(again, keepId);
+        packer.requeue(keepingIds, true);
+        packer.requeue(again, false);
+        probe(uncertain, clock.serverMillis() / 1000);
     }
 
     private void badServerSalt(BadServerSalt bad) {
         salts.replace(bad.newServerSalt());
-        resend(bad.badMsgId(), false);
+        refused(bad.badMsgId(), true);
     }
 
     private void badMessage(long notificationId, BadMsgNotification bad) {
         int code = bad.errorCode();
+        if (!sent.isOurs(bad.badMsgId())) {
+            events.dropped(DropReason.NOT_OUR_MESSAGE, "bad_msg_notification " + code + " about a msg_id we did not send");
+            return;
+        }
         switch (code) {
             case 16, 17 -> {
                 clock.syncToServerMessageId(notificationId);
                 long lastSeconds = MessageIdClock.secondsOf(clock.lastIssued());
                 if (lastSeconds > clock.serverMillis() / 1000 + MessageIdClock.MAX_FUTURE_SECONDS) {
                     // the server's time went back past the ids already used: ids must rise within a session
-                    resetRequested = SessionResetReason.CLOCK_WENT_BACK;
+                    requestReset(SessionResetReason.CLOCK_WENT_BACK, bad.badMsgId());
                 } else {
-                    resend(bad.badMsgId(), false);
+                    refused(bad.badMsgId(), false);
                 }
             }
-            case 19, 20, 48 -> resend(bad.badMsgId(), false);
-            case 32 -> resetRequested = SessionResetReason.SEQNO_TOO_LOW;
-            case 33 -> resetRequested = SessionResetReason.SEQNO_TOO_HIGH;
+            case 19, 20 -> refused(bad.badMsgId(), false);
+            case 48 -> refused(bad.badMsgId(), true);
+            case 32 -> requestReset(SessionResetReason.SEQNO_TOO_LOW, bad.badMsgId());
+            case 33 -> requestReset(SessionResetReason.SEQNO_TOO_HIGH, bad.badMsgId());
             default -> {
                 for (Outgoing o : sent.takeNamed(bad.badMsgId())) {
                     if (o.isCall()) {
@@ -258,10 +278,68 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         }
     }
 
+    private void requestReset(SessionResetReason reason, long refused) {
+        resetRequested = reason;
+        resetRefused = refused;
+    }
+
+    /**
+     * The server lost our session and made a new one: calls sent before it began go again with their
+     * msg_ids, except those it had acknowledged: whether they ran cannot be known.
+     */
     private void newSessionCreated(NewSessionCreated created) {
         salts.replace(created.serverSalt());
-        packer.requeue(sent.takeAll(o -> o.isCall() && o.msgId < created.firstMsgId()), false);
+        List<Outgoing> before = sent.takeAll(o -> o.isCall() && o.msgId < created.firstMsgId());
+        for (Outgoing o : before) {
+            if (o.call.acknowledged()) {
+                events.error(o.call, new OutcomeUnknownException(o.call.name(), "the server lost the session after acknowledging it"));
+            }
+        }
+        before.removeIf(o -> o.call.acknowledged());
+        packer.requeue(before, true);
         events.newSessionCreated(created.firstMsgId(), created.uniqueId());
+    }
+
+    /**
+     * The answer to one of our {@code msgs_state_req}: received (4) means wait, and ask for the answer again
+     * if the server says it exists (+64); not received (2, 3) means it can go again under a new msg_id;
+     * unknown (1) means its outcome cannot be known.
+     */
+    private void stateInfo(MsgsStateInfo info) {
+        Outgoing request = sent.take(info.reqMsgId());
+        if (request == null || request.probes == null) {
+            return;
+        }
+        byte[] states = info.info();
+        List<Outgoing> again = new ArrayList<>();
+        List<Long> answersWanted = new ArrayList<>();
+        for (int i = 0; i < Math.min(states.length, request.probes.length); i++) {
+            long id = request.probes[i];
+            Outgoing o = sent.get(id);
+            if (o == null || !o.isCall()) {
+                continue;
+            }
+            int state = states[i] & 0xff;
+            switch (state & 7) {
+                case 4 -> {
+                    o.call.markAcknowledged();
+                    if ((state & 64) != 0) {
+                        answersWanted.add(id);
+                    }
+                }
+                case 2, 3 -> again.add(sent.take(id));
+                case 1 -> {
+                    sent.forget(id);
+                    events.error(o.call, new OutcomeUnknownException(o.call.name(), "the server can no longer tell about it"));
+                }
+                default -> {
+                }
+            }
+        }
+        packer.requeue(again, false);
+        if (!answersWanted.isEmpty()) {
+            packer.addService(new MsgResendAnsReq(answersWanted));
+        }
     }
 
     /**

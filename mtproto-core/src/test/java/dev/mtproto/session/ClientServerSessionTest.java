@@ -43,6 +43,8 @@ class ClientServerSessionTest {
     private final Map<String, Integer> executions = new HashMap<>();
     private final List<TlMethod<?>> executed = new ArrayList<>();
     private RecordingListener events;
+    /** When set, help.getSupportName is answered only when this completes (a call the DC holds). */
+    private java.util.concurrent.CompletableFuture<Object> heldAnswer;
     private InMemoryDc dc;
     private ClientSession client;
     private AuthKey key;
@@ -59,7 +61,7 @@ class ClientServerSessionTest {
                 return new NearestDc("XX", 2, 2);
             }
             if (call.method() instanceof GetSupportName) {
-                return new SupportName("support ".repeat(1000));
+                return heldAnswer != null ? heldAnswer : new SupportName("support ".repeat(1000));
             }
             if (call.method() instanceof GetCountriesList list) { // the lang code says which error to answer
                 String[] e = list.langCode().split(":");
@@ -271,8 +273,9 @@ class ClientServerSessionTest {
     void seqnoErrorsStartANewSessionAndCallsStillGetAnswered() {
         initialize();
         long before = client.sessionId();
-        dc.session(before).push(new BadMsgNotification(1L << 40, 1, 32));
         OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        client.nextPacket(false); // lost; the DC names it (a bad_msg_notification about a msg_id of ours)
+        dc.session(before).push(new BadMsgNotification(c.msgId(), 1, 32));
         pump();
         assertThat(client.sessionId()).isNotEqualTo(before);
         assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
@@ -283,9 +286,12 @@ class ClientServerSessionTest {
     void anAbandonedSessionIsDestroyedOnTheServer() {
         initialize();
         long before = client.sessionId();
-        dc.session(before).push(new BadMsgNotification(1L << 40, 1, 33));
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        client.nextPacket(false);
+        dc.session(before).push(new BadMsgNotification(c.msgId(), 1, 33));
         pump();
         assertThat(client.sessionId()).isNotEqualTo(before);
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
         assertThat(dc.receivedConstructors).contains(dev.mtproto.tl.mtproto.DestroySession.CONSTRUCTOR_ID);
         assertThat(dc.sessions).as("the server forgot the old session").containsOnlyKeys(client.sessionId());
         assertThat(events.drops).as("the destroy_session answer was expected").isEmpty();
@@ -447,9 +453,10 @@ class ClientServerSessionTest {
     @Test
     void aSessionResetInsideAContainerKeepsTheResultsOfTheSameContainer() {
         initialize();
-        dc.session(client.sessionId()).push(new BadMsgNotification(1L << 40, 1, 32));
         OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
-        dc.receive(client.nextPacket(false)); // executed; the DC's next packet holds [bad_msg 32, rpc_result]
+        OutboundPacket p = client.nextPacket(false);
+        dc.session(client.sessionId()).push(new BadMsgNotification(c.msgId(), 1, 32));
+        dc.receive(p); // executed; the DC's next packet holds [bad_msg 32, rpc_result]
         pump();
         assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
         assertThat(executions.get("help.getNearestDc")).as("not run again in the new session").isEqualTo(2);
@@ -749,7 +756,9 @@ class ClientServerSessionTest {
     private List<OutgoingCall<NearestDcType>> answersLostInALongOutage(AtomicLong travel) {
         List<OutgoingCall<NearestDcType>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            calls.add(call(GetNearestDc.INSTANCE));
+            OutgoingCall<NearestDcType> c = new OutgoingCall<>(GetNearestDc.INSTANCE, "help.getNearestDc", Long.MAX_VALUE - 2);
+            client.submit(c);
+            calls.add(c);
             dc.receive(client.nextPacket(false)); // one packet each, so the DC answers each in its own frame
         }
         dc.drain();
@@ -772,5 +781,140 @@ class ClientServerSessionTest {
         }
         assertThat(events.dropped(DropReason.OUTSIDE_TIME_WINDOW)).isEqualTo(3);
         assertThat(client.clock().offsetMillis()).isEqualTo(offset);
+    }
+
+    @Test
+    void aSeqnoNotificationAboutAMessageWeNeverSentIsIgnored() {
+        initialize();
+        long before = client.sessionId();
+        dc.session(before).push(new BadMsgNotification(client.clock().nextClientId() - (4L << 32), 1, 32));
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.sessionId()).as("no new session").isEqualTo(before);
+        assertThat(events.resets).isEmpty();
+        assertThat(events.dropped(DropReason.NOT_OUR_MESSAGE)).isEqualTo(1);
+    }
+
+    /** A call the DC holds, then a call whose packet is lost and which the DC names in bad_msg_notification. */
+    private OutgoingCall<SupportNameType> heldCallThenAResetNaming(int code, long deadlineNanos) {
+        heldAnswer = new java.util.concurrent.CompletableFuture<>();
+        OutgoingCall<SupportNameType> held = new OutgoingCall<>(GetSupportName.INSTANCE, "help.getSupportName", deadlineNanos);
+        client.submit(held);
+        pump();
+        assertThat(executions.get("help.getSupportName")).isEqualTo(1);
+        OutgoingCall<NearestDcType> lost = call(GetNearestDc.INSTANCE);
+        client.nextPacket(false); // never arrives
+        dc.session(client.sessionId()).push(new BadMsgNotification(lost.msgId(), 1, code));
+        pump();
+        assertThat(lost.future()).as("the rejected message is sent again, in the new session").isCompletedWithValue(new NearestDc("XX", 2, 2));
+        return held;
+    }
+
+    @Test
+    void aSessionResetResendsOnlyWhatTheServerCannotHaveRunAndTakesLateAnswersOfTheOldSession() {
+        initialize();
+        long before = client.sessionId();
+        OutgoingCall<SupportNameType> held = heldCallThenAResetNaming(32, Long.MAX_VALUE);
+        assertThat(client.sessionId()).isNotEqualTo(before);
+        assertThat(events.resets).containsExactly(SessionResetReason.SEQNO_TOO_LOW);
+        assertThat(held.future()).isNotDone();
+        assertThat(dc.sessions).as("the old session is kept while a call of it waits").containsKey(before);
+
+        heldAnswer.complete(new SupportName("late"));
+        pump();
+        assertThat(held.future()).as("answered in the abandoned session").isCompletedWithValue(new SupportName("late"));
+        assertThat(executions.get("help.getSupportName")).as("never run twice").isEqualTo(1);
+        assertThat(events.dropped(DropReason.WRONG_SESSION)).isZero();
+        assertThat(dc.sessions).as("destroyed once nothing of it waits").containsOnlyKeys(client.sessionId());
+        assertThat(events.drops).isEmpty();
+    }
+
+    @Test
+    void aCallLeftInAnAbandonedSessionFailsAsOutcomeUnknownAtItsDeadline() {
+        initialize();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        OutgoingCall<SupportNameType> held = heldCallThenAResetNaming(33, deadline);
+        assertThat(events.resets).containsExactly(SessionResetReason.SEQNO_TOO_HIGH);
+        client.expire(deadline + 1);
+        assertThat(held.future()).isCompletedExceptionally();
+        assertThat(events.errors).singleElement().isInstanceOf(OutcomeUnknownException.class);
+        assertThat(executions.get("help.getSupportName")).isEqualTo(1);
+        pump();
+        assertThat(dc.sessions).as("destroyed once nothing of it waits").containsOnlyKeys(client.sessionId());
+    }
+
+    @Test
+    void callsWhoseAnswersWereLostInALongOutageNeverRunTwice() {
+        AtomicLong travel = new AtomicLong();
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0));
+        initialize();
+        List<OutgoingCall<NearestDcType>> calls = answersLostInALongOutage(travel);
+        client.onConnectionLost();
+        dc.session(client.sessionId()).onReconnect(); // the answers come again, with msg_ids too old to accept
+        pump();
+        assertThat(dc.receivedConstructors).as("the client asked about them").contains(MsgsStateReq.CONSTRUCTOR_ID);
+        assertThat(calls).as("the DC said it has them: they are not sent again").allSatisfy(c -> assertThat(c.acknowledged()).isTrue());
+        client.expire(Long.MAX_VALUE - 1); // past their deadlines
+        assertThat(executions.get("help.getNearestDc")).as("initialize() and each call once").isEqualTo(4);
+        assertThat(events.errors).hasSize(3).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(RequestTimeoutException.class,
+                t -> assertThat(t.acknowledged()).isTrue()));
+    }
+
+    @Test
+    void aRejectedResendOfAMessageThatMayHaveArrivedKeepsItsMsgId() {
+        initialize();
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        OutboundPacket p = client.nextPacket(false);
+        long sentAs = c.msgId();
+        dc.receive(p);                                  // executed; the answer is lost with the connection
+        dc.drain();
+        dc.session(client.sessionId()).forgetUnacknowledged();
+        dc.session(client.sessionId()).rotateSalt();    // and the salt changed meanwhile
+        client.onConnectionLost();
+        pump();                                         // resent, refused for its salt, resent again
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(c.msgId()).isEqualTo(sentAs);
+        assertThat(executions.get("help.getNearestDc")).as("never run twice").isEqualTo(2);
+    }
+
+    /** @return the msg_id the packet carries for a message with that constructor (read as the DC would) */
+    private long msgIdIn(OutboundPacket p, int constructorId) {
+        byte[] plain = dev.mtproto.crypto.MessageCipher.forServer(key).decrypt(java.util.Arrays.copyOf(p.buffer(), p.length()));
+        long[] found = {0};
+        if (MessageContainers.isContainer(plain, 32, plain.length - 32)) {
+            MessageContainers.forEach(plain, 32, plain.length - 32, (id, seq, b, at, len) -> {
+                if (ClientSession.constructorOf(java.util.Arrays.copyOfRange(b, at, at + 4)) == constructorId) {
+                    found[0] = id;
+                }
+                return true;
+            });
+        } else if (ClientSession.constructorOf(java.util.Arrays.copyOfRange(plain, 32, 36)) == constructorId) {
+            found[0] = java.nio.ByteBuffer.wrap(plain, 16, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        }
+        return found[0];
+    }
+
+    /** https://core.telegram.org/mtproto/service_messages_about_messages: +64, an answer was already made. */
+    @Test
+    void aCallLongUnansweredIsAskedAboutAndItsAnswerAskedForWhenTheServerHasOne() {
+        AtomicLong travel = new AtomicLong();
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0));
+        initialize();
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        client.nextPacket(false); // its answer never comes
+        travel.set((ClientSession.PROBE_AFTER_SECONDS + 1) * 1000);
+        client.expire(System.nanoTime());
+        OutboundPacket probe = client.nextPacket(false);
+        long request = msgIdIn(probe, MsgsStateReq.CONSTRUCTOR_ID);
+        assertThat(request).as("a msgs_state_req about it").isNotZero();
+        MessageIdClock server = new MessageIdClock(() -> System.currentTimeMillis() + travel.get() + 1000, 0);
+        receive(forged().frame(client.sessionId(), server.nextServerId(true), 101,
+                new dev.mtproto.tl.mtproto.MsgsStateInfo(request, new byte[] {4 + 32 + 64}).toByteArray()));
+        OutboundPacket again = client.nextPacket(false);
+        assertThat(msgIdIn(again, MsgResendAnsReq.CONSTRUCTOR_ID)).as("msg_resend_ans_req for its answer").isNotZero();
+        assertThat(c.acknowledged()).isTrue();
+        assertThat(c.future()).isNotDone();
+        assertThat(client.pendingCalls()).isEqualTo(1);
     }
 }
