@@ -49,7 +49,7 @@ final class AbandonedSessions {
         List<Outgoing> destroys = new ArrayList<>();
         for (Outgoing o : packer.drain()) {
             if (!o.isCall()) {
-                if (DestroySession.CONSTRUCTOR_ID == ClientSession.constructorOf(o.body)) {
+                if (o.constructorId() == DestroySession.CONSTRUCTOR_ID) {
                     destroys.add(o); // another abandoned session's: still to go
                 }
             } else if (o.msgId != 0 && o.keepIdOnResend) {

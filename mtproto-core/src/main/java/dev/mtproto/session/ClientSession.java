@@ -50,7 +50,6 @@ public final class ClientSession {
     static final long PROBE_AFTER_SECONDS = 60;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final AuthKey authKey;
     private final MessageCipher cipher;
@@ -63,6 +62,7 @@ public final class ClientSession {
     private final InboundUnpacker inbound;
     private final ServiceMessages service;
     private final AbandonedSessions abandoned;
+    private final Inboxes inboxes = new Inboxes();
     private long sessionId;
     private boolean closed;
 
@@ -105,11 +105,6 @@ public final class ClientSession {
             id = (long) LONG.get(b, 0);
         } while (id == 0);
         return id;
-    }
-
-    /** @return the constructor id a serialized body starts with */
-    static int constructorOf(byte[] body) {
-        return body.length < 4 ? 0 : (int) INT.get(body, 0);
     }
 
     /** @return whether the function is one of MTProto's own (ping, salts, ...), which never needs initConnection */
@@ -156,11 +151,7 @@ public final class ClientSession {
 
     /** @return how many calls are waiting to be sent or answered */
     public int pendingCalls() {
-        int n = sent.calls() + abandoned.calls();
-        for (Outgoing o : packer.queued()) {
-            n += o.isCall() ? 1 : 0;
-        }
-        return n;
+        return sent.calls() + abandoned.calls() + packer.queuedCalls();
     }
 
     /** @return whether {@link #nextPacket} has something to send */
@@ -266,13 +257,7 @@ public final class ClientSession {
      * @param nowNanos the current {@link System#nanoTime()}
      */
     public void expire(long nowNanos) {
-        List<Outgoing> overdue = new ArrayList<>();
-        for (Outgoing o : packer.queued()) {
-            if (o.isCall() && o.call.isOverdue(nowNanos)) {
-                overdue.add(o);
-            }
-        }
-        overdue.forEach(packer::remove);
+        List<Outgoing> overdue = packer.takeOverdue(nowNanos);
         long now = nowSeconds();
         overdue.addAll(sent.expire(nowNanos, now));
         for (Outgoing o : overdue) {
@@ -394,6 +379,14 @@ public final class ClientSession {
 
     // ------------------------------------------------------------------ incoming
 
+    /** The inbox of each session id of ours (a class rather than a lambda: made once, visible to heap tools). */
+    private final class Inboxes implements java.util.function.LongFunction<InboundUnpacker.Inbox> {
+        @Override
+        public InboundUnpacker.Inbox apply(long session) {
+            return session == sessionId ? service : abandoned.find(session);
+        }
+    }
+
     /**
      * Processes one transport frame: an encrypted message from the server. Problems are reported to the
      * listener ({@link SessionListener#onDropped}); nothing is thrown for bad input.
@@ -406,7 +399,7 @@ public final class ClientSession {
         if (closed) {
             return;
         }
-        inbound.onFrame(buf, off, len, id -> id == sessionId ? service : abandoned.find(id));
+        inbound.onFrame(buf, off, len, inboxes);
         SessionResetReason reset = service.takeResetRequest();
         if (reset != null) {
             // only now: the rest of the frame (say, results in the same container) belonged to the old session

@@ -59,11 +59,11 @@ final class OutboundPacker {
     private int initOverhead;
 
     OutboundPacker(MessageCipher cipher, MessageIdClock clock, int maxPacketSize) {
+        int ackRoom = maxPacketSize - packetSize(MessageCipher.PLAINTEXT_HEADER_SIZE + CONTAINER_HEADER + INNER_HEADER + ACK_OVERHEAD);
+        this.maxAcksPerMessage = Math.min(MAX_ACKS_PER_MESSAGE, ackRoom / 8);
         this.maxPacketSize = maxPacketSize;
         this.cipher = cipher;
         this.clock = clock;
-        int ackRoom = maxPacketSize - packetSize(MessageCipher.PLAINTEXT_HEADER_SIZE + CONTAINER_HEADER + INNER_HEADER + ACK_OVERHEAD);
-        this.maxAcksPerMessage = Math.min(MAX_ACKS_PER_MESSAGE, ackRoom / 8);
     }
 
     /** @return the wire size of a plaintext of that length with the most padding a packet can get */
@@ -185,8 +185,26 @@ final class OutboundPacker {
         return all;
     }
 
-    Iterable<Outgoing> queued() {
-        return queue;
+    /** @return how many calls are queued */
+    int queuedCalls() {
+        int n = 0;
+        for (Outgoing o : queue) {
+            n += o.isCall() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** @return the queued calls past their deadline, taken out */
+    List<Outgoing> takeOverdue(long nowNanos) {
+        List<Outgoing> overdue = new ArrayList<>();
+        for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
+            Outgoing o = it.next();
+            if (o.isCall() && o.call.isOverdue(nowNanos)) {
+                it.remove();
+                overdue.add(o);
+            }
+        }
+        return overdue;
     }
 
     boolean hasQueued() {
@@ -319,7 +337,10 @@ final class OutboundPacker {
             wire = new byte[Math.max(length, 256)];
         }
         int written = cipher.encrypt(plain.buffer(), 0, plain.size(), 0, wire, 0);
-        boolean ask = quickAck && batch.stream().anyMatch(o -> o.contentRelated);
+        boolean ask = false;
+        for (int i = 0; quickAck && !ask && i < batch.size(); i++) {
+            ask = batch.get(i).contentRelated;
+        }
         return new Packed(new OutboundPacket(wire, written, ask), containerId, ids);
     }
 }

@@ -24,6 +24,11 @@ final class Outgoing {
         this.contentRelated = contentRelated;
     }
 
+    /** @return the constructor id the body starts with */
+    int constructorId() {
+        return body.length < 4 ? 0 : (body[0] & 0xff) | (body[1] & 0xff) << 8 | (body[2] & 0xff) << 16 | (body[3] & 0xff) << 24;
+    }
+
     /** @return whether this is a call (someone waits for its answer) rather than a service message */
     boolean isCall() {
         return call != null;

@@ -23,11 +23,16 @@ final class SentMessages {
     private final Map<Long, long[]> containers = new HashMap<>(4);
     private final LinkedHashMap<Integer, long[]> quickAcks = new LinkedHashMap<>(4);
 
-    /** Records the messages of a packet just built. */
+    /**
+     * Records the messages of a packet just built. Acks are not kept: the server never acknowledges them,
+     * and one lost is made good by the server sending its message again.
+     */
     void record(List<Outgoing> batch, OutboundPacker.Packed packed, long nowSeconds, int quickAckToken) {
         for (Outgoing o : batch) {
             o.sentAtSeconds = nowSeconds;
-            inFlight.put(o.msgId, o);
+            if (o.contentRelated) {
+                inFlight.put(o.msgId, o);
+            }
         }
         if (packed.containerId() != 0) {
             containers.put(packed.containerId(), packed.ids());
@@ -145,8 +150,18 @@ final class SentMessages {
         List<Outgoing> overdue = takeAll(o -> o.isCall() ? o.call.isOverdue(nowNanos)
                 : nowSeconds - o.sentAtSeconds > SERVICE_MESSAGE_MEMORY_SECONDS);
         overdue.removeIf(o -> !o.isCall());
-        containers.values().removeIf(ids -> MessageIdClock.secondsOf(ids[0]) < nowSeconds - SERVICE_MESSAGE_MEMORY_SECONDS * 2);
+        containers.values().removeIf(ids -> MessageIdClock.secondsOf(ids[0]) < nowSeconds - SERVICE_MESSAGE_MEMORY_SECONDS * 2
+                || noneInFlight(ids));
         return overdue;
+    }
+
+    private boolean noneInFlight(long[] ids) {
+        for (long id : ids) {
+            if (inFlight.containsKey(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A connection ended: forget containers and quick-ack tokens (they belong to the packets of that connection). */

@@ -884,12 +884,12 @@ class ClientServerSessionTest {
         long[] found = {0};
         if (MessageContainers.isContainer(plain, 32, plain.length - 32)) {
             MessageContainers.forEach(plain, 32, plain.length - 32, (id, seq, b, at, len) -> {
-                if (ClientSession.constructorOf(java.util.Arrays.copyOfRange(b, at, at + 4)) == constructorId) {
+                if (java.nio.ByteBuffer.wrap(b, at, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() == constructorId) {
                     found[0] = id;
                 }
                 return true;
             });
-        } else if (ClientSession.constructorOf(java.util.Arrays.copyOfRange(plain, 32, 36)) == constructorId) {
+        } else if (java.nio.ByteBuffer.wrap(plain, 32, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() == constructorId) {
             found[0] = java.nio.ByteBuffer.wrap(plain, 16, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         }
         return found[0];
