@@ -917,4 +917,28 @@ class ClientServerSessionTest {
         assertThat(c.future()).isNotDone();
         assertThat(client.pendingCalls()).isEqualTo(1);
     }
+
+    @Test
+    void answersAreHandedOverUndecodedAndStillGzipped() {
+        List<RpcAnswer> answers = new ArrayList<>();
+        client = newClient(new RecordingListener() {
+            @Override
+            public void onAnswer(OutgoingCall<?> call, RpcAnswer answer) {
+                answers.add(answer); // not decoded here, where the connection's lock would be held
+            }
+        });
+        initialize(answers);
+        OutgoingCall<SupportNameType> big = call(GetSupportName.INSTANCE);
+        pump();
+        assertThat(big.future()).as("nothing decoded it yet").isNotDone();
+        RpcAnswer answer = answers.get(answers.size() - 1);
+        assertThat(answer.size()).as("8,000 characters, still gzip-packed").isLessThan(1000);
+        assertThat(answer.decode()).isEqualTo(new SupportName("support ".repeat(1000)));
+    }
+
+    private void initialize(List<RpcAnswer> answers) {
+        call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(answers).singleElement().satisfies(a -> assertThat(a.decode()).isEqualTo(new NearestDc("XX", 2, 2)));
+    }
 }
