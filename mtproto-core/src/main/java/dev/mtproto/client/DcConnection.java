@@ -149,7 +149,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         try {
             for (Iterator<OutgoingCall<?>> it = slot.waiting.iterator(); it.hasNext(); ) {
                 OutgoingCall<?> call = it.next();
-                if (call.expired(nowNanos)) {
+                if (call.isOverdue(nowNanos)) {
                     it.remove();
                     expired.add(call);
                 }

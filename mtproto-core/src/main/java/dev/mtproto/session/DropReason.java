@@ -19,5 +19,7 @@ public enum DropReason {
     /** A constructor the session does not handle. */
     UNKNOWN_CONSTRUCTOR,
     /** An answer to a call the session no longer waits for (answered, cancelled or timed out). */
-    UNKNOWN_REQUEST
+    UNKNOWN_REQUEST,
+    /** A {@code bad_msg_notification} about a msg_id we did not send (or no longer remember): not acted on. */
+    NOT_OUR_MESSAGE
 }

@@ -53,13 +53,6 @@ public final class OutgoingCall<R> {
         return nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
     }
 
-    /**
-     * @param nowNanos the current {@link System#nanoTime()}
-     * @return whether the deadline passed ({@link Long#MAX_VALUE} never does)
-     */
-    public boolean expired(long nowNanos) {
-        return deadlineNanos != Long.MAX_VALUE && nowNanos - deadlineNanos > 0;
-    }
 
     /** @return the function sent */
     public TlMethod<R> method() {
@@ -74,6 +67,17 @@ public final class OutgoingCall<R> {
     /** @return the deadline, in {@link System#nanoTime()} terms */
     public long deadlineNanos() {
         return deadlineNanos;
+    }
+
+    /**
+     * Overflow-safe, whatever the sign of {@link System#nanoTime()}: a call without deadline
+     * ({@link Long#MAX_VALUE}) is never overdue.
+     *
+     * @param nowNanos the current {@link System#nanoTime()}
+     * @return whether the deadline has passed
+     */
+    public boolean isOverdue(long nowNanos) {
+        return deadlineNanos != Long.MAX_VALUE && nowNanos - deadlineNanos > 0;
     }
 
     /** @return the future the session's listener completes */

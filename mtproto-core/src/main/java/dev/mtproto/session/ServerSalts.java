@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The server salts of a session: the one in use, and future salts announced by {@code future_salts} with
- * their validity windows. The salt in use moves on to the next future salt when the current one expires.
- * Not thread-safe.
+ * their validity windows. The salt in use moves on to the next future salt when the current one expires;
+ * a correction from the server ({@link #replace}) wins over the stored list and empties it. Not thread-safe.
  */
 public final class ServerSalts {
     /** A salt valid from {@code validSince} to {@code validUntil} (unix seconds). */
@@ -41,12 +41,15 @@ public final class ServerSalts {
     }
 
     /**
-     * Replaces the salt in use (after {@code bad_server_salt} or {@code new_session_created}).
+     * Replaces the salt in use with the server's correction ({@code bad_server_salt} or
+     * {@code new_session_created}). The correction wins: the future salts stored so far are forgotten (the
+     * server just showed they are stale), so that {@link #needsRefresh} says to fetch them again.
      *
      * @param salt the new salt
      */
     public void replace(long salt) {
         current = salt;
+        future.clear();
     }
 
     /**

@@ -39,11 +39,13 @@ import org.junit.jupiter.api.Test;
 /** {@link ClientSession} against {@link ServerSession}, in memory: every protocol rule with a real peer. */
 class ClientServerSessionTest {
     private static final long FIRST_SALT = 0x1122334455667788L;
-    private static final int PACKET_LIMIT = dev.mtproto.transport.FrameCodec.DEFAULT_MAX_FRAME_LENGTH;
+    private int packetLimit = dev.mtproto.transport.FrameCodec.DEFAULT_MAX_FRAME_LENGTH;
 
     private final Map<String, Integer> executions = new HashMap<>();
     private final List<TlMethod<?>> executed = new ArrayList<>();
     private RecordingListener events;
+    /** When set, help.getSupportName is answered only when this completes (a call the DC holds). */
+    private java.util.concurrent.CompletableFuture<Object> heldAnswer;
     private InMemoryDc dc;
     private ClientSession client;
     private AuthKey key;
@@ -60,7 +62,7 @@ class ClientServerSessionTest {
                 return new NearestDc("XX", 2, 2);
             }
             if (call.method() instanceof GetSupportName) {
-                return new SupportName("support ".repeat(1000));
+                return heldAnswer != null ? heldAnswer : new SupportName("support ".repeat(1000));
             }
             if (call.method() instanceof GetCountriesList list) { // the lang code says which error to answer
                 String[] e = list.langCode().split(":");
@@ -80,7 +82,7 @@ class ClientServerSessionTest {
     }
 
     private ClientSession newClient(SessionListener listener, MessageIdClock clock) {
-        ClientSession session = new ClientSession(key, FIRST_SALT, clock, RandomSource.secure(), listener, 1024, PACKET_LIMIT);
+        ClientSession session = new ClientSession(key, FIRST_SALT, clock, RandomSource.secure(), listener, 1024, packetLimit);
         session.initWrapper(ClientServerSessionTest::initialized);
         return session;
     }
@@ -107,6 +109,7 @@ class ClientServerSessionTest {
             boolean moved = false;
             OutboundPacket p;
             while ((p = client.nextPacket(false)) != null) {
+                assertThat(p.length()).as("packet size").isLessThanOrEqualTo(packetLimit);
                 dc.receive(p);
                 moved = true;
             }
@@ -271,8 +274,9 @@ class ClientServerSessionTest {
     void seqnoErrorsStartANewSessionAndCallsStillGetAnswered() {
         initialize();
         long before = client.sessionId();
-        dc.session(before).push(new BadMsgNotification(1L << 40, 1, 32));
         OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        client.nextPacket(false); // lost; the DC names it (a bad_msg_notification about a msg_id of ours)
+        dc.session(before).push(new BadMsgNotification(c.msgId(), 1, 32));
         pump();
         assertThat(client.sessionId()).isNotEqualTo(before);
         assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
@@ -283,9 +287,12 @@ class ClientServerSessionTest {
     void anAbandonedSessionIsDestroyedOnTheServer() {
         initialize();
         long before = client.sessionId();
-        dc.session(before).push(new BadMsgNotification(1L << 40, 1, 33));
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        client.nextPacket(false);
+        dc.session(before).push(new BadMsgNotification(c.msgId(), 1, 33));
         pump();
         assertThat(client.sessionId()).isNotEqualTo(before);
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
         assertThat(dc.receivedConstructors).contains(dev.mtproto.tl.mtproto.DestroySession.CONSTRUCTOR_ID);
         assertThat(dc.sessions).as("the server forgot the old session").containsOnlyKeys(client.sessionId());
         assertThat(events.drops).as("the destroy_session answer was expected").isEmpty();
@@ -447,9 +454,10 @@ class ClientServerSessionTest {
     @Test
     void aSessionResetInsideAContainerKeepsTheResultsOfTheSameContainer() {
         initialize();
-        dc.session(client.sessionId()).push(new BadMsgNotification(1L << 40, 1, 32));
         OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
-        dc.receive(client.nextPacket(false)); // executed; the DC's next packet holds [bad_msg 32, rpc_result]
+        OutboundPacket p = client.nextPacket(false);
+        dc.session(client.sessionId()).push(new BadMsgNotification(c.msgId(), 1, 32));
+        dc.receive(p); // executed; the DC's next packet holds [bad_msg 32, rpc_result]
         pump();
         assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
         assertThat(executions.get("help.getNearestDc")).as("not run again in the new session").isEqualTo(2);
@@ -498,17 +506,7 @@ class ClientServerSessionTest {
         gz.close();
         dc.session(client.sessionId()).push(new dev.mtproto.tl.mtproto.GzipPacked(body));
         List<byte[]> frames = dc.drain();
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                frames.forEach(f -> client.onFrame(f, 0, f.length));
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        }, "small-stack", 256 * 1024);
-        t.start();
-        t.join();
-        assertThat(thrown.get()).isNull();
+        assertThat(onSmallStack(() -> frames.forEach(this::receive))).isNull();
         assertThat(events.dropped(DropReason.MALFORMED)).isEqualTo(1);
         assertThat(events.updates).isEmpty();
     }
@@ -535,5 +533,413 @@ class ClientServerSessionTest {
         pump();
         assertThat(executions.get("help.getNearestDc")).as("nothing ran twice").isEqualTo(251);
         assertThat(dc.session(client.sessionId()).hasOutgoing()).isFalse();
+    }
+
+    @Test
+    void aSaltChangeAfterFutureSaltsWereFetchedIsFollowed() {
+        initialize();
+        OutgoingCall<?> fetch = call(new GetFutureSalts(4));
+        pump();
+        assertThat(fetch.future()).isCompleted();
+        dc.session(client.sessionId()).rotateSalt(); // every salt announced so far is invalid now
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.currentSalt()).isEqualTo(dc.session(client.sessionId()).salt());
+        assertThat(client.salts().needsRefresh(client.clock().serverMillis() / 1000, 600)).as("fetch them again").isTrue();
+        assertThat(events.errors).isEmpty();
+    }
+
+    private static String incompressible(int chars) {
+        byte[] b = new byte[chars * 3 / 4];
+        RandomSource.secure().nextBytes(b, 0, b.length);
+        return java.util.Base64.getEncoder().encodeToString(b);
+    }
+
+    private static SaveAppLog appLog(String text) {
+        return new SaveAppLog(List.of(new InputAppEvent(1.5, text, 7, JsonNull.INSTANCE)));
+    }
+
+    @Test
+    void aCallTooLargeForOnePacketFailsAloneAtSubmission() {
+        packetLimit = 16 * 1024;
+        client = newClient(events);
+        initialize();
+        OutgoingCall<NearestDcType> before = call(GetNearestDc.INSTANCE);
+        OutgoingCall<Boolean> huge = new OutgoingCall<>(appLog(incompressible(40_000)), "help.saveAppLog", Long.MAX_VALUE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.submit(huge))
+                .isInstanceOfSatisfying(RequestTooLargeException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(16 * 1024);
+                    assertThat(e.size()).isGreaterThan(16 * 1024);
+                });
+        OutgoingCall<NearestDcType> after = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(before.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(after.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.pendingCalls()).isZero();
+    }
+
+    @Test
+    void containersAreCutBeforeTheyExceedThePacketLimit() {
+        packetLimit = 16 * 1024;
+        client = newClient(events);
+        initialize();
+        List<OutgoingCall<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            calls.add(call(appLog(incompressible(2000))));
+        }
+        pump(); // asserts every packet against the limit
+        assertThat(calls).allSatisfy(c -> assertThat(c.future()).isCompletedWithValue(true));
+        assertThat(executions.get("help.saveAppLog")).isEqualTo(30);
+    }
+
+    @Test
+    void aListenerThatMakesACallWhenOneTimesOutDoesNotBreakTheTick() {
+        List<OutgoingCall<NearestDcType>> retries = new ArrayList<>();
+        RecordingListener retrying = new RecordingListener() {
+            @Override
+            public void onError(OutgoingCall<?> call, RuntimeException error) {
+                super.onError(call, error);
+                for (int i = 0; i < 2; i++) { // continuations that call invoke again, on the same thread
+                    OutgoingCall<NearestDcType> retry = new OutgoingCall<>(GetNearestDc.INSTANCE, "retry", Long.MAX_VALUE);
+                    retries.add(retry);
+                    client.submit(retry);
+                }
+            }
+        };
+        client = newClient(retrying);
+        long now = System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            client.submit(new OutgoingCall<>(GetNearestDc.INSTANCE, "sent", now + 1000));
+        }
+        dc.receive(client.nextPacket(false)); // sent, answers lost
+        dc.drain();
+        for (int i = 0; i < 14; i++) { // enough that the retries make the queue grow while it is walked
+            client.submit(new OutgoingCall<>(GetNearestDc.INSTANCE, "queued", now + 1000));
+        }
+        client.expire(now + 2000);
+        assertThat(retrying.errors).hasSize(16).allSatisfy(e -> assertThat(e).isInstanceOf(RequestTimeoutException.class));
+        pump();
+        assertThat(retries).hasSize(32).allSatisfy(r -> assertThat(r.future()).isCompletedWithValue(new NearestDc("XX", 2, 2)));
+    }
+
+    @Test
+    void callsWithoutADeadlineNeverExpireWhateverNanoTimeSays() {
+        OutgoingCall<NearestDcType> forever = call(GetNearestDc.INSTANCE);
+        client.expire(-1_000_000_000L); // System.nanoTime() may be negative
+        client.expire(Long.MIN_VALUE + 5);
+        assertThat(forever.future()).isNotDone();
+        assertThat(forever.isOverdue(Long.MAX_VALUE - 1)).isFalse();
+        OutgoingCall<NearestDcType> soon = new OutgoingCall<>(GetNearestDc.INSTANCE, "soon", Long.MIN_VALUE + 10);
+        assertThat(soon.isOverdue(Long.MIN_VALUE + 5)).isFalse();
+        assertThat(soon.isOverdue(Long.MIN_VALUE + 11)).isTrue();
+    }
+
+    private ForgedServer forged() {
+        return new ForgedServer(key, dc.session(client.sessionId()).salt());
+    }
+
+    private void receive(byte[] frame) {
+        client.onFrame(frame, 0, frame.length);
+    }
+
+    /** @return what the task threw on a thread with a small stack, or null */
+    private static Throwable onSmallStack(Runnable task) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        return thrown.get();
+    }
+
+    /** @return a server clock one second ahead, so that its msg_ids never collide with the DC's own */
+    private static MessageIdClock forgingClock() {
+        return new MessageIdClock(() -> System.currentTimeMillis() + 1000, 0);
+    }
+
+    @Test
+    void msgCopyNestedThousandsDeepIsDroppedWithoutDeepRecursion() throws Exception {
+        initialize();
+        MessageIdClock server = forgingClock();
+        byte[] body = UpdatesTooLong.INSTANCE.toByteArray();
+        for (int i = 0; i < 5000; i++) {
+            body = ForgedServer.copy(server.nextServerId(false), 1, body);
+        }
+        byte[] frame = forged().frame(client.sessionId(), server.nextServerId(false), 1, body);
+        assertThat(onSmallStack(() -> receive(frame))).isNull();
+        assertThat(events.dropped(DropReason.MALFORMED)).isEqualTo(1);
+        assertThat(events.updates).isEmpty();
+    }
+
+    /** https://core.telegram.org/mtproto/security_guidelines: messages outside the time window are ignored. */
+    @Test
+    void authenticatedMessagesOutsideTheTimeWindowNeverMoveTheClock() {
+        initialize();
+        long offset = client.clock().offsetMillis();
+        MessageIdClock hourAhead = new MessageIdClock(() -> System.currentTimeMillis() + 3_600_000, 0);
+        ForgedServer server = forged();
+        for (int i = 0; i < 5; i++) {
+            receive(server.frame(client.sessionId(), hourAhead.nextServerId(false), 2 * i + 1, UpdatesTooLong.INSTANCE.toByteArray()));
+        }
+        assertThat(events.dropped(DropReason.OUTSIDE_TIME_WINDOW)).isEqualTo(5);
+        assertThat(events.updates).as("no information from them is used").isEmpty();
+        assertThat(client.clock().offsetMillis()).isEqualTo(offset);
+        OutgoingCall<NearestDcType> genuine = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(genuine.future()).as("the DC's genuine answer is still accepted").isCompletedWithValue(new NearestDc("XX", 2, 2));
+    }
+
+    @Test
+    void aContainerWithAMessageNewerThanItselfIsRefusedWhole() {
+        initialize();
+        MessageIdClock server = forgingClock();
+        long containerId = server.nextServerId(false);
+        long inside = server.nextServerId(false); // above the container's id
+        byte[] update = UpdatesTooLong.INSTANCE.toByteArray();
+        byte[] body = ForgedServer.container(new long[] {inside - 8, inside}, new int[] {1, 3}, new byte[][] {update, update});
+        receive(forged().frame(client.sessionId(), containerId, 4, body));
+        assertThat(events.updates).isEmpty();
+        assertThat(events.dropped(DropReason.BAD_MESSAGE_ID)).isEqualTo(1);
+    }
+
+    private void deliverAll() {
+        OutboundPacket p;
+        while ((p = client.nextPacket(false)) != null) {
+            dc.receive(p);
+        }
+    }
+
+    /** https://core.telegram.org/mtproto/service_messages_about_messages: 4 received, +8 acknowledged, +16 needs no ack. */
+    @Test
+    void stateRequestsAreAnsweredWithTheAcknowledgedAndNoAckNeededBits() {
+        initialize();
+        MessageIdClock server = forgingClock();
+        ForgedServer forged = forged();
+        long update = server.nextServerId(false);
+        long ack = server.nextServerId(false);
+        receive(forged.frame(client.sessionId(), update, 101, UpdatesTooLong.INSTANCE.toByteArray()));
+        receive(forged.frame(client.sessionId(), ack, 102, new dev.mtproto.tl.mtproto.MsgsAck(List.of(1L << 40)).toByteArray()));
+        long unknown = server.nextServerId(false);
+        long first = server.nextServerId(false);
+        receive(forged.frame(client.sessionId(), first, 103, new MsgsStateReq(List.of(update, ack, unknown)).toByteArray()));
+        deliverAll(); // our ack of the update leaves now
+        long second = server.nextServerId(false);
+        receive(forged.frame(client.sessionId(), second, 105, new MsgsStateReq(List.of(update, ack)).toByteArray()));
+        deliverAll();
+        assertThat(dc.stateInfos()).hasSize(2);
+        assertThat(dc.stateInfos().get(0).reqMsgId()).isEqualTo(first);
+        assertThat(dc.stateInfos().get(0).info()).as("before our ack left").containsExactly(4, 4 + 16, 2);
+        assertThat(dc.stateInfos().get(1).reqMsgId()).isEqualTo(second);
+        assertThat(dc.stateInfos().get(1).info()).containsExactly(4 + 8, 4 + 16);
+    }
+
+    @Test
+    void aResendRequestForMessagesWeDoNotHaveIsAnsweredAsAStateRequest() {
+        initialize();
+        MessageIdClock server = forgingClock();
+        long unknown = client.clock().nextClientId() - (1L << 32); // a second ago: ours by parity, never sent
+        long request = server.nextServerId(false);
+        receive(forged().frame(client.sessionId(), request, 101, new dev.mtproto.tl.mtproto.MsgResendReq(List.of(unknown)).toByteArray()));
+        deliverAll();
+        assertThat(dc.stateInfos()).singleElement().satisfies(info -> {
+            assertThat(info.reqMsgId()).isEqualTo(request);
+            assertThat(info.info()).containsExactly(2);
+        });
+    }
+
+    /** Sends three calls that the DC executes, loses their answers, and lets both clocks run 400 s on. */
+    private List<OutgoingCall<NearestDcType>> answersLostInALongOutage(AtomicLong travel) {
+        List<OutgoingCall<NearestDcType>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            OutgoingCall<NearestDcType> c = new OutgoingCall<>(GetNearestDc.INSTANCE, "help.getNearestDc", Long.MAX_VALUE - 2);
+            client.submit(c);
+            calls.add(c);
+            dc.receive(client.nextPacket(false)); // one packet each, so the DC answers each in its own frame
+        }
+        dc.drain();
+        travel.set(400_000);
+        dc.skewMillis.set(400_000);
+        return calls;
+    }
+
+    @Test
+    void oldAnswersResentAfterAnOutageLongerThanTheTimeWindowDoNotPullTheClockBack() {
+        AtomicLong travel = new AtomicLong();
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0));
+        initialize();
+        answersLostInALongOutage(travel);
+        long offset = client.clock().offsetMillis();
+        client.onConnectionLost();
+        dc.session(client.sessionId()).onReconnect(); // the DC resends the answers, with their old msg_ids
+        for (byte[] frame : dc.drain()) {
+            receive(frame);
+        }
+        assertThat(events.dropped(DropReason.OUTSIDE_TIME_WINDOW)).isEqualTo(3);
+        assertThat(client.clock().offsetMillis()).isEqualTo(offset);
+    }
+
+    @Test
+    void aSeqnoNotificationAboutAMessageWeNeverSentIsIgnored() {
+        initialize();
+        long before = client.sessionId();
+        dc.session(before).push(new BadMsgNotification(client.clock().nextClientId() - (4L << 32), 1, 32));
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(client.sessionId()).as("no new session").isEqualTo(before);
+        assertThat(events.resets).isEmpty();
+        assertThat(events.dropped(DropReason.NOT_OUR_MESSAGE)).isEqualTo(1);
+    }
+
+    /** A call the DC holds, then a call whose packet is lost and which the DC names in bad_msg_notification. */
+    private OutgoingCall<SupportNameType> heldCallThenAResetNaming(int code, long deadlineNanos) {
+        heldAnswer = new java.util.concurrent.CompletableFuture<>();
+        OutgoingCall<SupportNameType> held = new OutgoingCall<>(GetSupportName.INSTANCE, "help.getSupportName", deadlineNanos);
+        client.submit(held);
+        pump();
+        assertThat(executions.get("help.getSupportName")).isEqualTo(1);
+        OutgoingCall<NearestDcType> lost = call(GetNearestDc.INSTANCE);
+        client.nextPacket(false); // never arrives
+        dc.session(client.sessionId()).push(new BadMsgNotification(lost.msgId(), 1, code));
+        pump();
+        assertThat(lost.future()).as("the rejected message is sent again, in the new session").isCompletedWithValue(new NearestDc("XX", 2, 2));
+        return held;
+    }
+
+    @Test
+    void aSessionResetResendsOnlyWhatTheServerCannotHaveRunAndTakesLateAnswersOfTheOldSession() {
+        initialize();
+        long before = client.sessionId();
+        OutgoingCall<SupportNameType> held = heldCallThenAResetNaming(32, Long.MAX_VALUE);
+        assertThat(client.sessionId()).isNotEqualTo(before);
+        assertThat(events.resets).containsExactly(SessionResetReason.SEQNO_TOO_LOW);
+        assertThat(held.future()).isNotDone();
+        assertThat(dc.sessions).as("the old session is kept while a call of it waits").containsKey(before);
+
+        heldAnswer.complete(new SupportName("late"));
+        pump();
+        assertThat(held.future()).as("answered in the abandoned session").isCompletedWithValue(new SupportName("late"));
+        assertThat(executions.get("help.getSupportName")).as("never run twice").isEqualTo(1);
+        assertThat(events.dropped(DropReason.WRONG_SESSION)).isZero();
+        assertThat(dc.sessions).as("destroyed once nothing of it waits").containsOnlyKeys(client.sessionId());
+        assertThat(events.drops).isEmpty();
+    }
+
+    @Test
+    void aCallLeftInAnAbandonedSessionFailsAsOutcomeUnknownAtItsDeadline() {
+        initialize();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        OutgoingCall<SupportNameType> held = heldCallThenAResetNaming(33, deadline);
+        assertThat(events.resets).containsExactly(SessionResetReason.SEQNO_TOO_HIGH);
+        client.expire(deadline + 1);
+        assertThat(held.future()).isCompletedExceptionally();
+        assertThat(events.errors).singleElement().isInstanceOf(OutcomeUnknownException.class);
+        assertThat(executions.get("help.getSupportName")).isEqualTo(1);
+        pump();
+        assertThat(dc.sessions).as("destroyed once nothing of it waits").containsOnlyKeys(client.sessionId());
+    }
+
+    @Test
+    void callsWhoseAnswersWereLostInALongOutageNeverRunTwice() {
+        AtomicLong travel = new AtomicLong();
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0));
+        initialize();
+        List<OutgoingCall<NearestDcType>> calls = answersLostInALongOutage(travel);
+        client.onConnectionLost();
+        dc.session(client.sessionId()).onReconnect(); // the answers come again, with msg_ids too old to accept
+        pump();
+        assertThat(dc.receivedConstructors).as("the client asked about them").contains(MsgsStateReq.CONSTRUCTOR_ID);
+        assertThat(calls).as("the DC said it has them: they are not sent again").allSatisfy(c -> assertThat(c.acknowledged()).isTrue());
+        client.expire(Long.MAX_VALUE - 1); // past their deadlines
+        assertThat(executions.get("help.getNearestDc")).as("initialize() and each call once").isEqualTo(4);
+        assertThat(events.errors).hasSize(3).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(RequestTimeoutException.class,
+                t -> assertThat(t.acknowledged()).isTrue()));
+    }
+
+    @Test
+    void aRejectedResendOfAMessageThatMayHaveArrivedKeepsItsMsgId() {
+        initialize();
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        OutboundPacket p = client.nextPacket(false);
+        long sentAs = c.msgId();
+        dc.receive(p);                                  // executed; the answer is lost with the connection
+        dc.drain();
+        dc.session(client.sessionId()).forgetUnacknowledged();
+        dc.session(client.sessionId()).rotateSalt();    // and the salt changed meanwhile
+        client.onConnectionLost();
+        pump();                                         // resent, refused for its salt, resent again
+        assertThat(c.future()).isCompletedWithValue(new NearestDc("XX", 2, 2));
+        assertThat(c.msgId()).isEqualTo(sentAs);
+        assertThat(executions.get("help.getNearestDc")).as("never run twice").isEqualTo(2);
+    }
+
+    /** @return the msg_id the packet carries for a message with that constructor (read as the DC would) */
+    private long msgIdIn(OutboundPacket p, int constructorId) {
+        byte[] plain = dev.mtproto.crypto.MessageCipher.forServer(key).decrypt(java.util.Arrays.copyOf(p.buffer(), p.length()));
+        long[] found = {0};
+        if (MessageContainers.isContainer(plain, 32, plain.length - 32)) {
+            MessageContainers.forEach(plain, 32, plain.length - 32, (id, seq, b, at, len) -> {
+                if (java.nio.ByteBuffer.wrap(b, at, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() == constructorId) {
+                    found[0] = id;
+                }
+                return true;
+            });
+        } else if (java.nio.ByteBuffer.wrap(plain, 32, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() == constructorId) {
+            found[0] = java.nio.ByteBuffer.wrap(plain, 16, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        }
+        return found[0];
+    }
+
+    /** https://core.telegram.org/mtproto/service_messages_about_messages: +64, an answer was already made. */
+    @Test
+    void aCallLongUnansweredIsAskedAboutAndItsAnswerAskedForWhenTheServerHasOne() {
+        AtomicLong travel = new AtomicLong();
+        client = newClient(events, new MessageIdClock(() -> System.currentTimeMillis() + travel.get(), 0));
+        initialize();
+        OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
+        client.nextPacket(false); // its answer never comes
+        travel.set((ClientSession.PROBE_AFTER_SECONDS + 1) * 1000);
+        client.expire(System.nanoTime());
+        OutboundPacket probe = client.nextPacket(false);
+        long request = msgIdIn(probe, MsgsStateReq.CONSTRUCTOR_ID);
+        assertThat(request).as("a msgs_state_req about it").isNotZero();
+        MessageIdClock server = new MessageIdClock(() -> System.currentTimeMillis() + travel.get() + 1000, 0);
+        receive(forged().frame(client.sessionId(), server.nextServerId(true), 101,
+                new dev.mtproto.tl.mtproto.MsgsStateInfo(request, new byte[] {4 + 32 + 64}).toByteArray()));
+        OutboundPacket again = client.nextPacket(false);
+        assertThat(msgIdIn(again, MsgResendAnsReq.CONSTRUCTOR_ID)).as("msg_resend_ans_req for its answer").isNotZero();
+        assertThat(c.acknowledged()).isTrue();
+        assertThat(c.future()).isNotDone();
+        assertThat(client.pendingCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void answersAreHandedOverUndecodedAndStillGzipped() {
+        List<RpcAnswer> answers = new ArrayList<>();
+        client = newClient(new RecordingListener() {
+            @Override
+            public void onAnswer(OutgoingCall<?> call, RpcAnswer answer) {
+                answers.add(answer); // not decoded here, where the connection's lock would be held
+            }
+        });
+        initialize(answers);
+        OutgoingCall<SupportNameType> big = call(GetSupportName.INSTANCE);
+        pump();
+        assertThat(big.future()).as("nothing decoded it yet").isNotDone();
+        RpcAnswer answer = answers.get(answers.size() - 1);
+        assertThat(answer.size()).as("8,000 characters, still gzip-packed").isLessThan(1000);
+        assertThat(answer.decode()).isEqualTo(new SupportName("support ".repeat(1000)));
+    }
+
+    private void initialize(List<RpcAnswer> answers) {
+        call(GetNearestDc.INSTANCE);
+        pump();
+        assertThat(answers).singleElement().satisfies(a -> assertThat(a.decode()).isEqualTo(new NearestDc("XX", 2, 2)));
     }
 }

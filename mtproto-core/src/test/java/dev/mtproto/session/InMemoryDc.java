@@ -28,6 +28,8 @@ final class InMemoryDc {
     final RandomSource random = RandomSource.secure();
     /** Constructor ids of every message received (inner messages of containers included). */
     final List<Integer> receivedConstructors = new ArrayList<>();
+    /** The body of every message received (inner messages of containers included), in order. */
+    final List<byte[]> receivedBodies = new ArrayList<>();
     /** The salt of every packet received, in order. */
     final List<Long> packetSalts = new ArrayList<>();
     private final MessageCipher in;
@@ -77,6 +79,7 @@ final class InMemoryDc {
         int id = b.getInt(off);
         if (id != dev.mtproto.tl.mtproto.MsgContainer.CONSTRUCTOR_ID) {
             receivedConstructors.add(id);
+            receivedBodies.add(Arrays.copyOfRange(b.array(), off, off + len));
             return;
         }
         int count = b.getInt(off + 4);
@@ -84,8 +87,22 @@ final class InMemoryDc {
         for (int i = 0; i < count; i++) {
             int bytes = b.getInt(p + 12);
             receivedConstructors.add(b.getInt(p + 16));
+            receivedBodies.add(Arrays.copyOfRange(b.array(), p + 16, p + 16 + bytes));
             p += 16 + bytes;
         }
+    }
+
+    /** @return every {@code msgs_state_info} the client sent, decoded */
+    List<dev.mtproto.tl.mtproto.MsgsStateInfo> stateInfos() {
+        List<dev.mtproto.tl.mtproto.MsgsStateInfo> out = new ArrayList<>();
+        for (byte[] body : receivedBodies) {
+            dev.mtproto.tl.TlReader r = new dev.mtproto.tl.TlReader(body);
+            if (r.peekInt() == dev.mtproto.tl.mtproto.MsgsStateInfo.CONSTRUCTOR_ID) {
+                r.readInt();
+                out.add(dev.mtproto.tl.mtproto.MsgsStateInfo.readBare(r));
+            }
+        }
+        return out;
     }
 
     /** @return every packet the DC's sessions want to send, encrypted */

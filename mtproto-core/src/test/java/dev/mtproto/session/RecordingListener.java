@@ -11,7 +11,7 @@ import java.util.Map;
  * Records what a session reports and completes the calls' futures directly, decoding answers and updates
  * at once (tests run on one thread).
  */
-final class RecordingListener implements SessionListener {
+class RecordingListener implements SessionListener {
     final List<Object> results = new ArrayList<>();
     final List<RuntimeException> errors = new ArrayList<>();
     final List<UpdatesType> updates = new ArrayList<>();

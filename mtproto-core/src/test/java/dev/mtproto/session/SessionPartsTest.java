@@ -49,7 +49,33 @@ class SessionPartsTest {
 
     @Test
     void theReplayWindowRefusesDuplicatesAndWhatItForgot() {
-        ReceivedMessageIds window = new ReceivedMessageIds(64);
+        checkWindowAgainstAModel(64);
+        checkWindowAgainstAModel(1000); // grows through sizes that are not powers of two
+    }
+
+    @Test
+    void theReplayWindowKeepsMarksForgetsOldIdsAndShrinksBack() {
+        ReceivedMessageIds window = new ReceivedMessageIds(4096);
+        for (long i = 1; i <= 3000; i++) {
+            window.accept(i * 4 + 1, i % 2 == 0);
+        }
+        assertThat(window.isMarked(8 + 1)).isTrue();
+        assertThat(window.isMarked(12 + 1)).isFalse();
+        assertThat(window.isMarked(99)).as("unknown").isFalse();
+        long before = org.openjdk.jol.info.GraphLayout.parseInstance(window).totalSize();
+        window.forgetOlderThan(2990 * 4);
+        assertThat(window.size()).isEqualTo(11);
+        assertThat(window.floor()).isEqualTo(2989 * 4 + 1);
+        assertThat(window.accept(100 * 4 + 1)).as("forgotten, so refused").isEqualTo(ReceivedMessageIds.Verdict.TOO_OLD);
+        assertThat(window.accept(2995 * 4 + 1)).isEqualTo(ReceivedMessageIds.Verdict.DUPLICATE);
+        assertThat(window.isMarked(2996 * 4 + 1)).isTrue();
+        assertThat(window.accept(4000 * 4 + 1)).isEqualTo(ReceivedMessageIds.Verdict.NEW);
+        long after = org.openjdk.jol.info.GraphLayout.parseInstance(window).totalSize();
+        assertThat(after).as("bytes after shrinking, from %d", before).isLessThan(1024);
+    }
+
+    private static void checkWindowAgainstAModel(int capacity) {
+        ReceivedMessageIds window = new ReceivedMessageIds(capacity);
         SplittableRandom random = new SplittableRandom(5);
         Set<Long> model = new HashSet<>();
         long[] order = new long[5000];
@@ -72,7 +98,7 @@ class SessionPartsTest {
             if (expected == ReceivedMessageIds.Verdict.NEW) {
                 model.add(id);
                 lastSeen.add(id);
-                if (lastSeen.size() > 64) {
+                if (lastSeen.size() > capacity) {
                     long evicted = lastSeen.poll();
                     model.remove(evicted);
                     floor = Math.max(floor, evicted);
@@ -117,5 +143,17 @@ class SessionPartsTest {
         assertThat(salts.needsRefresh(1000, 60)).isFalse();
         assertThat(salts.current(2500)).isEqualTo(3);
         assertThat(salts.future()).hasSize(1);
+    }
+
+    @Test
+    void aCorrectionFromTheServerWinsOverStoredFutureSaltsAndAsksForNewOnes() {
+        ServerSalts salts = new ServerSalts(1);
+        salts.addFuture(java.util.List.of(new ServerSalts.Salt(2, 900, 2000), new ServerSalts.Salt(3, 2000, 3600)));
+        assertThat(salts.current(1000)).isEqualTo(2);
+        salts.replace(7); // bad_server_salt or new_session_created
+        assertThat(salts.current(1000)).as("the server's correction, not a listed salt").isEqualTo(7);
+        assertThat(salts.current(2500)).as("nor a later listed one: the list is stale").isEqualTo(7);
+        assertThat(salts.future()).isEmpty();
+        assertThat(salts.needsRefresh(1000, 60)).as("future salts are fetched again").isTrue();
     }
 }

@@ -1,0 +1,227 @@
+package dev.mtproto.session;
+
+import dev.mtproto.crypto.MessageCipher;
+import dev.mtproto.crypto.SecurityCheckException;
+import dev.mtproto.tl.TlDecodeException;
+import dev.mtproto.tl.TlReader;
+import dev.mtproto.tl.mtproto.BadMsgNotification;
+import dev.mtproto.tl.mtproto.GzipPacked;
+import dev.mtproto.tl.mtproto.MsgContainer;
+import dev.mtproto.tl.mtproto.MsgCopy;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.function.LongFunction;
+
+/**
+ * The inbound side of a session: decrypts a frame, finds whose session it names, checks each msg_id
+ * (parity, replay window, time window) and opens containers, {@code gzip_packed} and {@code msg_copy},
+ * handing each plain message to the {@link Inbox} of its session. A failed check drops the message and is
+ * reported; nothing is thrown for bad input.
+ */
+final class InboundUnpacker {
+    /** How deep messages may nest: a container's message (1), a msg_copy in it (2), one more copy (3). */
+    private static final int MAX_MESSAGE_NESTING = 3;
+
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Where the messages of one session go. */
+    interface Inbox {
+        /** @return the session's replay window */
+        ReceivedMessageIds window();
+
+        /**
+         * One message, containers, gzip and copies removed.
+         *
+         * @throws TlDecodeException if it is malformed
+         */
+        void message(long msgId, int seqNo, int constructorId, byte[] b, int off, int len);
+
+        /** A content-related message arrived (also again, as a duplicate): it is owed an ack. */
+        void contentRelated(long msgId);
+
+        /** @return whether the id is a message or container this session sent and remembers */
+        boolean isOurs(long msgId);
+    }
+
+    private final MessageCipher cipher;
+    private final MessageIdClock clock;
+    private final SessionEvents events;
+    private int gzipLevels;
+    private long authenticatedFrames;
+
+    InboundUnpacker(MessageCipher cipher, MessageIdClock clock, SessionEvents events) {
+        this.cipher = cipher;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** @return how many frames decrypted and named a session of ours */
+    long authenticatedFrames() {
+        return authenticatedFrames;
+    }
+
+    /**
+     * Processes one frame.
+     *
+     * @param inboxes the inbox of a session id of ours, null for any other
+     */
+    void onFrame(byte[] buf, int off, int len, LongFunction<Inbox> inboxes) {
+        byte[] p = ScratchBuffers.ofThread().decrypted(len);
+        int plainLength;
+        try {
+            plainLength = cipher.decrypt(buf, off, len, p, 0);
+        } catch (SecurityCheckException e) {
+            events.dropped(DropReason.SECURITY_CHECK, e.getMessage());
+            return;
+        }
+        Inbox inbox = inboxes.apply((long) LONG.get(p, 8));
+        if (inbox == null) {
+            events.dropped(DropReason.WRONG_SESSION, "session id of the message is not ours");
+            return;
+        }
+        authenticatedFrames++;
+        long msgId = (long) LONG.get(p, 16);
+        int seq = (int) INT.get(p, 24);
+        int bodyLength = plainLength - MessageCipher.PLAINTEXT_HEADER_SIZE;
+        if (accept(inbox, msgId, seq, p, MessageCipher.PLAINTEXT_HEADER_SIZE, bodyLength)) {
+            handle(inbox, msgId, seq, p, MessageCipher.PLAINTEXT_HEADER_SIZE, bodyLength, 0);
+        }
+    }
+
+    /**
+     * Parity, replay and time-window checks of a server msg_id; reports and returns false on failure. The
+     * replay check comes first, and the id is recorded only once accepted, so that a message dropped for its
+     * time can still arrive again.
+     */
+    private boolean accept(Inbox inbox, long msgId, int seq, byte[] b, int bodyOff, int bodyLen) {
+        int low = (int) (msgId & 3);
+        if (low != 1 && low != 3) {
+            events.dropped(DropReason.BAD_MESSAGE_ID, "server msg_id with low bits " + low);
+            return false;
+        }
+        switch (inbox.window().check(msgId)) {
+            case DUPLICATE -> {
+                if ((seq & 1) != 0) {
+                    inbox.contentRelated(msgId); // our ack may have been lost: repeat it
+                }
+                events.dropped(DropReason.DUPLICATE, "msg_id seen before");
+                return false;
+            }
+            case TOO_OLD -> {
+                events.dropped(DropReason.TOO_OLD, "msg_id older than the replay window");
+                return false;
+            }
+            default -> {
+            }
+        }
+        if (!clock.isWithinWindow(msgId) && !holdsClockCorrection(inbox, b, bodyOff, bodyLen)) {
+            // https://core.telegram.org/mtproto/security_guidelines: ignored, and nothing in it is used
+            events.dropped(DropReason.OUTSIDE_TIME_WINDOW, "msg_id time differs from server time by more than the window");
+            return false;
+        }
+        inbox.window().accept(msgId, (seq & 1) != 0); // marked: content-related, so acknowledged by us
+        return true;
+    }
+
+    /**
+     * @return whether the body is (or is a container holding) {@code bad_msg_notification} 16/17 about a
+     *     message we sent: the one kind of message from outside the time window that is accepted, since it
+     *     is how the server corrects our clock, and naming our own msg_id shows it answers us
+     */
+    private static boolean holdsClockCorrection(Inbox inbox, byte[] b, int off, int len) {
+        if (!MessageContainers.isContainer(b, off, len)) {
+            return isClockCorrection(inbox, b, off, len);
+        }
+        boolean[] found = {false};
+        MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
+            found[0] = isClockCorrection(inbox, buf, at, bytes);
+            return !found[0];
+        });
+        return found[0];
+    }
+
+    private static boolean isClockCorrection(Inbox inbox, byte[] b, int off, int len) {
+        if (len < 20 || (int) INT.get(b, off) != BadMsgNotification.CONSTRUCTOR_ID) {
+            return false;
+        }
+        int code = (int) INT.get(b, off + 16);
+        return (code == 16 || code == 17) && inbox.isOurs((long) LONG.get(b, off + 4));
+    }
+
+    private void handle(Inbox inbox, long msgId, int seq, byte[] b, int off, int len, int depth) {
+        try {
+            dispatch(inbox, msgId, seq, b, off, len, depth);
+        } catch (TlDecodeException e) {
+            events.dropped(DropReason.MALFORMED, e.getMessage());
+        }
+        if ((seq & 1) != 0) {
+            inbox.contentRelated(msgId); // even when it could not be processed: resending will not fix it
+        }
+    }
+
+    private void dispatch(Inbox inbox, long msgId, int seq, byte[] b, int off, int len, int depth) {
+        if (len < 4) {
+            throw new TlDecodeException(0, "message body of " + len + " bytes");
+        }
+        int id = (int) INT.get(b, off);
+        switch (id) {
+            case MsgContainer.CONSTRUCTOR_ID -> container(inbox, msgId, b, off, len, depth);
+            case GzipPacked.CONSTRUCTOR_ID -> {
+                if (gzipLevels >= RpcAnswer.MAX_GZIP_NESTING) {
+                    throw new TlDecodeException(0, "gzip_packed nested deeper than " + RpcAnswer.MAX_GZIP_NESTING + " levels");
+                }
+                byte[] inner = GzipCodecPool.gunzip(new TlReader(b, off + 4, len - 4).readBytes());
+                gzipLevels++;
+                try {
+                    dispatch(inbox, msgId, seq, inner, 0, inner.length, depth);
+                } finally {
+                    gzipLevels--;
+                }
+            }
+            case MsgCopy.CONSTRUCTOR_ID -> copy(inbox, b, off, len, depth);
+            default -> inbox.message(msgId, seq, id, b, off, len);
+        }
+    }
+
+    private void container(Inbox inbox, long containerId, byte[] b, int off, int len, int depth) {
+        if (depth > 0) {
+            throw new TlDecodeException(0, "msg_container inside another message");
+        }
+        boolean[] older = {true};
+        MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
+            older[0] = innerId < containerId;
+            return older[0];
+        });
+        if (!older[0]) { // refused whole: none of its messages is used
+            events.dropped(DropReason.BAD_MESSAGE_ID, "a message in a container has a msg_id above the container's");
+            return;
+        }
+        MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
+            if (accept(inbox, innerId, innerSeq, buf, at, bytes)) {
+                handle(inbox, innerId, innerSeq, buf, at, bytes, 1);
+            }
+            return true;
+        });
+    }
+
+    /** {@code msg_copy}: the copied message is processed unless its msg_id was seen. */
+    private void copy(Inbox inbox, byte[] b, int off, int len, int depth) {
+        if (depth + 1 >= MAX_MESSAGE_NESTING) {
+            throw new TlDecodeException(0, "msg_copy nested deeper than " + MAX_MESSAGE_NESTING + " levels");
+        }
+        TlReader r = new TlReader(b, off + 4, len - 4);
+        r.readInt(); // orig_message:Message is boxed: message msg_id seqno bytes body
+        long copiedId = r.readLong();
+        int copiedSeq = r.readInt();
+        int bytes = r.readInt();
+        int at = off + 4 + r.position();
+        if (bytes < 0 || bytes > r.remaining()) {
+            throw new TlDecodeException(r.position(), "msg_copy body of " + bytes + " bytes does not fit");
+        }
+        if (inbox.window().accept(copiedId, (copiedSeq & 1) != 0) == ReceivedMessageIds.Verdict.NEW) {
+            handle(inbox, copiedId, copiedSeq, b, at, bytes, depth + 1);
+        }
+    }
+}

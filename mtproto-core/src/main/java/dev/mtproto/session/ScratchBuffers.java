@@ -1,0 +1,64 @@
+package dev.mtproto.session;
+
+import dev.mtproto.tl.TlWriter;
+
+/**
+ * Working buffers shared by the sessions that run on one thread, so that an idle session keeps none: the
+ * writer a call is serialized into, the writer a packet's plaintext is assembled in, and the array a
+ * frame is decrypted into. Each is used only within one call of a session (nothing handed to a listener
+ * points into them), so sharing them per thread is safe. Kept buffers are bounded: one grown past
+ * {@link #KEPT_BYTES} for a large message is dropped after use.
+ */
+final class ScratchBuffers {
+    /** The largest buffer a thread keeps between uses. */
+    static final int KEPT_BYTES = 256 * 1024;
+
+    private static final ThreadLocal<ScratchBuffers> OF_THREAD = ThreadLocal.withInitial(ScratchBuffers::new);
+
+    private TlWriter body;
+    private TlWriter plain;
+    private byte[] decrypted;
+
+    private ScratchBuffers() {
+    }
+
+    /** @return this thread's buffers */
+    static ScratchBuffers ofThread() {
+        return OF_THREAD.get();
+    }
+
+    /** @return an empty writer for serializing one call's body */
+    TlWriter body() {
+        body = emptied(body);
+        return body;
+    }
+
+    /** @return an empty writer for one packet's plaintext */
+    TlWriter plain() {
+        plain = emptied(plain);
+        return plain;
+    }
+
+    /**
+     * @param length how many bytes are needed
+     * @return an array of at least that length, its content undefined
+     */
+    byte[] decrypted(int length) {
+        if (decrypted == null || decrypted.length < length) {
+            byte[] fresh = new byte[Math.max(length, 4096)];
+            if (fresh.length <= KEPT_BYTES) {
+                decrypted = fresh;
+            }
+            return fresh;
+        }
+        return decrypted;
+    }
+
+    private static TlWriter emptied(TlWriter w) {
+        if (w == null || w.buffer().length > KEPT_BYTES) {
+            return new TlWriter(4096);
+        }
+        w.reset();
+        return w;
+    }
+}
