@@ -21,5 +21,5 @@ import java.util.function.Supplier;
  */
 record ClientRuntime(ClientConfig config, ClientResources resources, Executor callbacks, ClientEvents events,
                      UpdateSink updates, DropCounters drops, LongAdder quickAcks, AuthKeys keys,
-                     Executor storeWrites, Supplier<DcOptions> options) {
+                     StoreWriter storeWrites, Supplier<DcOptions> options) {
 }

@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class MtprotoClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MtprotoClient.class);
     private static final long STOP_POLL_MILLIS = 20;
+    private static final Duration STORE_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ClientConfig config;
     private final ClientRuntime runtime;
@@ -65,7 +66,7 @@ public final class MtprotoClient implements AutoCloseable {
         DropCounters drops = new DropCounters();
         UpdateSink updates = new UpdateSink(callbacks, config.updateQueueCapacity(), id -> drops.count(DropReason.UNKNOWN_CONSTRUCTOR));
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
-                new AuthKeys(config.sessionStore()), new SerialExecutor(resources.blocking(), "mtproto-store"), options::get);
+                new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get);
         this.pool = new ConnectionPool(runtime);
         this.pipeline = new CallPipeline(config.interceptors(), events, resources.timer(), callbacks, pool);
     }
@@ -325,12 +326,14 @@ public final class MtprotoClient implements AutoCloseable {
 
     /**
      * Closes every connection now; calls still pending fail with {@link ClientClosedException}. The keys and
-     * salts stay in the store for the next start.
+     * salts stay in the store for the next start: the last writes to it are made before this method returns
+     * (it waits up to five seconds for a slow store), and none after.
      */
     @Override
     public void close() {
         stopping = true;
         pool.close();
+        runtime.storeWrites().close(STORE_CLOSE_TIMEOUT);
     }
 
     @Override
