@@ -41,6 +41,7 @@ public final class ClientConfig {
     private final ReconnectPolicy reconnectPolicy;
     private final boolean quickAcks;
     private final int updateQueueCapacity;
+    private final Duration floodWaitThreshold;
     private final List<RpcInterceptor> interceptors;
     private final List<ClientEventListener> eventListeners;
     private final ClientResources resources;
@@ -70,6 +71,7 @@ public final class ClientConfig {
         this.reconnectPolicy = b.reconnectPolicy;
         this.quickAcks = b.quickAcks;
         this.updateQueueCapacity = b.updateQueueCapacity;
+        this.floodWaitThreshold = b.floodWaitThreshold;
         this.interceptors = List.copyOf(b.interceptors);
         this.eventListeners = List.copyOf(b.eventListeners);
         this.resources = b.resources != null ? b.resources : ClientResources.shared();
@@ -181,7 +183,12 @@ public final class ClientConfig {
         return updateQueueCapacity;
     }
 
-    /** @return the interceptors every call passes, outermost first */
+    /** @return the longest flood wait the client sits out by itself before retrying */
+    public Duration floodWaitThreshold() {
+        return floodWaitThreshold;
+    }
+
+    /** @return the interceptors every call passes, outermost first (the client's own come after them) */
     public List<RpcInterceptor> interceptors() {
         return interceptors;
     }

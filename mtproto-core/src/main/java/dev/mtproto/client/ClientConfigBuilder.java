@@ -41,6 +41,7 @@ public final class ClientConfigBuilder {
     ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
     boolean quickAcks;
     int updateQueueCapacity = 10_000;
+    Duration floodWaitThreshold = Duration.ofSeconds(60);
     final List<RpcInterceptor> interceptors = new ArrayList<>();
     final List<ClientEventListener> eventListeners = new ArrayList<>();
     ClientResources resources;
@@ -207,6 +208,21 @@ public final class ClientConfigBuilder {
             throw new IllegalArgumentException("updateQueueCapacity must be positive, got " + value);
         }
         this.updateQueueCapacity = value;
+        return this;
+    }
+
+    /**
+     * @param value the longest {@code FLOOD_WAIT_X} (and premium / slow-mode wait) the client sits out before
+     *     retrying a call by itself (default 60 s); a longer one fails the call with
+     *     {@link dev.mtproto.rpc.FloodWaitException}. Zero makes every flood wait fail its call.
+     * @return this builder
+     */
+    public ClientConfigBuilder floodWaitThreshold(Duration value) {
+        Objects.requireNonNull(value, "floodWaitThreshold");
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("floodWaitThreshold cannot be negative, got " + value);
+        }
+        this.floodWaitThreshold = value;
         return this;
     }
 

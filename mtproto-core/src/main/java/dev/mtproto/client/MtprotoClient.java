@@ -1,9 +1,14 @@
 package dev.mtproto.client;
 
 import dev.mtproto.client.event.ClientEventListener;
+import dev.mtproto.client.interceptor.FloodWaitInterceptor;
+import dev.mtproto.client.interceptor.MigrationInterceptor;
+import dev.mtproto.client.interceptor.RpcInterceptor;
 import dev.mtproto.session.DropReason;
 import dev.mtproto.tl.TlMethod;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,7 +73,38 @@ public final class MtprotoClient implements AutoCloseable {
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
                 new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get);
         this.pool = new ConnectionPool(runtime);
-        this.pipeline = new CallPipeline(config.interceptors(), events, resources.timer(), callbacks, pool);
+        this.pipeline = new CallPipeline(interceptors(config, events), events, resources.timer(), callbacks, pool);
+    }
+
+    /** The configured interceptors, then the client's own: DC migrations, then flood waits (innermost). */
+    private List<RpcInterceptor> interceptors(ClientConfig config, ClientEvents events) {
+        List<RpcInterceptor> all = new ArrayList<>(config.interceptors());
+        all.add(new MigrationInterceptor(new MigrationInterceptor.Home() {
+            @Override
+            public boolean knows(int dcId) {
+                return options.get().knows(dcId);
+            }
+
+            @Override
+            public ConnectionId homeConnection() {
+                return ConnectionId.main(homeDc);
+            }
+
+            @Override
+            public void moveHome(int dcId) {
+                changeHomeDc(dcId);
+            }
+
+            @Override
+            public void migrated(String method, ConnectionId from, ConnectionId to, boolean homeMoved) {
+                LOG.info("{}: {} answered *_MIGRATE_{}; {}", method, from, to.dcId(), homeMoved ? "the home DC moves there" : "sent there");
+                events.post(l -> l.migrated(method, from, to, homeMoved));
+            }
+        }));
+        all.add(new FloodWaitInterceptor(config.floodWaitThreshold(),
+                (method, connection, wait, waiting) -> events.post(l -> l.floodWait(method, connection, wait, waiting)),
+                System::nanoTime));
+        return all;
     }
 
     /**

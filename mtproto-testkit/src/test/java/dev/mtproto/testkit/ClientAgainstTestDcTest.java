@@ -139,12 +139,12 @@ class ClientAgainstTestDcTest {
 
     @Test
     void rpcErrorsArriveTyped() {
-        MtprotoClient client = client();
+        MtprotoClient client = client(TELEGRAM.cluster().clientConfig().floodWaitThreshold(Duration.ZERO).build());
         nearest(client);
-        dc.faults().nextCall(GetNearestDc.class).failWith(420, "FLOOD_WAIT_3");
-        assertThatThrownBy(() -> nearest(client)).hasCauseInstanceOf(FloodWaitException.class)
+        dc.faults().nextCall(GetConfig.class).failWith(420, "FLOOD_WAIT_3");
+        assertThatThrownBy(() -> client.invoke(GetConfig.INSTANCE).join()).hasCauseInstanceOf(FloodWaitException.class)
                 .cause().satisfies(e -> assertThat(((FloodWaitException) e).waitSeconds()).isEqualTo(3));
-        dc.faults().nextCall(GetNearestDc.class).failWith(303, "PHONE_MIGRATE_2");
+        dc.faults().nextCall(GetNearestDc.class).failWith(303, "PHONE_MIGRATE_7"); // a DC the client has no address for
         assertThatThrownBy(() -> nearest(client)).hasCauseInstanceOf(MigrateException.class);
         assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
     }

@@ -47,6 +47,29 @@ public interface ClientEventListener {
     }
 
     /**
+     * The DC told a call to wait ({@code FLOOD_WAIT_X}, {@code FLOOD_PREMIUM_WAIT_X}, {@code SLOWMODE_WAIT_X}),
+     * or a call met a wait another call of the same method is in.
+     *
+     * @param method the TL name of the function
+     * @param connection where the call went
+     * @param wait how long
+     * @param waiting whether the client waits and retries (within the flood-wait threshold) or fails the call
+     */
+    default void floodWait(String method, ConnectionId connection, Duration wait, boolean waiting) {
+    }
+
+    /**
+     * A call was sent to another DC than the one it was made for ({@code *_MIGRATE_X}).
+     *
+     * @param method the TL name of the function
+     * @param from where it went first
+     * @param to where it goes now
+     * @param homeDcMoved whether the account's home DC moved with it (PHONE, USER, NETWORK)
+     */
+    default void migrated(String method, ConnectionId from, ConnectionId to, boolean homeDcMoved) {
+    }
+
+    /**
      * The client starts opening a connection.
      *
      * @param connection which
