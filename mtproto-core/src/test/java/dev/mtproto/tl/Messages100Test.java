@@ -58,6 +58,14 @@ class Messages100Test {
     }
 
     @Test
+    void throughJsonAndBackItEncodesToTheSameBytes() {
+        String json = TlJsonRoundTripTest.MAPPER.writeValueAsString(decoded);
+        MessagesType back = TlJsonRoundTripTest.MAPPER.readValue(json, MessagesType.class);
+        assertThat(back).isEqualTo(decoded);
+        assertThat(back.toByteArray()).isEqualTo(bytes);
+    }
+
+    @Test
     void holdsTheDescribedContent() {
         List<TlObject> all = TlObjectGraph.objects(decoded);
         assertThat(all).as("boxed objects").hasSize(749);

@@ -3,9 +3,6 @@ package dev.mtproto.benchmarks.tl;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.api.messages.MessagesType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,14 +40,7 @@ public class Messages100Benchmark {
 
     @Setup
     public void load() {
-        try (InputStream in = Messages100Benchmark.class.getResourceAsStream("/messages100.bin")) {
-            if (in == null) {
-                throw new IllegalStateException("messages100.bin is not on the class path");
-            }
-            input = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        input = Messages100Input.load();
         if (input.length != BYTES) {
             throw new IllegalStateException("messages100.bin has " + input.length + " bytes, expected " + BYTES);
         }

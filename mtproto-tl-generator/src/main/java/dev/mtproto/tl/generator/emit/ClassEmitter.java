@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Writes the class of one TL constructor or function: an immutable final class with a validating public
- * constructor ({@link ConstructorEmitter}), the binary codec ({@link WireEmitter}), accessors, a builder
- * when the class has optional fields ({@link BuilderEmitter}), and {@code equals}/{@code hashCode}/
- * {@code toString}.
+ * constructor ({@link ConstructorEmitter}), the binary codec ({@link WireEmitter}), the JSON codec
+ * ({@link JsonEmitter}), accessors, a builder when the class has optional fields ({@link BuilderEmitter}),
+ * and {@code equals}/{@code hashCode}/{@code toString}.
  */
 final class ClassEmitter {
     private final ClassModel c;
@@ -68,12 +68,15 @@ final class ClassEmitter {
         }
 
         WireEmitter wire = new WireEmitter(c, src);
+        JsonEmitter json = new JsonEmitter(c, src);
         BuilderEmitter builder = new BuilderEmitter(c, src);
         new ConstructorEmitter(c, src).publicConstructor();
         wire.readingConstructor();
         wire.staticReadBare();
+        json.readMethod();
         identity();
         wire.writeMethods();
+        json.writeMethod();
         accessors();
         if (c.isFunction()) {
             wire.readResult();
