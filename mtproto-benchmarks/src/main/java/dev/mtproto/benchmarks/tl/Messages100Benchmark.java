@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding and encoding {@code messages100.bin}: one realistic {@code messages.messages} answer of layer 223
- * (38,316 bytes, 749 boxed objects; see {@code src/main/resources/messages100.README.md}).
+ * Decoding and encoding {@code messages100.bin}: one realistic {@code messages.messages} answer of layer 228
+ * (38,316 bytes, 749 boxed objects; see {@code mtproto-core/src/test/resources/bench/README.md}, which also says
+ * how the file is made again at a new layer).
  *
  * <p>Throughput in MB/s = 38316 / (ns/op) * 1000; objects/s = 749 / (ns/op) * 1e9. {@code decodeAndReadAll}
  * also touches every string, for comparison with codecs that decode text lazily (ours is eager, so the two

@@ -51,8 +51,8 @@ final class TlLexer {
 
     private void run() {
         int line = 1;
-        int lineStart = 0;
-        int i = 0;
+        int i = text.startsWith("\uFEFF") ? 1 : 0; // a byte order mark, as some editors save files
+        int lineStart = i;
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);

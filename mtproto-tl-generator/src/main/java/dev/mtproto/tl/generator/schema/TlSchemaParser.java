@@ -21,6 +21,11 @@ import java.util.zip.CRC32;
  * bare types written {@code %T} or as a constructor name, {@code !X}, and the built-in declarations
  * ({@code vector {t:Type} # [ t ] = Vector t;}, {@code int ? = Int;}).
  *
+ * <p>It reads Telegram's own {@code api.tl} as published, with no editing: blank lines between
+ * declarations, ids without leading zeros ({@code #37c9330}), the {@code // LAYER N} marker as the last
+ * line, and no declaration of the built-in {@code vector} (which is then added as
+ * {@code vector#1cb5c415}, so that the registry still names its id).
+ *
  * <p>Every problem is reported as a {@link TlSchemaParseException} naming the line, the column and what
  * is wrong. After parsing, every referenced type is checked to exist.
  */
@@ -32,6 +37,8 @@ public final class TlSchemaParser {
     static final Set<String> IMPLICIT_BOXED = Set.of("Object", "Bool", "True");
     /** Declarations that describe built-ins; they are set aside instead of generated. */
     static final Set<String> BUILTIN_COMBINATORS = Set.of("boolFalse", "boolTrue", "true", "vector");
+    /** The id of the built-in {@code vector {t:Type} # [ t ] = Vector t}, from its CRC32. */
+    public static final int VECTOR_ID = 0x1cb5c415;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
     private static final Pattern CONDITION = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\.(\\d+)");
@@ -45,6 +52,7 @@ public final class TlSchemaParser {
     private final List<TlCombinator> functions = new ArrayList<>();
     private final List<TlCombinator> builtins = new ArrayList<>();
     private final List<TlSchemaChecks.Reference> references = new ArrayList<>();
+    private boolean usesVector;
 
     private TlSchemaParser(String source, String text, List<TlToken> tokens) {
         this.source = source;
@@ -65,6 +73,7 @@ public final class TlSchemaParser {
         TlLexer lexer = TlLexer.tokenize(source, text);
         TlSchemaParser parser = new TlSchemaParser(source, text, lexer.tokens());
         parser.parseAll();
+        parser.addImplicitVector();
         TlSchemaChecks checks = new TlSchemaChecks(source, parser.constructors, parser.functions, parser.builtins);
         checks.checkReferences(parser.references);
         checks.checkUniqueness();
@@ -123,6 +132,14 @@ public final class TlSchemaParser {
                 continue;
             }
             parseDeclaration(functionSection);
+        }
+    }
+
+    /** Telegram's api.tl uses {@code Vector<T>} without declaring {@code vector}; the mtproto.tl page declares it. */
+    private void addImplicitVector() {
+        if (usesVector && builtins.stream().noneMatch(b -> b.name().equals("vector"))) {
+            builtins.add(new TlCombinator("vector", VECTOR_ID, List.of("t"), List.of(),
+                    new TlType.Vector(new TlType.TypeVariable("t", false), false), false, 0));
         }
     }
 
@@ -288,6 +305,7 @@ public final class TlSchemaParser {
                 throw error(t, "only Vector<T> and vector<T> take a type argument, not '" + t.text() + "'");
             }
             TlType element = parseTypeExpr(typeParameters, "the element type of " + t.text());
+            usesVector = true;
             expectPunct(">", "to close " + t.text() + "<" + element);
             return new TlType.Vector(element, t.text().equals("vector"));
         }
