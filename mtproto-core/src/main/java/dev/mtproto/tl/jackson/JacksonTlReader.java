@@ -8,43 +8,25 @@ import dev.mtproto.tl.TlJsonReader;
 import dev.mtproto.tl.TlLongList;
 import dev.mtproto.tl.TlMethod;
 import dev.mtproto.tl.TlObject;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamContext;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@link TlJsonReader} over a Jackson {@link JsonParser}. Reads straight from the token stream; only an
  * object whose {@code "_"} is not its first member is buffered (as a tree) so that its constructor is known
- * before its fields are read, and is then replayed from the tree.
+ * before its fields are read, and is then replayed from the tree ({@link ReplayableTokens}).
  */
 final class JacksonTlReader implements TlJsonReader {
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
-    /**
-     * An object being read from a buffered tree.
-     *
-     * @param outer the parser to return to when the object ends (positioned on its {@code END_OBJECT})
-     * @param depth the object depth of the buffered object
-     * @param pointer the JSON Pointer of the buffered object, which the tree's own pointers are relative to
-     * @param location where the buffered object starts in the input
-     */
-    private record Replay(JsonParser outer, int depth, String pointer, TokenStreamLocation location) {
-    }
-
-    private final DeserializationContext ctxt;
+    private final ReplayableTokens in;
     private final TlClassIndex index;
-    private final ArrayDeque<Replay> replays = new ArrayDeque<>();
     private JsonParser p;
-    private int depth;
     private int nesting;
 
     /**
@@ -53,8 +35,8 @@ final class JacksonTlReader implements TlJsonReader {
      * @param index the schemas' names
      */
     JacksonTlReader(JsonParser p, DeserializationContext ctxt, TlClassIndex index) {
+        this.in = new ReplayableTokens(p, ctxt);
         this.p = p;
-        this.ctxt = ctxt;
         this.index = index;
     }
 
@@ -75,14 +57,15 @@ final class JacksonTlReader implements TlJsonReader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw error("expected an object" + (bareName == null ? "" : " of '" + bareName + "'") + ", found " + found());
         }
-        depth++;
+        in.enterObject();
         JsonToken t = p.nextToken();
         String name;
         if (t == JsonToken.PROPERTY_NAME && "_".equals(p.currentName())) {
             p.nextToken();
             name = typeName();
         } else {
-            name = replayWithoutTypeName(t);
+            name = in.bufferWithoutTypeName(t);
+            p = in.parser();
         }
         if (bareName != null && name != null && !name.equals(bareName)) {
             throw error("expected '" + bareName + "' (the schema fixes the constructor here), found '" + name + "'");
@@ -100,38 +83,6 @@ final class JacksonTlReader implements TlJsonReader {
         return p.getString();
     }
 
-    /**
-     * Buffers the rest of an object whose first member is not {@code "_"}, then continues reading it from the
-     * buffer without its {@code "_"}.
-     *
-     * @param t the current token: the first member's name, or the end of an empty object
-     * @return what {@code "_"} held, or {@code null} when the object has none
-     */
-    private String replayWithoutTypeName(JsonToken t) {
-        // on the first member the context is the object's own; on the end of an empty one, its parent's
-        TokenStreamContext context = t == JsonToken.PROPERTY_NAME ? p.streamReadContext().getParent() : p.streamReadContext();
-        String pointer = relativeToReplay(context.pathAsPointer().toString());
-        Replay enclosing = replays.peek();
-        TokenStreamLocation location = enclosing == null ? p.currentTokenLocation() : enclosing.location();
-        ObjectNode node = ctxt.getNodeFactory().objectNode();
-        while (t == JsonToken.PROPERTY_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            node.set(field, ctxt.readTree(p));
-            t = p.nextToken();
-        }
-        JsonNode type = node.remove("_");
-        if (type != null && !type.isString()) {
-            throw new TlJsonException(pointer + "/_", location.getLineNr(), location.getColumnNr(),
-                    "\"_\" must be a string naming a TL constructor, found " + type.getNodeType(), null);
-        }
-        JsonParser tree = node.traverse(ctxt);
-        tree.nextToken();
-        replays.push(new Replay(p, depth, pointer, location));
-        p = tree;
-        return type == null ? null : type.asString();
-    }
-
     @Override
     public String nextField() {
         JsonToken t = p.nextToken();
@@ -143,12 +94,8 @@ final class JacksonTlReader implements TlJsonReader {
         if (t != JsonToken.END_OBJECT) {
             throw error("expected a member or the end of the object, found " + found());
         }
-        Replay replay = replays.peek();
-        if (replay != null && replay.depth() == depth) {
-            replays.pop();
-            p = replay.outer();
-        }
-        depth--;
+        in.exitObject();
+        p = in.parser();
         return null;
     }
 
@@ -359,7 +306,8 @@ final class JacksonTlReader implements TlJsonReader {
 
     @Override
     public TlJsonException invalidObject(String tlName, RuntimeException cause) {
-        return new TlJsonException(pointer(), line(), column(), "'" + tlName + "' refuses these values: " + cause.getMessage(), cause);
+        return new TlJsonException(in.pointer(), in.line(), in.column(), "'" + tlName + "' refuses these values: " + cause.getMessage(),
+                cause);
     }
 
     /**
@@ -398,25 +346,6 @@ final class JacksonTlReader implements TlJsonReader {
     }
 
     private TlJsonException error(String problem) {
-        return new TlJsonException(pointer(), line(), column(), problem, null);
-    }
-
-    private String pointer() {
-        return relativeToReplay(p.streamReadContext().pathAsPointer().toString());
-    }
-
-    private String relativeToReplay(String pointer) {
-        Replay replay = replays.peek();
-        return replay == null ? pointer : replay.pointer() + pointer;
-    }
-
-    private int line() {
-        Replay replay = replays.peek();
-        return replay == null ? p.currentTokenLocation().getLineNr() : replay.location().getLineNr();
-    }
-
-    private int column() {
-        Replay replay = replays.peek();
-        return replay == null ? p.currentTokenLocation().getColumnNr() : replay.location().getColumnNr();
+        return new TlJsonException(in.pointer(), in.line(), in.column(), problem, null);
     }
 }
