@@ -12,9 +12,13 @@ import dev.mtproto.MtprotoException;
 public final class TlJsonException extends MtprotoException {
     private static final long serialVersionUID = 1L;
 
+    /** The JSON Pointer of the value concerned. */
     private final String pointer;
+    /** Its 1-based line, or -1. */
     private final int line;
+    /** Its 1-based column, or -1. */
     private final int column;
+    /** What is wrong, without the position. */
     private final String problem;
 
     /**
