@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Rebuilds src-schema/api.tl from the npm package @mtcute/tl (file api-schema.json).
+// Rebuilds src-schema/api.tl from the npm package @mtcute/tl (file api-schema.json): the JSON route of a
+// layer upgrade. The usual route reads Telegram's own api.tl (TelegramSchemaImport in mtproto-tl-generator,
+// see docs/layer-upgrade.md); both write the same layout, so `git diff src-schema/api.tl` shows the changes.
 //
 //   node src-schema/make-api-tl.mjs                  # fetches @mtcute/tl@223.0.0 with `npm pack`
 //   node src-schema/make-api-tl.mjs 224.0.0          # another published version
 //   node src-schema/make-api-tl.mjs ./api-schema.json  # a file you already have
+//   node src-schema/make-api-tl.mjs 223.0.0 /tmp/api.tl  # write somewhere else than src-schema/api.tl
 //
 // Only ids, names, field names and types are carried over; the package's descriptions, error lists
 // and availability notes are deliberately dropped. Output is deterministic: the package's order,
@@ -82,6 +85,6 @@ const lines = [
   ...methods.map(declaration),
   '',
 ];
-const out = join(here, 'api.tl');
+const out = process.argv[3] ?? join(here, 'api.tl');
 writeFileSync(out, lines.join('\n'));
 console.log(`wrote ${out}: layer ${json.l}, ${constructors.length} constructors, ${methods.length} functions`);

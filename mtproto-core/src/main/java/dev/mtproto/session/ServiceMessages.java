@@ -12,6 +12,7 @@ import dev.mtproto.tl.mtproto.FutureSalts;
 import dev.mtproto.tl.mtproto.HttpWait;
 import dev.mtproto.tl.mtproto.MsgDetailedInfo;
 import dev.mtproto.tl.mtproto.MsgNewDetailedInfo;
+import dev.mtproto.tl.mtproto.MsgResendAnsReq;
 import dev.mtproto.tl.mtproto.MsgResendReq;
 import dev.mtproto.tl.mtproto.MsgsAck;
 import dev.mtproto.tl.mtproto.MsgsAllInfo;
@@ -338,7 +339,7 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         }
         packer.requeue(again, false);
         if (!answersWanted.isEmpty()) {
-            packer.addService(new MsgResendAnsReq(answersWanted));
+            packer.addService(new MsgResendAnsReq(TlLongList.of(answersWanted.stream().mapToLong(Long::longValue).toArray())));
         }
     }
 

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -155,19 +154,8 @@ final class AtomicFileWriter {
     }
 
     private static void createOwnerOnlyDirectories(Path directory, Path reportedFile) {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
         try {
-            if (OwnerOnlyPermissions.isPosix(directory)) {
-                Files.createDirectories(directory,
-                        PosixFilePermissions.asFileAttribute(OwnerOnlyPermissions.DIRECTORY));
-            } else {
-                Files.createDirectories(directory);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw failure(reportedFile, "its directory " + directory + " (or one of its parents) exists but is"
-                    + " not a directory", e);
+            OwnerOnlyPermissions.createDirectories(directory);
         } catch (IOException e) {
             throw failure(reportedFile, "cannot create its directory " + directory, e);
         }
@@ -175,9 +163,7 @@ final class AtomicFileWriter {
 
     private static OpenTempFile createTempFile(Path target, Path reportedFile) {
         Path directory = target.getParent();
-        FileAttribute<?>[] ownerOnly = OwnerOnlyPermissions.isPosix(directory)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OwnerOnlyPermissions.FILE)}
-                : new FileAttribute<?>[0];
+        FileAttribute<?>[] ownerOnly = OwnerOnlyPermissions.ownerOnlyFile(directory);
         IOException last = null;
         for (int attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
             String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());

@@ -12,15 +12,28 @@ import java.util.function.UnaryOperator;
  * format with a SHA-256 checksum (see the package documentation).
  *
  * <pre>{@code
- * SessionStore store = FileSessionStore.open(Path.of("bot.session"));
+ * try (FileSessionStore store = FileSessionStore.open(Path.of("bot.session"))) {
+ *     ... // give it to the client; close it after the client
+ * }
  * }</pre>
  *
- * <h2>Reading and caching</h2>
- * Building a store does no I/O. The first call reads the file (a missing file is an empty store) and
- * caches its content; later reads are served from memory, so changes made to the file by anything else
- * are not seen. A failed read is not cached: the next call reads again, so fixing the file (for example
- * its permissions) needs no restart. While the file cannot be read, every method except {@link #clear()}
- * throws, and nothing overwrites it.
+ * <h2>Opening: one store per file</h2>
+ * {@link #open(Path)} (and {@link Builder#build()}) locks the file, then reads and checks it, so that a
+ * bad file is reported there and not on first use: a missing file is an empty store; a damaged one, one
+ * of a newer format, one that others may read, or a path that is not a regular file fails with the
+ * matching {@link SessionFileException} (and the lock is let go again). The lock is an exclusive
+ * operating-system lock ({@link java.nio.channels.FileChannel#tryLock()}) on a lock file beside the
+ * session file, {@code <name>.lock}, into which the store writes {@code pid@host}: while it is held, a
+ * second store on the same file, in this process or in another one, is refused with a
+ * {@link SessionFileLockedException} that names the file and, when the lock file says it, the holder. Two
+ * stores on one file would otherwise each create their own authorization key. A symbolic link and its
+ * target share one lock. The store holds the lock until {@link #close()}; if the process ends without
+ * closing, the operating system releases it. Missing parent directories are created {@code rwx------}
+ * (700) when the store is opened, for the lock file; the session file itself is created on the first save.
+ *
+ * <h2>Caching</h2>
+ * What the file held when the store was opened is cached; later reads are served from memory, and
+ * every change writes the file and the cache.
  *
  * <h2>Writing</h2>
  * Every change rewrites the whole file atomically: the new content goes to a temporary file
@@ -28,44 +41,52 @@ import java.util.function.UnaryOperator;
  * renamed over the file with {@code ATOMIC_MOVE}; then the directory is flushed. A crash or an error at
  * any point leaves either the old or the new file, never a mix, and a failed save leaves the cache as it
  * was. Temporary files left by a crash are ignored when reading and deleted (once older than a minute) by
- * the first read. Where the file system refuses {@code ATOMIC_MOVE} (some network or non-POSIX file
+ * the next opening. Where the file system refuses {@code ATOMIC_MOVE} (some network or non-POSIX file
  * systems), the store falls back to a plain replace, which is not atomic there. A change that does not
  * change anything (saving an equal value) writes nothing. If the path is a symbolic link, its target is
  * replaced.
  *
  * <h2>Permissions</h2>
- * On POSIX file systems the file is created {@code rw-------} (600) from the start (the temporary file is
- * opened with that mode, so there is no moment when others could read it) and missing parent directories
- * are created {@code rwx------} (700); existing directories are left as they are. An existing file that
- * grants anything to group or others is refused with a {@link SessionFilePermissionException} that says
- * how to fix it, unless the store was built with {@link Builder#allowInsecurePermissions()} (the next save
- * then writes the file as 600). On file systems without POSIX permissions (Windows) nothing is set or
- * checked: the file gets the access rules it inherits from its directory, which for a directory under the
- * user's profile normally means only that user.
+ * On POSIX file systems the file (and the lock file) is created {@code rw-------} (600) from the start
+ * (the temporary file is opened with that mode, so there is no moment when others could read it). An
+ * existing file that grants anything to group or others is refused with a
+ * {@link SessionFilePermissionException} that says how to fix it, unless the store was built with
+ * {@link Builder#allowInsecurePermissions()} (the next save then writes the file as 600). On file systems
+ * without POSIX permissions (Windows) nothing is set or checked: the file gets the access rules it
+ * inherits from its directory, which for a directory under the user's profile normally means only that
+ * user.
  *
  * <h2>Concurrency</h2>
  * Thread-safe: reads are served from an immutable snapshot without locking; changes are serialized by a
- * lock held while the file is written. Two processes using the same file are not supported: each works
- * on its own cache and the last writer wins, but the file is never corrupted, since every write is an
- * atomic rename of a complete file.
+ * lock held while the file is written. After {@link #close()} every method but {@code close} and
+ * {@code toString} throws {@link IllegalStateException}.
  */
 public final class FileSessionStore implements SessionStore {
     private final Path file;
     private final SessionFile sessionFile;
+    private final SessionFileLock fileLock;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile StoreContents contents;
+    private volatile boolean closed;
 
     private FileSessionStore(Builder builder) {
         this.file = builder.file;
         this.sessionFile = new SessionFile(builder.file, builder.allowInsecurePermissions,
                 new AtomicFileWriter(builder.move));
+        this.fileLock = SessionFileLock.acquire(file, sessionFile.lockFile());
+        try {
+            this.contents = sessionFile.read();
+        } catch (RuntimeException | Error e) {
+            fileLock.release();
+            throw e;
+        }
     }
 
     /**
      * Starts building a store for a file.
      *
-     * @param file the session file; it and missing parent directories are created on the first save. A
-     *     relative path is resolved against the current directory now.
+     * @param file the session file; created on the first save if missing. A relative path is resolved
+     *     against the current directory now.
      * @return a builder with default options
      * @throws NullPointerException if {@code file} is null
      * @throws IllegalArgumentException if the path has no file name (for example a root directory)
@@ -75,12 +96,19 @@ public final class FileSessionStore implements SessionStore {
     }
 
     /**
-     * Creates a store for a file with the default options; the same as {@code builder(file).build()}.
+     * Opens a store on a file with the default options: locks it and reads it (see "Opening" above); the
+     * same as {@code builder(file).build()}.
      *
-     * @param file the session file; it and missing parent directories are created on the first save
-     * @return the store (no I/O happens yet)
+     * @param file the session file; created on the first save if missing
+     * @return the open store, which holds the file's lock until {@link #close()}
      * @throws NullPointerException if {@code file} is null
      * @throws IllegalArgumentException if the path has no file name
+     * @throws SessionFileLockedException if another store, in this process or another, has the file open
+     * @throws SessionFilePermissionException if group or others may access the file
+     * @throws SessionFileCorruptException if the file's content cannot be used
+     * @throws SessionFileVersionException if the file has a newer format version
+     * @throws SessionFileException if the path is not a regular file, or the file or its lock file cannot be
+     *     read or created
      */
     public static FileSessionStore open(Path file) {
         return builder(file).build();
@@ -99,7 +127,7 @@ public final class FileSessionStore implements SessionStore {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException if {@code dcId} is out of range
-     * @throws SessionFileException (or a subclass) if the file cannot be read or used
+     * @throws IllegalStateException if the store was closed
      */
     @Override
     public Optional<DcAuthorization> loadAuthorization(int dcId) {
@@ -112,7 +140,8 @@ public final class FileSessionStore implements SessionStore {
      *
      * @throws IllegalArgumentException if {@code dcId} is out of range
      * @throws NullPointerException if {@code authorization} is null
-     * @throws SessionFileException (or a subclass) if the file cannot be read, used or written
+     * @throws SessionFileException if the file cannot be written
+     * @throws IllegalStateException if the store was closed
      */
     @Override
     public void saveAuthorization(int dcId, DcAuthorization authorization) {
@@ -125,7 +154,8 @@ public final class FileSessionStore implements SessionStore {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException if {@code dcId} is out of range
-     * @throws SessionFileException (or a subclass) if the file cannot be read, used or written
+     * @throws SessionFileException if the file cannot be written
+     * @throws IllegalStateException if the store was closed
      */
     @Override
     public void deleteAuthorization(int dcId) {
@@ -136,7 +166,7 @@ public final class FileSessionStore implements SessionStore {
     /**
      * {@inheritDoc}
      *
-     * @throws SessionFileException (or a subclass) if the file cannot be read or used
+     * @throws IllegalStateException if the store was closed
      */
     @Override
     public OptionalInt loadHomeDc() {
@@ -147,7 +177,8 @@ public final class FileSessionStore implements SessionStore {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException if {@code dcId} is out of range
-     * @throws SessionFileException (or a subclass) if the file cannot be read, used or written
+     * @throws SessionFileException if the file cannot be written
+     * @throws IllegalStateException if the store was closed
      */
     @Override
     public void saveHomeDc(int dcId) {
@@ -159,19 +190,39 @@ public final class FileSessionStore implements SessionStore {
      * {@inheritDoc}
      *
      * <p>Replaces the file with an empty store and deletes every temporary file left next to it (they may
-     * hold old keys). Unlike the other methods this works even when the file is damaged, has a newer
-     * format version or loose permissions, because forgetting everything is what was asked; it still
-     * refuses a file that does not start like a session file at all, in case the path is wrong.
+     * hold old keys). This works even when the file was damaged, replaced by one of a newer format version
+     * or given loose permissions since the store was opened, because forgetting everything is what was
+     * asked; it still refuses a file that does not start like a session file at all, in case something
+     * else now lives at the path.
      *
      * @throws SessionFileCorruptException if the path holds something other than a session file
      * @throws SessionFileException if the file cannot be replaced
+     * @throws IllegalStateException if the store was closed
      */
     @Override
     public void clear() {
         writeLock.lock();
         try {
+            requireOpen();
             sessionFile.clear();
             contents = StoreContents.EMPTY;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Releases the file's lock, so that another store can open the file. Saved data stays in the file; a
+     * second call does nothing. Close the store after the client that uses it.
+     */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                fileLock.release();
+            }
         } finally {
             writeLock.unlock();
         }
@@ -184,32 +235,21 @@ public final class FileSessionStore implements SessionStore {
     }
 
     private StoreContents contents() {
-        StoreContents current = contents;
-        if (current != null) {
-            return current;
-        }
-        writeLock.lock();
-        try {
-            return loadedContents();
-        } finally {
-            writeLock.unlock();
-        }
+        requireOpen();
+        return contents;
     }
 
-    /** Returns the cached contents, reading the file first if needed; call with the lock held. */
-    private StoreContents loadedContents() {
-        StoreContents current = contents;
-        if (current == null) {
-            current = sessionFile.read();
-            contents = current;
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
         }
-        return current;
     }
 
     private void change(UnaryOperator<StoreContents> change) {
         writeLock.lock();
         try {
-            StoreContents current = loadedContents();
+            requireOpen();
+            StoreContents current = contents;
             StoreContents next = change.apply(current);
             if (!next.equals(current)) {
                 sessionFile.write(next);
@@ -254,9 +294,15 @@ public final class FileSessionStore implements SessionStore {
         }
 
         /**
-         * Creates the store. Does no I/O: the file is read on first use.
+         * Opens the store: locks the file and reads it, as {@link FileSessionStore#open(Path)} does.
          *
-         * @return the store
+         * @return the open store, which holds the file's lock until {@link FileSessionStore#close()}
+         * @throws SessionFileLockedException if another store, in this process or another, has the file open
+         * @throws SessionFilePermissionException if group or others may access the file and that is not allowed
+         * @throws SessionFileCorruptException if the file's content cannot be used
+         * @throws SessionFileVersionException if the file has a newer format version
+         * @throws SessionFileException if the path is not a regular file, or the file or its lock file cannot
+         *     be read or created
          */
         public FileSessionStore build() {
             return new FileSessionStore(this);

@@ -1,6 +1,11 @@
 package dev.mtproto.store;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -34,6 +39,39 @@ final class OwnerOnlyPermissions {
      */
     static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * @param path a file about to be created
+     * @return the attributes that create it owner-only ({@code 600}) where permissions exist, none elsewhere
+     */
+    static FileAttribute<?>[] ownerOnlyFile(Path path) {
+        return isPosix(path)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+                : new FileAttribute<?>[0];
+    }
+
+    /**
+     * Creates a directory and its missing parents, owner-only ({@code 700}) on POSIX file systems; existing
+     * directories are left as they are.
+     *
+     * @param directory the directory
+     * @throws IOException if it cannot be created; a {@link FileSystemException} saying so when the path (or a
+     *     parent) exists but is not a directory
+     */
+    static void createDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            if (isPosix(directory)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(DIRECTORY));
+            } else {
+                Files.createDirectories(directory);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new FileSystemException(directory.toString(), null, "exists but is not a directory (or one of its parents is not)");
+        }
     }
 
     /**

@@ -139,6 +139,17 @@ final class SessionFile {
         }
     }
 
+    /**
+     * The lock file a store holds while it is open: {@code <name>.lock} beside the file, or beside the file a
+     * symbolic link points to, so that two paths to one file share one lock.
+     *
+     * @return the lock file's path
+     */
+    Path lockFile() {
+        Path target = tempFileTarget();
+        return target.resolveSibling(target.getFileName() + ".lock");
+    }
+
     /** The path temporary files are named after: like {@link #writeTarget()}, but never failing. */
     private Path tempFileTarget() {
         try {

@@ -19,10 +19,14 @@ import java.util.OptionalInt;
  * {@link IllegalArgumentException} or {@link NullPointerException} for bad arguments. A store never
  * replaces stored data it could not read.
  *
+ * <p><b>Closing</b>: a store may hold resources (the file store holds a lock on its file, so that no
+ * second store uses the file); {@link #close()} releases them. Close a store after the client that uses
+ * it; a closed store must not be used again.
+ *
  * <p>Implementations: {@link MemorySessionStore} (nothing survives the process) and
  * {@link FileSessionStore} (one owner-only file; the default for users).
  */
-public interface SessionStore {
+public interface SessionStore extends AutoCloseable {
 
     /**
      * Returns the authorization saved for a data center.
@@ -82,4 +86,14 @@ public interface SessionStore {
      * @throws SessionStoreException if the stored data cannot be removed
      */
     void clear();
+
+    /**
+     * Releases what the store holds, such as a file lock; calling it again does nothing. Stored data stays
+     * stored. Stores that hold nothing (the default, and {@link MemorySessionStore}) do nothing and stay
+     * usable; {@link FileSessionStore} refuses to be used afterwards.
+     */
+    @Override
+    default void close() {
+        // nothing to release
+    }
 }

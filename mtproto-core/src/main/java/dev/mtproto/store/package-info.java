@@ -33,5 +33,9 @@
  *       versions then refuse the file instead of silently dropping what they do not know.</li>
  *   <li>The key is stored unencrypted: the file's owner-only permissions are its protection.</li>
  * </ul>
+ *
+ * <p>Beside the file, an open {@link dev.mtproto.store.FileSessionStore} keeps {@code <name>.lock}: the file
+ * it holds an operating-system lock on, so that no second store opens the same file, with one line
+ * {@code pid@host} naming the holder (empty once the store is closed).
  */
 package dev.mtproto.store;

@@ -28,6 +28,14 @@ public interface TlObject {
      */
     void writeBare(TlWriter w);
 
+    /**
+     * Writes the object as JSON: an object with {@code "_"} (the TL name) and the fields under their schema
+     * names (see {@code docs/tl.md}, "TL and JSON").
+     *
+     * @param w the writer
+     */
+    void writeJson(TlJsonWriter w);
+
     /** @return the boxed serialization of this object in a new array */
     default byte[] toByteArray() {
         TlWriter w = new TlWriter();

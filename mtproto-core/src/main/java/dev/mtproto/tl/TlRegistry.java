@@ -86,6 +86,25 @@ public final class TlRegistry {
     }
 
     /**
+     * Reads the members, after {@code "_"}, of a JSON object of any of the schemas; the first schema that has
+     * the name wins (the API's {@code message} over the MTProto service schema's).
+     *
+     * @param tlName the name {@code "_"} held
+     * @param r the reader, inside the object
+     * @return the object, or {@code null} if no schema has a class of that name
+     * @throws TlJsonException if the members are not valid
+     */
+    public TlObject readJson(String tlName, TlJsonReader r) {
+        for (TlSchema s : schemas) {
+            TlObject o = s.readJson(tlName, r);
+            if (o != null) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /**
      * @param constructorId an id
      * @return its TL name, or {@code null} if no schema declares it
      */

@@ -26,6 +26,17 @@ public interface TlSchema {
     TlObject readBare(int constructorId, TlReader r);
 
     /**
+     * Reads the members, after {@code "_"}, of the JSON object of the constructor or function with the given
+     * TL name.
+     *
+     * @param tlName the name {@code "_"} held
+     * @param r the reader, inside the object
+     * @return the object, or {@code null} when the name is not one of this schema's constructors or functions
+     * @throws TlJsonException if the name is known but its members are not valid
+     */
+    TlObject readJson(String tlName, TlJsonReader r);
+
+    /**
      * @param constructorId an id
      * @return the TL name of the id, built-ins included, or {@code null} when the schema does not declare it
      */

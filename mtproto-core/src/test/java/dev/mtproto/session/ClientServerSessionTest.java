@@ -25,6 +25,7 @@ import dev.mtproto.tl.api.help.SupportNameType;
 import dev.mtproto.tl.mtproto.BadMsgNotification;
 import dev.mtproto.tl.mtproto.FutureSalts;
 import dev.mtproto.tl.mtproto.GetFutureSalts;
+import dev.mtproto.tl.mtproto.MsgResendAnsReq;
 import dev.mtproto.tl.mtproto.MsgsStateReq;
 import dev.mtproto.tl.mtproto.Ping;
 import dev.mtproto.tl.mtproto.Pong;

@@ -16,12 +16,21 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,25 +43,48 @@ class FileSessionStoreTest extends SessionStoreContract {
     Path dir;
 
     private final AtomicInteger files = new AtomicInteger();
+    /** The store each file was last opened with here; opening the file again closes it first, as a restart would. */
+    private final Map<Path, FileSessionStore> open = new HashMap<>();
 
     @Override
     protected SessionStore newStore() {
-        return FileSessionStore.open(dir.resolve("state").resolve("store-" + files.incrementAndGet() + ".session"));
+        return open(dir.resolve("state").resolve("store-" + files.incrementAndGet() + ".session"));
     }
 
     @Override
     protected SessionStore reopen(SessionStore store) {
-        return FileSessionStore.open(((FileSessionStore) store).file());
+        return open(((FileSessionStore) store).file());
+    }
+
+    @AfterEach
+    void closeStores() {
+        open.values().forEach(FileSessionStore::close);
     }
 
     // ---- helpers ----
 
-    /** A file holding DC 2 (authorization(2)), DC 4 (authorization(4)) and home DC 2. */
+    /** Opens a store on a file as a restarted process would: a store this test opened on it before is closed first. */
+    private FileSessionStore open(Path file) {
+        return build(FileSessionStore.builder(file), file);
+    }
+
+    private FileSessionStore build(FileSessionStore.Builder builder, Path file) {
+        FileSessionStore earlier = open.remove(file.toAbsolutePath().normalize());
+        if (earlier != null) {
+            earlier.close();
+        }
+        FileSessionStore store = builder.build();
+        open.put(store.file(), store);
+        return store;
+    }
+
+    /** A closed file holding DC 2 (authorization(2)), DC 4 (authorization(4)) and home DC 2. */
     private Path writtenFile() {
         FileSessionStore store = (FileSessionStore) newStore();
         store.saveAuthorization(2, authorization(2));
         store.saveAuthorization(4, authorization(4));
         store.saveHomeDc(2);
+        store.close();
         return store.file();
     }
 
@@ -112,7 +144,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         for (int i = 0; i < key.length; i++) {
             key[i] = (byte) i;
         }
-        FileSessionStore store = FileSessionStore.open(dir.resolve("format.session"));
+        FileSessionStore store = open(dir.resolve("format.session"));
         store.saveAuthorization(2, new DcAuthorization(AuthKey.of(key), 0x0123456789abcdefL, -1520,
                 Instant.parse("2025-03-01T10:15:30.123Z")));
         store.saveHomeDc(2);
@@ -135,7 +167,7 @@ class FileSessionStoreTest extends SessionStoreContract {
                 + "dc.5.time_offset_ms=" + authorization.timeOffsetMillis() + "\n"
                 + "dc.5.server_salt=" + HexFormat.of().toHexDigits(authorization.serverSalt()) + "\n"
                 + "dc.5.auth_key=" + Base64.getEncoder().encodeToString(authorization.authKey().toByteArray()) + "\n"));
-        FileSessionStore store = FileSessionStore.open(file);
+        FileSessionStore store = open(file);
         assertThat(store.loadAuthorization(5)).contains(authorization);
         assertThat(store.loadHomeDc()).isEmpty();
     }
@@ -150,7 +182,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         assertThat(text).doesNotContainIgnoringCase(HexFormat.of().formatHex(key, 0, 16));
         assertThat(text).doesNotContain(authorization.authKey().toString()).doesNotContain(authorization.toString());
 
-        FileSessionStore store = FileSessionStore.open(file);
+        FileSessionStore store = open(file);
         assertThat(store).hasToString("FileSessionStore[" + file + "]");
         for (String rendering : keyRenderings(authorization)) {
             assertThat(store.loadAuthorization(2).orElseThrow().toString()).doesNotContain(rendering);
@@ -161,31 +193,40 @@ class FileSessionStoreTest extends SessionStoreContract {
 
     @Test
     void aNewInstanceSeesWhatAnEarlierOneSaved() {
-        FileSessionStore first = FileSessionStore.open(dir.resolve("restart.session"));
+        FileSessionStore first = open(dir.resolve("restart.session"));
         first.saveAuthorization(2, authorization(2));
         first.saveAuthorization(1, authorization(1));
         first.saveHomeDc(2);
 
-        FileSessionStore second = FileSessionStore.open(dir.resolve("restart.session"));
+        FileSessionStore second = open(dir.resolve("restart.session"));
         assertThat(second.loadAuthorization(2)).contains(authorization(2));
         assertThat(second.loadAuthorization(1)).contains(authorization(1));
         assertThat(second.loadHomeDc()).hasValue(2);
     }
 
     @Test
-    void buildingAStoreDoesNoIo() {
+    void openingLocksTheFileAndCreatesItOnlyOnTheFirstSave() throws Exception {
         Path file = dir.resolve("not").resolve("yet.session");
-        FileSessionStore store = FileSessionStore.open(file);
+        FileSessionStore store = open(file);
+        Path lockFile = dir.resolve("not").resolve("yet.session.lock");
         assertThat(store.loadAuthorization(2)).isEmpty();
-        assertThat(file.getParent()).doesNotExist();
+        assertThat(file).doesNotExist();
+        assertThat(Files.readString(lockFile, StandardCharsets.US_ASCII))
+                .isEqualTo(ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName() + "\n");
+        if (posix(dir)) {
+            assertThat(permissions(file.getParent())).isEqualTo("rwx------");
+            assertThat(permissions(lockFile)).isEqualTo("rw-------");
+        }
         store.saveHomeDc(3);
         assertThat(file).exists();
+        store.close();
+        assertThat(Files.readString(lockFile)).as("emptied when the store closes").isEmpty();
     }
 
     @Test
     void servesReadsFromWhatItRead() throws Exception {
         Path file = writtenFile();
-        FileSessionStore store = FileSessionStore.open(file);
+        FileSessionStore store = open(file);
         assertThat(store.loadHomeDc()).hasValue(2);
         Files.writeString(file, "garbage");
         assertThat(store.loadAuthorization(2)).contains(authorization(2));
@@ -194,7 +235,7 @@ class FileSessionStoreTest extends SessionStoreContract {
     @Test
     void savingAnEqualValueDoesNotRewriteTheFile() throws Exception {
         Path file = writtenFile();
-        FileSessionStore store = FileSessionStore.open(file);
+        FileSessionStore store = open(file);
         Object before = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         assumeTrue(before != null, "the file system reports file keys");
 
@@ -209,28 +250,121 @@ class FileSessionStoreTest extends SessionStoreContract {
                 .as("a real change replaces the file by a rename").isNotEqualTo(before);
     }
 
+    // ---- one store per file ----
+
     @Test
-    void twoInstancesOnOneFileNeverCorruptItAndTheLastWriterWins() throws Exception {
+    void aSecondStoreOnTheFileIsRefusedAndTheRefusalNamesTheHolder() throws Exception {
+        Path file = writtenFile();
+        FileSessionStore first = open(file);
+
+        SessionFileLockedException refused = catchThrowableOfType(SessionFileLockedException.class,
+                () -> FileSessionStore.open(file));
+        assertNamesFileAndHidesKeys(refused, file);
+        assertThat(refused.lockFile()).isEqualTo(file.resolveSibling(file.getFileName() + ".lock"));
+        assertThat(refused.holder()).hasValue(SessionFileLock.thisProcess());
+        assertThat(refused.getMessage()).contains("already open in another FileSessionStore of this process ("
+                + SessionFileLock.thisProcess() + ")").contains("close that store first");
+        assertThatThrownBy(() -> FileSessionStore.open(file.getParent().resolve("..").resolve(file.getParent().getFileName())
+                .resolve(file.getFileName()))).as("another spelling of the path").isInstanceOf(SessionFileLockedException.class);
+        assertThat(first.loadAuthorization(2)).as("the first store is not disturbed").contains(authorization(2));
+
+        first.close();
+        assertThat(open(file).loadHomeDc()).as("free again once closed").hasValue(2);
+    }
+
+    @Test
+    void ofStoresOpenedAtOnceOnOneFileExactlyOneWins() throws Exception {
+        Path file = writtenFile();
+        int openers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(openers);
+        List<Future<FileSessionStore>> attempts = new ArrayList<>();
+        try {
+            for (int i = 0; i < openers; i++) {
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return FileSessionStore.open(file);
+                }));
+            }
+            start.countDown();
+            List<FileSessionStore> winners = new ArrayList<>();
+            for (Future<FileSessionStore> attempt : attempts) {
+                try {
+                    winners.add(attempt.get(30, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(SessionFileLockedException.class);
+                }
+            }
+            assertThat(winners).hasSize(1);
+            winners.get(0).close();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosedStoreRefusesUseAndClosingTwiceDoesNothing() throws Exception {
+        Path file = writtenFile();
+        FileSessionStore store = open(file);
+        store.close();
+        store.close();
+        assertThatThrownBy(store::loadHomeDc).isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
+        assertThatThrownBy(() -> store.loadAuthorization(2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.saveHomeDc(3)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.deleteAuthorization(2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(store::clear).isInstanceOf(IllegalStateException.class);
+        assertThat(store).hasToString("FileSessionStore[" + file + "]");
+        assertThat(open(file).loadHomeDc()).as("nothing was lost").hasValue(2);
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedIsLetGo() throws Exception {
+        Path file = writtenFile();
+        byte[] original = Files.readAllBytes(file);
+        Files.writeString(file, "garbage");
+        assertThatThrownBy(() -> open(file)).isInstanceOf(SessionFileCorruptException.class);
+        Files.write(file, original);
+        assertThat(open(file).loadHomeDc()).as("the failed opening released the lock").hasValue(2);
+    }
+
+    @Test
+    void aReadOnlyDirectoryWithoutALockFileIsReportedAtOpening() throws Exception {
+        assumeTrue(posix(dir), "POSIX file system");
+        Path file = writtenFile();
+        Files.delete(file.resolveSibling(file.getFileName() + ".lock"));
+        Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("r-x------"));
+        try {
+            assumeTrue(!Files.isWritable(file.getParent()), "not running with privileges that ignore permissions (root)");
+            SessionFileException error = catchThrowableOfType(SessionFileException.class, () -> open(file));
+            assertNamesFileAndHidesKeys(error, file);
+            assertThat(error.getMessage()).contains("cannot create or open the lock file");
+        } finally {
+            Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void twoInstancesOneAfterTheOtherNeverCorruptItAndTheLastWriterWins() throws Exception {
         Path file = dir.resolve("shared.session");
-        FileSessionStore a = FileSessionStore.open(file);
-        FileSessionStore b = FileSessionStore.open(file);
+        FileSessionStore a = open(file);
         a.saveAuthorization(1, authorization(1));
+        FileSessionStore b = open(file);
         assertThat(b.loadAuthorization(1)).contains(authorization(1));
-        a.saveAuthorization(2, authorization(2));
+        b.saveAuthorization(2, authorization(2));
         b.saveHomeDc(1);
 
-        FileSessionStore reader = FileSessionStore.open(file);
+        FileSessionStore reader = open(file);
         assertThat(reader.loadAuthorization(1)).contains(authorization(1));
-        assertThat(reader.loadAuthorization(2)).as("b never saw it and wrote last").isEmpty();
+        assertThat(reader.loadAuthorization(2)).contains(authorization(2));
         assertThat(reader.loadHomeDc()).hasValue(1);
 
         List<Thread> writers = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (FileSessionStore store : List.of(a, b)) {
+        for (int t = 0; t < 2; t++) {
             Thread writer = new Thread(() -> {
                 try {
                     for (int i = 0; i < 40; i++) {
-                        store.saveAuthorization(3, authorization(300 + i));
+                        reader.saveAuthorization(3, authorization(300 + i));
                     }
                 } catch (Throwable e) {
                     failures.add(e);
@@ -239,14 +373,11 @@ class FileSessionStoreTest extends SessionStoreContract {
             writers.add(writer);
             writer.start();
         }
-        for (int i = 0; i < 40; i++) {
-            FileSessionStore.open(file).loadAuthorization(3);
-        }
         for (Thread writer : writers) {
             writer.join();
         }
         assertThat(failures).isEmpty();
-        assertThat(FileSessionStore.open(file).loadAuthorization(3)).contains(authorization(339));
+        assertThat(open(file).loadAuthorization(3)).contains(authorization(339));
         assertThat(tempFiles(dir)).isEmpty();
     }
 
@@ -257,7 +388,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         assumeTrue(posix(dir), "POSIX file system");
         String tempDirBefore = permissions(dir);
         Path file = dir.resolve("a").resolve("b").resolve("c.session");
-        FileSessionStore store = FileSessionStore.open(file);
+        FileSessionStore store = open(file);
         store.saveAuthorization(2, authorization(2));
 
         assertThat(permissions(file)).isEqualTo("rw-------");
@@ -275,13 +406,13 @@ class FileSessionStoreTest extends SessionStoreContract {
         AtomicReference<String> seenPermissions = new AtomicReference<>();
         AtomicReference<byte[]> seenContent = new AtomicReference<>();
         Path file = dir.resolve("watched.session");
-        FileSessionStore store = FileSessionStore.builder(file).fileMove((source, target) -> {
+        FileSessionStore store = build(FileSessionStore.builder(file).fileMove((source, target) -> {
             seenPermissions.set(permissions(source));
             seenContent.set(Files.readAllBytes(source));
             assertThat(source.getParent()).isEqualTo(target.getParent());
             assertThat(source.getFileName().toString()).matches("\\.watched\\.session\\.[0-9a-f]{16}\\.tmp");
             AtomicFileWriter.ATOMIC_REPLACE.move(source, target);
-        }).build();
+        }), file);
         store.saveAuthorization(2, authorization(2));
 
         assertThat(seenPermissions.get()).isEqualTo("rw-------");
@@ -297,19 +428,15 @@ class FileSessionStoreTest extends SessionStoreContract {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(loosePermissions));
         byte[] before = Files.readAllBytes(file);
 
-        FileSessionStore store = FileSessionStore.open(file);
-        SessionFilePermissionException error =
-                catchThrowableOfType(SessionFilePermissionException.class, store::loadHomeDc);
+        SessionFilePermissionException error = catchThrowableOfType(SessionFilePermissionException.class, () -> open(file));
         assertNamesFileAndHidesKeys(error, file);
         assertThat(error.getMessage()).contains(loosePermissions).contains("chmod 600")
                 .contains("allowInsecurePermissions()");
-        assertThatThrownBy(() -> store.saveHomeDc(4)).isInstanceOf(SessionFilePermissionException.class);
-        assertThatThrownBy(() -> store.loadAuthorization(2)).isInstanceOf(SessionFilePermissionException.class);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(permissions(file)).isEqualTo(loosePermissions);
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        assertThat(store.loadHomeDc()).as("fixed without a restart").hasValue(2);
+        assertThat(open(file).loadHomeDc()).as("fixed, the file opens").hasValue(2);
     }
 
     @Test
@@ -318,11 +445,11 @@ class FileSessionStoreTest extends SessionStoreContract {
         Path file = writtenFile();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        FileSessionStore store = FileSessionStore.builder(file).allowInsecurePermissions().build();
+        FileSessionStore store = build(FileSessionStore.builder(file).allowInsecurePermissions(), file);
         assertThat(store.loadAuthorization(2)).contains(authorization(2));
         store.saveHomeDc(4);
         assertThat(permissions(file)).isEqualTo("rw-------");
-        assertThat(FileSessionStore.open(file).loadHomeDc()).hasValue(4);
+        assertThat(open(file).loadHomeDc()).hasValue(4);
     }
 
     @ParameterizedTest
@@ -331,7 +458,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         assumeTrue(posix(dir), "POSIX file system");
         Path file = writtenFile();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(ownerOnly));
-        assertThat(FileSessionStore.open(file).loadHomeDc()).hasValue(2);
+        assertThat(open(file).loadHomeDc()).hasValue(2);
     }
 
     // ---- damaged files ----
@@ -345,8 +472,7 @@ class FileSessionStoreTest extends SessionStoreContract {
                 byte[] damaged = original.clone();
                 damaged[position] ^= (byte) bit;
                 Files.write(file, damaged);
-                Throwable error = catchThrowableOfType(SessionFileCorruptException.class,
-                        () -> FileSessionStore.open(file).loadAuthorization(2));
+                Throwable error = catchThrowableOfType(SessionFileCorruptException.class, () -> open(file));
                 assertThat(error).as("byte %d xor %x", position, bit).isNotNull();
                 assertNamesFileAndHidesKeys(error, file);
             }
@@ -359,13 +485,12 @@ class FileSessionStoreTest extends SessionStoreContract {
         byte[] original = Files.readAllBytes(file);
         for (int length = 0; length < original.length; length++) {
             Files.write(file, java.util.Arrays.copyOf(original, length));
-            Throwable error = catchThrowableOfType(SessionFileCorruptException.class,
-                    () -> FileSessionStore.open(file).loadHomeDc());
+            Throwable error = catchThrowableOfType(SessionFileCorruptException.class, () -> open(file));
             assertThat(error).as("truncated to %d bytes", length).isNotNull();
             assertNamesFileAndHidesKeys(error, file);
         }
         Files.write(file, original);
-        assertThat(FileSessionStore.open(file).loadHomeDc()).hasValue(2);
+        assertThat(open(file).loadHomeDc()).hasValue(2);
     }
 
     @ParameterizedTest
@@ -376,13 +501,10 @@ class FileSessionStoreTest extends SessionStoreContract {
         Path file = dir.resolve("garbage.session");
         writeOwnerOnly(file, content);
         byte[] before = Files.readAllBytes(file);
-        FileSessionStore store = FileSessionStore.open(file);
 
-        Throwable error = catchThrowableOfType(SessionFileCorruptException.class, store::loadHomeDc);
+        Throwable error = catchThrowableOfType(SessionFileCorruptException.class, () -> open(file));
         assertNamesFileAndHidesKeys(error, file);
         assertThat(error.getMessage()).contains("cannot be used");
-        assertThatThrownBy(() -> store.saveAuthorization(2, authorization(2)))
-                .isInstanceOf(SessionFileCorruptException.class);
         assertThat(Files.readAllBytes(file)).as("never overwritten").isEqualTo(before);
     }
 
@@ -394,7 +516,7 @@ class FileSessionStoreTest extends SessionStoreContract {
             byte[] bytes = new byte[random.nextInt(2000)];
             random.nextBytes(bytes);
             writeOwnerOnly(file, bytes);
-            assertThatThrownBy(() -> FileSessionStore.open(file).loadHomeDc())
+            assertThatThrownBy(() -> open(file))
                     .isInstanceOf(SessionFileCorruptException.class).hasMessageContaining(file.toString());
         }
     }
@@ -406,7 +528,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         byte[] header = "mtproto-session-store 1\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(header, 0, bytes, 0, header.length);
         writeOwnerOnly(file, bytes);
-        assertThatThrownBy(() -> FileSessionStore.open(file).loadHomeDc())
+        assertThatThrownBy(() -> open(file))
                 .isInstanceOf(SessionFileCorruptException.class).hasMessageContaining(file.toString())
                 .hasMessageContaining("larger than");
     }
@@ -447,8 +569,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         }
         Files.writeString(file, withChecksum(edited), StandardCharsets.ISO_8859_1);
 
-        SessionFileCorruptException error = catchThrowableOfType(SessionFileCorruptException.class,
-                () -> FileSessionStore.open(file).loadHomeDc());
+        SessionFileCorruptException error = catchThrowableOfType(SessionFileCorruptException.class, () -> open(file));
         assertNamesFileAndHidesKeys(error, file);
         assertThat(error.getMessage()).contains(expected);
     }
@@ -459,14 +580,12 @@ class FileSessionStoreTest extends SessionStoreContract {
         Path file = dir.resolve("future.session");
         writeOwnerOnly(file, withChecksum("mtproto-session-store " + version + "\nhome_dc=2\npeer.user.1=abc\n"));
         byte[] before = Files.readAllBytes(file);
-        FileSessionStore store = FileSessionStore.open(file);
 
-        SessionFileVersionException error = catchThrowableOfType(SessionFileVersionException.class, store::loadHomeDc);
+        SessionFileVersionException error = catchThrowableOfType(SessionFileVersionException.class, () -> open(file));
         assertNamesFileAndHidesKeys(error, file);
         assertThat(error.foundVersion()).isEqualTo(version);
         assertThat(error.supportedVersion()).isEqualTo(1);
         assertThat(error.getMessage()).contains("format version " + version).contains("Upgrade mtproto-spring");
-        assertThatThrownBy(() -> store.saveHomeDc(3)).isInstanceOf(SessionFileVersionException.class);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
@@ -476,11 +595,10 @@ class FileSessionStoreTest extends SessionStoreContract {
     void aFailedMoveLeavesThePreviousContentAndNoTemporaryFile() throws Exception {
         Path file = writtenFile();
         byte[] before = Files.readAllBytes(file);
-        FileSessionStore store = FileSessionStore.builder(file)
+        FileSessionStore store = build(FileSessionStore.builder(file)
                 .fileMove((source, target) -> {
                     throw new java.nio.file.AccessDeniedException(target.toString(), null, "simulated");
-                })
-                .build();
+                }), file);
 
         SessionFileException error = catchThrowableOfType(SessionFileException.class,
                 () -> store.saveAuthorization(2, authorization(20)));
@@ -489,7 +607,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(tempFiles(file.getParent())).isEmpty();
         assertThat(store.loadAuthorization(2)).as("the cache keeps what is on disk").contains(authorization(2));
-        assertThat(FileSessionStore.open(file).loadAuthorization(2)).contains(authorization(2));
+        assertThat(open(file).loadAuthorization(2)).contains(authorization(2));
     }
 
     /** Stands for the process dying: nothing after it runs, and nobody catches it in the store. */
@@ -500,11 +618,10 @@ class FileSessionStoreTest extends SessionStoreContract {
     @Test
     void aCrashBeforeTheMoveLeavesTheOldFileReadableAndTheLeftoverIsIgnored() throws Exception {
         Path file = writtenFile();
-        FileSessionStore crashing = FileSessionStore.builder(file)
+        FileSessionStore crashing = build(FileSessionStore.builder(file)
                 .fileMove((source, target) -> {
                     throw new SimulatedCrash();
-                })
-                .build();
+                }), file);
         assertThatThrownBy(() -> crashing.saveAuthorization(2, authorization(20))).isInstanceOf(SimulatedCrash.class);
 
         List<Path> leftovers = tempFiles(file.getParent());
@@ -512,27 +629,27 @@ class FileSessionStoreTest extends SessionStoreContract {
         assertThat(Files.readString(leftovers.get(0))).as("the new content was fully written")
                 .contains(Base64.getEncoder().encodeToString(authorization(20).authKey().toByteArray()));
 
-        FileSessionStore restarted = FileSessionStore.open(file);
+        FileSessionStore restarted = open(file);
         assertThat(restarted.loadAuthorization(2)).contains(authorization(2));
         assertThat(leftovers.get(0)).as("too recent to be sure it is stale").exists();
         restarted.saveHomeDc(4);
-        assertThat(FileSessionStore.open(file).loadHomeDc()).hasValue(4);
+        FileSessionStore again = open(file);
+        assertThat(again.loadHomeDc()).hasValue(4);
 
-        restarted.clear();
+        again.clear();
         assertThat(tempFiles(file.getParent())).as("clear() removes old keys everywhere").isEmpty();
     }
 
     @Test
     void aCrashDuringTheFirstSaveLeavesNoFile() throws Exception {
         Path file = dir.resolve("first.session");
-        FileSessionStore crashing = FileSessionStore.builder(file)
+        FileSessionStore crashing = build(FileSessionStore.builder(file)
                 .fileMove((source, target) -> {
                     throw new SimulatedCrash();
-                })
-                .build();
+                }), file);
         assertThatThrownBy(() -> crashing.saveHomeDc(2)).isInstanceOf(SimulatedCrash.class);
         assertThat(file).doesNotExist();
-        assertThat(FileSessionStore.open(file).loadHomeDc()).isEmpty();
+        assertThat(open(file).loadHomeDc()).isEmpty();
     }
 
     @Test
@@ -549,7 +666,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(3600)));
         Files.setLastModifiedTime(unrelated, FileTime.from(Instant.now().minusSeconds(3600)));
 
-        assertThat(FileSessionStore.open(file).loadAuthorization(4)).contains(authorization(4));
+        assertThat(open(file).loadAuthorization(4)).contains(authorization(4));
         assertThat(stale).doesNotExist();
         assertThat(fresh).exists();
         assertThat(unrelated).as("not named like our temporary files").exists();
@@ -561,7 +678,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         Path file = writtenFile();
         Path directory = file.getParent();
         byte[] before = Files.readAllBytes(file);
-        FileSessionStore store = FileSessionStore.open(file);
+        FileSessionStore store = open(file);
         store.loadHomeDc();
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-x------"));
         try {
@@ -581,13 +698,10 @@ class FileSessionStoreTest extends SessionStoreContract {
         Path notADirectory = dir.resolve("plain-file");
         Files.writeString(notADirectory, "x");
         Path file = notADirectory.resolve("store.session");
-        FileSessionStore store = FileSessionStore.open(file);
 
-        SessionFileException error = catchThrowableOfType(SessionFileException.class, store::loadHomeDc);
+        SessionFileException error = catchThrowableOfType(SessionFileException.class, () -> open(file));
         assertNamesFileAndHidesKeys(error, file);
         assertThat(error.getMessage()).containsIgnoringCase("not a directory");
-        assertThatThrownBy(() -> store.saveHomeDc(2)).isInstanceOf(SessionFileException.class)
-                .hasMessageContaining(file.toString());
         assertThat(Files.readString(notADirectory)).isEqualTo("x");
     }
 
@@ -595,11 +709,9 @@ class FileSessionStoreTest extends SessionStoreContract {
     void aDirectoryAtThePathGivesATypedError() throws Exception {
         Path file = dir.resolve("directory.session");
         Files.createDirectory(file);
-        FileSessionStore store = FileSessionStore.open(file);
-        SessionFileException error = catchThrowableOfType(SessionFileException.class, store::loadHomeDc);
+        SessionFileException error = catchThrowableOfType(SessionFileException.class, () -> open(file));
         assertNamesFileAndHidesKeys(error, file);
         assertThat(error.getMessage()).contains("is a directory");
-        assertThatThrownBy(store::clear).isInstanceOf(SessionFileException.class);
     }
 
     @Test
@@ -612,13 +724,19 @@ class FileSessionStoreTest extends SessionStoreContract {
         } catch (UnsupportedOperationException | IOException e) {
             assumeTrue(false, "symbolic links are not available: " + e);
         }
-        FileSessionStore store = FileSessionStore.open(link);
+        FileSessionStore store = open(link);
         store.saveAuthorization(2, authorization(2));
         store.saveHomeDc(2);
 
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(FileSessionStore.open(target).loadAuthorization(2)).contains(authorization(2));
-        assertThat(FileSessionStore.open(link).loadHomeDc()).hasValue(2);
+        assertThatThrownBy(() -> FileSessionStore.open(target)).as("the link and its target are one file, with one lock")
+                .isInstanceOf(SessionFileLockedException.class);
+        assertThat(realDirectory.resolve("target.session.lock")).exists();
+        store.close();
+        FileSessionStore viaTarget = open(target);
+        assertThat(viaTarget.loadAuthorization(2)).contains(authorization(2));
+        viaTarget.close();
+        assertThat(open(link).loadHomeDc()).hasValue(2);
         assertThat(tempFiles(dir)).isEmpty();
         assertThat(tempFiles(realDirectory)).isEmpty();
     }
@@ -626,43 +744,44 @@ class FileSessionStoreTest extends SessionStoreContract {
     // ---- clear ----
 
     @Test
-    void clearEmptiesADamagedOrNewerOrLooseFile() throws Exception {
+    void clearEmptiesAFileThatWasDamagedReplacedOrLoosenedSinceOpening() throws Exception {
         Path file = writtenFile();
+        FileSessionStore store = open(file);
         byte[] damaged = Files.readAllBytes(file);
         damaged[40] ^= 1;
         Files.write(file, damaged);
         if (posix(file)) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
-        FileSessionStore store = FileSessionStore.open(file);
-        assertThatThrownBy(store::loadHomeDc).isInstanceOf(SessionFileException.class);
 
         store.clear();
         assertThat(store.loadHomeDc()).isEmpty();
-        assertThat(FileSessionStore.open(file).loadAuthorization(2)).isEmpty();
         if (posix(file)) {
             assertThat(permissions(file)).isEqualTo("rw-------");
         }
         Files.writeString(file, withChecksum("mtproto-session-store 7\n"));
-        FileSessionStore.open(file).clear();
-        assertThat(FileSessionStore.open(file).loadHomeDc()).isEmpty();
+        store.clear();
+        assertThat(open(file).loadAuthorization(2)).isEmpty();
     }
 
     @Test
     void clearLeavesAFileThatIsNoSessionFileAlone() throws Exception {
         Path file = dir.resolve("notes.txt");
-        Files.writeString(file, "my important notes");
-        FileSessionStore store = FileSessionStore.open(file);
+        FileSessionStore store = open(file);
+        writeOwnerOnly(file, "my important notes");
         SessionFileCorruptException error = catchThrowableOfType(SessionFileCorruptException.class, store::clear);
         assertNamesFileAndHidesKeys(error, file);
         assertThat(error.getMessage()).contains("leaves it alone");
+        assertThat(Files.readString(file)).isEqualTo("my important notes");
+        store.close();
+        assertThatThrownBy(() -> open(file)).as("and opening refuses it").isInstanceOf(SessionFileCorruptException.class);
         assertThat(Files.readString(file)).isEqualTo("my important notes");
     }
 
     @Test
     void clearRemovesTheKeysFromTheFile() throws Exception {
         Path file = writtenFile();
-        FileSessionStore.open(file).clear();
+        open(file).clear();
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         assertThat(text).doesNotContain(Base64.getEncoder().encodeToString(authorization(2).authKey().toByteArray()))
                 .startsWith("mtproto-session-store 1\nsha256=");
@@ -673,10 +792,9 @@ class FileSessionStoreTest extends SessionStoreContract {
     @Test
     void builderChecksThePath() {
         assertThatThrownBy(() -> FileSessionStore.open(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> FileSessionStore.open(dir.getRoot())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> open(dir.getRoot())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must name a file");
-        FileSessionStore relative = FileSessionStore.open(Path.of("some", "..", "relative.session"));
-        assertThat(relative.file()).isEqualTo(Path.of("relative.session").toAbsolutePath());
-        assertThat(relative.file()).doesNotExist();
+        assertThat(open(dir.resolve("some").resolve("..").resolve("normalized.session")).file())
+                .isEqualTo(dir.resolve("normalized.session"));
     }
 }

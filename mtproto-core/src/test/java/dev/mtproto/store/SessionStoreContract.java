@@ -31,7 +31,8 @@ abstract class SessionStoreContract {
 
     /**
      * Returns the store a restarted process would see: a new instance over the same storage for stores
-     * that persist, the same instance for those that do not.
+     * that persist (the earlier instance is closed first, as the ending process would release it, and must
+     * not be used afterwards), the same instance for those that do not.
      */
     protected abstract SessionStore reopen(SessionStore store);
 
@@ -149,11 +150,12 @@ abstract class SessionStoreContract {
     void savesAndOverwritesTheHomeDc() {
         SessionStore store = newStore();
         store.saveHomeDc(4);
-        assertThat(reopen(store).loadHomeDc()).hasValue(4);
-        store.saveHomeDc(2);
-        assertThat(store.loadHomeDc()).hasValue(2);
-        assertThat(reopen(store).loadHomeDc()).hasValue(2);
-        assertThat(reopen(store).loadAuthorization(2)).isEmpty();
+        SessionStore restarted = reopen(store);
+        assertThat(restarted.loadHomeDc()).hasValue(4);
+        restarted.saveHomeDc(2);
+        assertThat(restarted.loadHomeDc()).hasValue(2);
+        assertThat(reopen(restarted).loadHomeDc()).hasValue(2);
+        assertThat(reopen(restarted).loadAuthorization(2)).isEmpty();
     }
 
     @Test
@@ -165,14 +167,30 @@ abstract class SessionStoreContract {
 
         store.clear();
 
-        for (SessionStore view : List.of(store, reopen(store))) {
-            assertThat(view.loadAuthorization(1)).isEmpty();
-            assertThat(view.loadAuthorization(2)).isEmpty();
-            assertThat(view.loadHomeDc()).isEmpty();
-        }
-        store.clear();
-        store.saveAuthorization(3, authorization(3));
-        assertThat(reopen(store).loadAuthorization(3)).contains(authorization(3));
+        assertEmpty(store);
+        SessionStore restarted = reopen(store);
+        assertEmpty(restarted);
+        restarted.clear();
+        restarted.saveAuthorization(3, authorization(3));
+        assertThat(reopen(restarted).loadAuthorization(3)).contains(authorization(3));
+    }
+
+    private static void assertEmpty(SessionStore store) {
+        assertThat(store.loadAuthorization(1)).isEmpty();
+        assertThat(store.loadAuthorization(2)).isEmpty();
+        assertThat(store.loadHomeDc()).isEmpty();
+    }
+
+    @Test
+    void closingTwiceDoesNothingAndKeepsWhatWasStored() {
+        SessionStore store = newStore();
+        store.saveAuthorization(2, authorization(2));
+        store.saveHomeDc(2);
+        store.close();
+        store.close();
+        SessionStore restarted = reopen(store);
+        assertThat(restarted.loadAuthorization(2)).contains(authorization(2));
+        assertThat(restarted.loadHomeDc()).hasValue(2);
     }
 
     @Test
@@ -268,19 +286,22 @@ abstract class SessionStoreContract {
             pool.shutdownNow();
         }
 
-        for (SessionStore view : List.of(store, reopen(store))) {
-            for (int t = 0; t < threads; t++) {
-                int dcId = t + 1;
-                assertThat(view.loadAuthorization(dcId)).contains(authorization(dcId * 1000 + rounds - 1));
-                assertThat(view.loadAuthorization(50 + dcId)).contains(authorization(50_000 + rounds - 1));
-            }
-            DcAuthorization shared = view.loadAuthorization(99).orElseThrow();
-            List<DcAuthorization> lastWrites = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                lastWrites.add(authorization(99_000 + (t + 1) * 100 + rounds - 1));
-            }
-            assertThat(lastWrites).contains(shared);
-            assertThat(view.loadHomeDc().getAsInt()).isBetween(1, threads);
+        assertLastWritesOf(store, threads, rounds);
+        assertLastWritesOf(reopen(store), threads, rounds);
+    }
+
+    private static void assertLastWritesOf(SessionStore view, int threads, int rounds) {
+        for (int t = 0; t < threads; t++) {
+            int dcId = t + 1;
+            assertThat(view.loadAuthorization(dcId)).contains(authorization(dcId * 1000 + rounds - 1));
+            assertThat(view.loadAuthorization(50 + dcId)).contains(authorization(50_000 + rounds - 1));
         }
+        DcAuthorization shared = view.loadAuthorization(99).orElseThrow();
+        List<DcAuthorization> lastWrites = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            lastWrites.add(authorization(99_000 + (t + 1) * 100 + rounds - 1));
+        }
+        assertThat(lastWrites).contains(shared);
+        assertThat(view.loadHomeDc().getAsInt()).isBetween(1, threads);
     }
 }

@@ -96,7 +96,7 @@ class GeneratedApiTest {
         TlMethod<ConfigType> typed = getConfig;
         InitConnection<ConfigType> init = InitConnection.<ConfigType>builder().apiId(1).deviceModel("d").systemVersion("s")
                 .appVersion("a").systemLangCode("en").langPack("").langCode("en").query(typed).build();
-        InvokeWithLayer<ConfigType> call = new InvokeWithLayer<>(223, init);
+        InvokeWithLayer<ConfigType> call = new InvokeWithLayer<>(dev.mtproto.tl.api.ApiSchema.LAYER, init);
         TlMethod<ConfigType> wrapped = call; // the wrapper returns the wrapped query's type
         assertThat(wrapped.tlName()).isEqualTo("invokeWithLayer");
         TlMethod<dev.mtproto.tl.api.updates.StateType> state = GetState.INSTANCE;

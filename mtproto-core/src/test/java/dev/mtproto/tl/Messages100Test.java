@@ -2,6 +2,7 @@ package dev.mtproto.tl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mtproto.tl.api.ApiSchema;
 import dev.mtproto.tl.api.Channel;
 import dev.mtproto.tl.api.Chat;
 import dev.mtproto.tl.api.Message;
@@ -24,7 +25,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code messages100.bin} decodes to what its README describes and re-encodes to the same bytes. */
+/**
+ * {@code messages100.bin} (layer 228; made from {@code messages100.json} by {@link Messages100FixtureTest})
+ * decodes to what its README describes and re-encodes to the same bytes.
+ */
 class Messages100Test {
     private static byte[] bytes;
     private static Messages decoded;
@@ -46,15 +50,24 @@ class Messages100Test {
     }
 
     @Test
-    void inputIsTheOnePublished() throws Exception {
+    void inputIsTheOneTheReadmeDescribes() throws Exception {
+        assertThat(ApiSchema.LAYER).as("the layer the README gives the figures for").isEqualTo(228);
         assertThat(bytes).hasSize(38_316);
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
-                .isEqualTo("bf4179fa94bce2b5751c031ae2f03d8d71cf21f317a6b5a34f484032ec0b53fe");
+                .isEqualTo("0ce24a5f98ccb13357c11f537be6e4c80ad28e3a2c0240737b75ca4409b0c9db");
     }
 
     @Test
     void reEncodesToTheSameBytes() {
         assertThat(decoded.toByteArray()).isEqualTo(bytes);
+    }
+
+    @Test
+    void throughJsonAndBackItEncodesToTheSameBytes() {
+        String json = TlJsonRoundTripTest.MAPPER.writeValueAsString(decoded);
+        MessagesType back = TlJsonRoundTripTest.MAPPER.readValue(json, MessagesType.class);
+        assertThat(back).isEqualTo(decoded);
+        assertThat(back.toByteArray()).isEqualTo(bytes);
     }
 
     @Test

@@ -117,10 +117,12 @@ class ClientAgainstTestDcTest {
     void aRestartReusesTheStoredKey(@TempDir Path dir) {
         Path file = dir.resolve("session.txt");
         int keysBefore = dc.authKeyCount();
-        try (MtprotoClient first = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(FileSessionStore.open(file)).build())) {
+        try (FileSessionStore store = FileSessionStore.open(file);
+                MtprotoClient first = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build())) {
             assertThat(nearest(first)).isEqualTo(new NearestDc("XX", 1, 1));
         }
-        try (MtprotoClient second = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(FileSessionStore.open(file)).build())) {
+        try (FileSessionStore store = FileSessionStore.open(file);
+                MtprotoClient second = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build())) {
             assertThat(nearest(second)).isEqualTo(new NearestDc("XX", 1, 1));
         }
         assertThat(dc.authKeyCount()).as("one key for both runs").isEqualTo(keysBefore + 1);

@@ -3,9 +3,6 @@ package dev.mtproto.benchmarks.tl;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.api.messages.MessagesType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding and encoding {@code messages100.bin}: one realistic {@code messages.messages} answer of layer 223
- * (38,316 bytes, 749 boxed objects; see {@code src/main/resources/messages100.README.md}).
+ * Decoding and encoding {@code messages100.bin}: one realistic {@code messages.messages} answer of layer 228
+ * (38,316 bytes, 749 boxed objects; see {@code mtproto-core/src/test/resources/bench/README.md}, which also says
+ * how the file is made again at a new layer).
  *
  * <p>Throughput in MB/s = 38316 / (ns/op) * 1000; objects/s = 749 / (ns/op) * 1e9. {@code decodeAndReadAll}
  * also touches every string, for comparison with codecs that decode text lazily (ours is eager, so the two
@@ -43,14 +41,7 @@ public class Messages100Benchmark {
 
     @Setup
     public void load() {
-        try (InputStream in = Messages100Benchmark.class.getResourceAsStream("/messages100.bin")) {
-            if (in == null) {
-                throw new IllegalStateException("messages100.bin is not on the class path");
-            }
-            input = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        input = Messages100Input.load();
         if (input.length != BYTES) {
             throw new IllegalStateException("messages100.bin has " + input.length + " bytes, expected " + BYTES);
         }

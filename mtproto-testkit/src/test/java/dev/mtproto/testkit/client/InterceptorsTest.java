@@ -8,7 +8,6 @@ import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.client.interceptor.RpcChain;
 import dev.mtproto.client.interceptor.RpcInterceptor;
 import dev.mtproto.client.interceptor.RpcRequest;
-import dev.mtproto.rpc.FloodWaitException;
 import dev.mtproto.rpc.RpcException;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
@@ -63,9 +62,9 @@ class InterceptorsTest {
 
     @Test
     void anInterceptorRetriesAfterWaitingWithoutHoldingAThread() {
-        TELEGRAM.cluster().dc(1).faults().nextCall(GetNearestDc.class).times(2).failWith(420, "FLOOD_WAIT_1");
+        TELEGRAM.cluster().dc(1).faults().nextCall(GetNearestDc.class).times(2).failWith(500, "INTERNAL_SERVER_ERROR");
         AtomicInteger attempts = new AtomicInteger();
-        RpcInterceptor floodWait = new RpcInterceptor() {
+        RpcInterceptor retryServerErrors = new RpcInterceptor() {
             @Override
             public <R> CompletableFuture<R> intercept(RpcChain<R> chain) {
                 return retry(chain, chain.request());
@@ -75,14 +74,14 @@ class InterceptorsTest {
                 attempts.set(request.attempt());
                 return chain.proceed(request).exceptionallyCompose(e -> {
                     Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
-                    if (cause instanceof FloodWaitException f && request.attempt() < 5) {
-                        return chain.delay(Duration.ofMillis(50 * f.waitSeconds())).thenCompose(v -> retry(chain, request.nextAttempt()));
+                    if (cause instanceof RpcException r && r.code() == 500 && request.attempt() < 5) {
+                        return chain.delay(Duration.ofMillis(50)).thenCompose(v -> retry(chain, request.nextAttempt()));
                     }
                     return CompletableFuture.failedFuture(cause);
                 });
             }
         };
-        try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().addInterceptor(floodWait).build())) {
+        try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().addInterceptor(retryServerErrors).build())) {
             assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(new NearestDc("XX", 1, 1));
         }
         assertThat(attempts).as("two refused, one answered").hasValue(3);

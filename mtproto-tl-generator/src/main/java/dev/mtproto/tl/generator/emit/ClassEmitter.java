@@ -4,15 +4,13 @@ import dev.mtproto.tl.generator.model.ClassModel;
 import dev.mtproto.tl.generator.model.FieldModel;
 import dev.mtproto.tl.generator.model.JType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes the class of one TL constructor or function: an immutable final class with a validating public
- * constructor, a private constructor that reads the fields straight from a {@code TlReader}, accessors,
- * {@code writeBare}, a builder when the class has optional fields, and {@code equals}/{@code hashCode}/
- * {@code toString}.
+ * constructor ({@link ConstructorEmitter}), the binary codec ({@link WireEmitter}), the JSON codec
+ * ({@link JsonEmitter}), accessors, a builder when the class has optional fields ({@link BuilderEmitter}),
+ * and {@code equals}/{@code hashCode}/{@code toString}.
  */
 final class ClassEmitter {
     private final ClassModel c;
@@ -34,7 +32,12 @@ final class ClassEmitter {
         return new ClassEmitter(c, schemaFile).emit();
     }
 
-    private String label(FieldModel f) {
+    /**
+     * @param c a class
+     * @param f one of its fields
+     * @return the {@code Class.field} label that messages of the generated code use
+     */
+    static String label(ClassModel c, FieldModel f) {
         return c.simpleName() + "." + f.javaName();
     }
 
@@ -64,22 +67,27 @@ final class ClassEmitter {
             src.blank();
         }
 
-        publicConstructor();
-        readingConstructor();
-        staticReadBare();
+        WireEmitter wire = new WireEmitter(c, src);
+        JsonEmitter json = new JsonEmitter(c, src);
+        BuilderEmitter builder = new BuilderEmitter(c, src);
+        new ConstructorEmitter(c, src).publicConstructor();
+        wire.readingConstructor();
+        wire.staticReadBare();
+        json.readMethod();
         identity();
-        writeMethods();
+        wire.writeMethods();
+        json.writeMethod();
         accessors();
         if (c.isFunction()) {
-            readResult();
+            wire.readResult();
         }
         if (c.hasOptionalFields()) {
-            builderMethods();
+            builder.builderMethods();
         }
         equalsAndHashCode();
         toStringMethod();
         if (c.hasOptionalFields()) {
-            builderClass();
+            builder.builderClass();
         }
         src.close();
         return src.withImports(Headers.fileHeader(schemaFile, c.packageName()), Headers.RUNTIME);
@@ -109,126 +117,6 @@ final class ClassEmitter {
         src.javadoc(doc.toArray(String[]::new));
     }
 
-    // ------------------------------------------------------------ constructors
-
-    private String params() {
-        List<String> params = new ArrayList<>();
-        for (FieldModel f : c.userFields()) {
-            params.add(f.parameterType() + " " + f.javaName());
-        }
-        return String.join(", ", params);
-    }
-
-    private void publicConstructor() {
-        List<String> doc = new ArrayList<>();
-        doc.add("Creates {@code " + c.combinator().name() + "}.");
-        if (!c.userFields().isEmpty()) {
-            doc.add("");
-        }
-        for (FieldModel f : c.userFields()) {
-            doc.add("@param " + f.javaName() + " " + fieldDescription(f));
-        }
-        boolean mayThrowNpe = c.userFields().stream().anyMatch(f -> f.isRequiredValue() && !f.type().isPrimitive());
-        if (mayThrowNpe) {
-            doc.add("@throws NullPointerException if a required field is {@code null}");
-        }
-        boolean mayThrowIae = c.userFields().stream().anyMatch(f -> f.type() != null
-                && (f.type().kind() == JType.Kind.INT128 || f.type().kind() == JType.Kind.INT256)) || !sharedBits().isEmpty();
-        if (mayThrowIae) {
-            doc.add("@throws IllegalArgumentException if an {@code int128}/{@code int256} has the wrong length, or fields that share");
-            doc.add("    a flag bit are not set together");
-        }
-        src.javadoc(doc.toArray(String[]::new));
-        src.open("public " + c.simpleName() + "(" + params() + ")");
-        for (FieldModel word : c.flagsWords()) {
-            src.line("int " + word.javaName() + "$ = 0;");
-            for (FieldModel f : c.userFields()) {
-                if (word.javaName().equals(f.flagsWord())) {
-                    String test = f.isTrueFlag() ? f.javaName() : f.javaName() + " != null";
-                    src.line("if (" + test + ") " + word.javaName() + "$ |= " + f.mask() + ";");
-                }
-            }
-        }
-        for (Map.Entry<String, List<FieldModel>> e : sharedBits().entrySet()) {
-            List<FieldModel> group = e.getValue();
-            List<String> values = group.stream().filter(FieldModel::isOptionalValue).map(FieldModel::javaName).toList();
-            FieldModel first = group.get(0);
-            String condition = "(" + first.flagsWord() + "$ & " + first.mask() + ") != 0 && ("
-                    + String.join(" || ", values.stream().map(v -> v + " == null").toList()) + ")";
-            String names = String.join(", ", group.stream().map(FieldModel::javaName).toList());
-            src.open("if (" + condition + ")");
-            src.line("throw new IllegalArgumentException(\"" + c.simpleName() + ": " + names + " share " + first.param().condition()
-                    + "; when any of them is set, " + String.join(" and ", values) + " must be set too\");");
-            src.close();
-        }
-        for (FieldModel f : c.storedFields()) {
-            if (f.isFlagsWord()) {
-                src.line("this." + f.javaName() + " = " + f.javaName() + "$;");
-            } else if (f.isOptionalValue()) {
-                if (f.type().isPrimitive()) {
-                    src.line("this." + f.javaName() + " = " + f.javaName() + " == null ? " + zero(f.type()) + " : " + f.javaName() + ";");
-                } else {
-                    src.line("this." + f.javaName() + " = " + f.javaName() + " == null ? null : " + f.type().copyIn(f.javaName(), label(f)) + ";");
-                }
-            } else {
-                src.line("this." + f.javaName() + " = " + f.type().copyIn(f.javaName(), label(f)) + ";");
-            }
-        }
-        src.close().blank();
-    }
-
-    /** Flag bits shared by more than one field where at least one holds a value: they must be set together. */
-    private Map<String, List<FieldModel>> sharedBits() {
-        Map<String, List<FieldModel>> byBit = new LinkedHashMap<>();
-        for (FieldModel f : c.userFields()) {
-            if (f.flagsWord() != null) {
-                byBit.computeIfAbsent(f.flagsWord() + "." + f.bit(), k -> new ArrayList<>()).add(f);
-            }
-        }
-        byBit.values().removeIf(g -> g.size() < 2 || g.stream().noneMatch(FieldModel::isOptionalValue));
-        return byBit;
-    }
-
-    private static String zero(JType t) {
-        return switch (t.kind()) {
-            case BOOL -> "false";
-            case LONG -> "0L";
-            case DOUBLE -> "0.0";
-            default -> "0";
-        };
-    }
-
-    private void readingConstructor() {
-        src.open("private " + c.simpleName() + "(TlReader r)");
-        for (FieldModel f : c.storedFields()) {
-            if (f.isFlagsWord()) {
-                src.line("this." + f.javaName() + " = r.readInt();");
-            } else if (f.isOptionalValue()) {
-                String otherwise = f.type().isPrimitive() ? zero(f.type()) : "null";
-                src.line("this." + f.javaName() + " = (this." + f.flagsWord() + " & " + f.mask() + ") != 0 ? " + f.type().read("r") + " : " + otherwise + ";");
-            } else {
-                src.line("this." + f.javaName() + " = " + f.type().read("r") + ";");
-            }
-        }
-        src.close().blank();
-    }
-
-    private void staticReadBare() {
-        src.javadoc("Reads the fields of {@code " + c.combinator().name() + "}: its body, without the constructor id.",
-                "",
-                "@param r the reader, positioned after the constructor id",
-                "@return the decoded object",
-                "@throws dev.mtproto.tl.TlDecodeException if the bytes are truncated or malformed");
-        String type = c.generic() ? c.simpleName() + "<?>" : c.simpleName();
-        src.open("public static " + type + " readBare(TlReader r)");
-        if (c.storedFields().isEmpty() && !c.generic()) {
-            src.line("return INSTANCE;");
-        } else {
-            src.line("return new " + c.simpleName() + (c.generic() ? "<>" : "") + "(r);");
-        }
-        src.close().blank();
-    }
-
     private void identity() {
         src.line("@Override");
         src.open("public int constructorId()");
@@ -237,28 +125,6 @@ final class ClassEmitter {
         src.line("@Override");
         src.open("public String tlName()");
         src.line("return TL_NAME;");
-        src.close().blank();
-    }
-
-    private void writeMethods() {
-        src.line("@Override");
-        src.open("public void write(TlWriter w)");
-        src.line("w.writeInt(CONSTRUCTOR_ID);");
-        src.line("writeBare(w);");
-        src.close().blank();
-        src.line("@Override");
-        src.open("public void writeBare(TlWriter w)");
-        for (FieldModel f : c.storedFields()) {
-            if (f.isFlagsWord()) {
-                src.line("w.writeInt(this." + f.javaName() + ");");
-            } else if (f.isOptionalValue()) {
-                src.open("if ((this." + f.flagsWord() + " & " + f.mask() + ") != 0)");
-                src.line(f.type().write("w", "this." + f.javaName()) + ";");
-                src.close();
-            } else {
-                src.line(f.type().write("w", "this." + f.javaName()) + ";");
-            }
-        }
         src.close().blank();
     }
 
@@ -293,79 +159,6 @@ final class ClassEmitter {
             }
             src.close().blank();
         }
-    }
-
-    private void readResult() {
-        JType result = c.result();
-        String type = c.generic() ? "R" : result.boxed();
-        src.javadoc("Decodes this function's result: " + Headers.escapeForJavadocCode("{@code " + c.combinator().result() + "}") + ".",
-                "",
-                "@param r the reader, positioned at the result (inside {@code rpc_result})",
-                "@return the result",
-                "@throws dev.mtproto.tl.TlDecodeException if the bytes are not a valid result");
-        src.line("@Override");
-        src.open("public " + type + " readResult(TlReader r)");
-        if (c.generic()) {
-            FieldModel query = c.fields().stream().filter(f -> f.type() != null && f.type().kind() == JType.Kind.METHOD_VARIABLE)
-                    .findFirst().orElseThrow(() -> new IllegalStateException(c.combinator().name() + " returns X but has no !X field"));
-            src.line("return this." + query.javaName() + ".readResult(r);");
-        } else {
-            src.line("return " + result.read("r") + ";");
-        }
-        src.close().blank();
-    }
-
-    private void builderMethods() {
-        String builderType = c.generic() ? "Builder<R>" : "Builder";
-        src.javadoc("@return an empty builder");
-        src.open("public static " + (c.generic() ? "<R> " : "") + builderType + " builder()");
-        src.line("return new Builder" + (c.generic() ? "<>" : "") + "();");
-        src.close().blank();
-        src.javadoc("@return a builder holding this object's fields, to make a modified copy");
-        src.open("public " + builderType + " toBuilder()");
-        StringBuilder chain = new StringBuilder("return new Builder" + (c.generic() ? "<R>" : "") + "()");
-        for (FieldModel f : c.userFields()) {
-            String value = f.isTrueFlag() || (f.isOptionalValue() && f.type().isPrimitive()) ? f.javaName() + "()" : "this." + f.javaName();
-            chain.append("\n        .").append(f.javaName()).append('(').append(value).append(')');
-        }
-        src.line(chain + ";");
-        src.close().blank();
-    }
-
-    private void builderClass() {
-        String self = c.generic() ? "Builder<R>" : "Builder";
-        src.javadoc("Builds {@code " + c.combinator().name() + "}; optional fields left unset are absent.");
-        src.open("public static final class " + self);
-        for (FieldModel f : c.userFields()) {
-            String type = f.isTrueFlag() ? "boolean" : f.type().isPrimitive() ? f.type().boxed() : f.type().paramDecl();
-            src.line("private " + type + " " + f.javaName() + ";");
-        }
-        src.blank();
-        src.open("private Builder()");
-        src.close().blank();
-        for (FieldModel f : c.userFields()) {
-            String type = f.parameterType();
-            src.javadoc("@param " + f.javaName() + " " + fieldDescription(f), "@return this builder");
-            src.open("public " + self + " " + f.javaName() + "(" + type + " " + f.javaName() + ")");
-            src.line("this." + f.javaName() + " = " + f.javaName() + ";");
-            src.line("return this;");
-            src.close().blank();
-        }
-        src.javadoc("@return the object",
-                "@throws NullPointerException if a required field was not set",
-                "@throws IllegalArgumentException if the fields are not consistent (see the class's constructor)");
-        src.open("public " + c.declaredName() + " build()");
-        List<String> args = new ArrayList<>();
-        for (FieldModel f : c.userFields()) {
-            if (f.isRequiredValue() && f.type().isPrimitive()) {
-                args.add("java.util.Objects.requireNonNull(" + f.javaName() + ", \"" + label(f) + " is required\")");
-            } else {
-                args.add(f.javaName());
-            }
-        }
-        src.line("return new " + c.simpleName() + (c.generic() ? "<>" : "") + "(" + String.join(", ", args) + ");");
-        src.close();
-        src.close().blank();
     }
 
     private void equalsAndHashCode() {

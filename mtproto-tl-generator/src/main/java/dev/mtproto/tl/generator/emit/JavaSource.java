@@ -43,6 +43,14 @@ final class JavaSource {
         return this;
     }
 
+    /** Outdents, appends <code>} text {</code> (an {@code else} or {@code catch}) and indents again. */
+    JavaSource reopen(String text) {
+        indent--;
+        line("} " + text + " {");
+        indent++;
+        return this;
+    }
+
     /** Outdents and appends {@code text} (usually a closing brace). */
     JavaSource close(String text) {
         indent--;

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Writes {@code <Name>Schema}: the schema's entry in the runtime registry. It reads any of the schema's
  * objects by constructor id (a {@code switch} split into 16 buckets by the id's top four bits, so that
- * each method stays small enough for the JIT), names every id, and lists every constructor and function.
+ * each method stays small enough for the JIT) and from JSON by TL name ({@link NameDispatch}), names every
+ * id, and lists every constructor and function.
  */
 final class SchemaEmitter {
     private static final int INFO_CHUNK = 200;
@@ -77,6 +78,14 @@ final class SchemaEmitter {
             src.close();
             src.close().blank();
         }
+
+        // readJson: bucketed switch on the TL name
+        src.line("@Override");
+        src.open("public TlObject readJson(String name, TlJsonReader r)");
+        List<Runnable> jsonHelpers = NameDispatch.body(src, "private static TlObject %s(String name, TlJsonReader r)", "readJson", "name, r",
+                all.stream().map(c -> new NameDispatch.Case(c.combinator().name(), c.qualifiedName() + ".readJsonFields(r)")).toList(), "null");
+        src.close().blank();
+        jsonHelpers.forEach(Runnable::run);
 
         // nameOf: from the info table
         src.line("@Override");

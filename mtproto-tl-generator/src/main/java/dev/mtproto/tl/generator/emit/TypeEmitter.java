@@ -58,8 +58,39 @@ final class TypeEmitter {
             src.line("r.exitNested();");
         }
         src.line("return value;");
-        src.close();
+        src.close().blank();
+        readJson(src, type);
         src.close();
         return src.withImports(Headers.fileHeader(schemaFile, type.packageName()), Headers.RUNTIME);
+    }
+
+    private static void readJson(JavaSource src, TypeModel type) {
+        List<ClassModel> ctors = type.constructors();
+        src.javadoc("Reads a {@code " + type.tlName() + "} from JSON: an object whose {@code \"_\"} names one of its constructors.",
+                "",
+                "@param r the reader, positioned on the object",
+                "@return the decoded value",
+                "@throws dev.mtproto.tl.TlJsonException if the value is not such an object, or its members are not valid for",
+                "    the constructor" + (type.recursive() ? ", or values of this type are nested too deeply" : ""));
+        src.open("static " + type.simpleName() + " readJson(TlJsonReader r)");
+        if (type.recursive()) {
+            src.line("r.enterNested();");
+        }
+        src.line("String name = r.startObject();");
+        src.line(type.simpleName() + " value = readJsonNamed(name, r);");
+        src.open("if (value == null)");
+        src.line("throw r.unexpectedConstructor(name, \"" + type.tlName() + "\");");
+        src.close();
+        if (type.recursive()) {
+            src.line("r.exitNested();");
+        }
+        src.line("return value;");
+        src.close().blank();
+        String signature = "private static " + type.simpleName() + " %s(String name, TlJsonReader r)";
+        src.open(String.format(signature, "readJsonNamed"));
+        List<Runnable> helpers = NameDispatch.body(src, signature, "readJsonNamed", "name, r",
+                ctors.stream().map(c -> new NameDispatch.Case(c.combinator().name(), c.simpleName() + ".readJsonFields(r)")).toList(), "null");
+        src.close();
+        helpers.forEach(Runnable::run);
     }
 }

@@ -56,6 +56,16 @@ public record JType(Kind kind, String javaClass, JType element, boolean bareVect
         return kind == Kind.BYTES || kind == Kind.INT128 || kind == Kind.INT256;
     }
 
+    /** @return the Java literal stored for an absent optional primitive ({@code 0}, {@code 0L}, {@code 0.0}, {@code false}) */
+    public String zeroLiteral() {
+        return switch (kind) {
+            case BOOL -> "false";
+            case LONG -> "0L";
+            case DOUBLE -> "0.0";
+            default -> "0";
+        };
+    }
+
     /** @return the type used in constructor parameters and accessors of a present value */
     public String decl() {
         return switch (kind) {

@@ -35,7 +35,7 @@ public final class JavaNames {
     private static final Set<String> RESERVED_MEMBERS = Set.of(
             "constructorId", "tlName", "write", "writeBare", "toString", "hashCode", "equals", "getClass",
             "notify", "notifyAll", "wait", "clone", "finalize", "toBuilder", "builder", "readResult", "read",
-            "readBare", "resultType");
+            "readBare", "resultType", "writeJson", "readJson", "readJsonFields");
 
     private JavaNames() {
     }

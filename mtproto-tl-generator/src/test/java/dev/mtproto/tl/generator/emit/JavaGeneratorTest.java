@@ -71,4 +71,24 @@ class JavaGeneratorTest {
                 .contains("return this.query.readResult(r);");
         assertThat(g.sources().files().get("dev/mtproto/tl/api/RichText.java")).contains("r.enterNested();");
     }
+
+    @Test
+    void writesTheJsonCodecAndSplitsLargeNameSwitches() {
+        StringBuilder tl = new StringBuilder("flagged#00000100 flags:# on:flags.0?true n:flags.1?int s:string = Flagged;\n");
+        for (int i = 0; i < NameDispatch.MAX_CASES + 6; i++) {
+            tl.append("c").append(i).append("#").append(Integer.toHexString(i + 1)).append(" = Many;\n");
+        }
+        Map<String, String> files = generate(tl.toString()).sources().files();
+        assertThat(files.get("dev/x/Flagged.java"))
+                .contains("w.startObject(TL_NAME);")
+                .contains("if ((this.flags & 0x1) != 0) {\n            w.name(\"on\");\n            w.writeBool(true);")
+                .contains("case \"n\": n = r$.isNull() ? null : r$.readInt(); break;")
+                .contains("case \"flags\": r$.skipFlagsWord(); break;")
+                .contains("throw r$.missingField(\"s\", TL_NAME);")
+                .doesNotContain("w.name(\"flags\")");
+        String many = files.get("dev/x/Many.java");
+        assertThat(many).contains("static Many readJson(TlJsonReader r)").contains("switch (name.hashCode() & ")
+                .contains("private static Many readJsonNamed0(String name, TlJsonReader r)");
+        assertThat(files.get("dev/x/Flagged.java")).doesNotContain("hashCode() & ");
+    }
 }

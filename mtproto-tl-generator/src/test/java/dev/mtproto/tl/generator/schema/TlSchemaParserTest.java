@@ -2,6 +2,7 @@ package dev.mtproto.tl.generator.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,12 +110,52 @@ class TlSchemaParserTest {
                 .hasMessage("bare.tl:3:8: '%A' is bare, so type 'A' must have exactly one constructor, but it has 2");
     }
 
+    /** Telegram's api.tl as published: blank lines, short ids, no vector declaration, the layer last. */
+    static final String TELEGRAM_LAYOUT = """
+
+            boolFalse#bc799737 = Bool;
+
+            boolTrue#997275b5 = Bool;
+
+            true#3fedd339 = True;
+
+            null#56730bcc = Null;
+
+            inputMediaUploadedDocument#37c9330 flags:# nosound_video:flags.3?true file:InputFile attributes:Vector<int> = InputMedia;
+
+            inputFile#f52ff27f id:long = InputFile;
+
+            ---functions---
+
+            invokeWithApnsSecret#dae54f8 {X:Type} nonce:string secret:string query:!X = X;
+
+            // LAYER 228
+            """;
+
+    @Test
+    void readsTelegramsFileAsPublished() {
+        TlSchema schema = TlSchemaParser.parse("api.tl", TELEGRAM_LAYOUT);
+        assertThat(schema.layer()).hasValue(228);
+        assertThat(schema.constructors()).extracting(TlCombinator::toString).containsExactly(
+                "null#56730bcc = Null;",
+                "inputMediaUploadedDocument#037c9330 flags:# nosound_video:flags.3?true file:InputFile attributes:Vector<int> = InputMedia;",
+                "inputFile#f52ff27f id:long = InputFile;");
+        assertThat(schema.functions()).extracting(TlCombinator::id).containsExactly(0x0dae54f8);
+        assertThat(schema.builtins()).as("vector is added because Vector<T> is used")
+                .extracting(TlCombinator::name, TlCombinator::id)
+                .containsExactly(tuple("boolFalse", 0xbc799737), tuple("boolTrue", 0x997275b5), tuple("true", 0x3fedd339),
+                        tuple("vector", TlSchemaParser.VECTOR_ID));
+        assertThat(TlSchemaParser.parse("b.tl", "\uFEFFa#1 = A;").constructors()).as("a byte order mark is skipped").hasSize(1);
+        assertThat(TlSchemaParser.parse("n.tl", "a#1 = A;").builtins()).as("no Vector, no implicit vector").isEmpty();
+    }
+
     @Test
     void parsesTheProjectsSchemas() throws Exception {
         TlSchema api = TlSchemaParser.parse("api.tl", Files.readString(Path.of("../src-schema/api.tl")));
-        assertThat(api.layer()).hasValue(223);
-        assertThat(api.constructors()).hasSize(1546);
-        assertThat(api.functions()).hasSize(766);
+        assertThat(api.layer()).hasValue(228);
+        assertThat(api.constructors()).as("Telegram's 1,642 constructors less the built-ins boolFalse, boolTrue, true").hasSize(1639);
+        assertThat(api.functions()).hasSize(806);
+        assertThat(api.builtins()).extracting(TlCombinator::name).containsExactly("boolFalse", "boolTrue", "true", "vector");
         TlSchema mtproto = TlSchemaParser.parse("mtproto.tl", Files.readString(Path.of("../src-schema/mtproto.tl")));
         assertThat(mtproto.layer()).isEmpty();
         assertThat(mtproto.constructors()).extracting(TlCombinator::name)
