@@ -4,6 +4,7 @@ import dev.mtproto.client.ClientConfig;
 import dev.mtproto.client.DcAddress;
 import dev.mtproto.client.DcOptions;
 import dev.mtproto.client.MtprotoClient;
+import dev.mtproto.store.MemorySessionStore;
 import dev.mtproto.tl.api.help.GetNearestDc;
 import dev.mtproto.transport.TransportKind;
 
@@ -17,15 +18,21 @@ final class StandaloneDcClients {
     private static final int API_ID = 17349;
     private static final String API_HASH = "0123456789abcdef0123456789abcdef";
 
-    private final ClientConfig config;
+    private final DcAnnouncement dc;
 
     StandaloneDcClients(DcAnnouncement dc) {
-        this.config = ClientConfig.builder(API_ID, API_HASH)
+        this.dc = dc;
+    }
+
+    /** A configuration with a session store of its own: every client makes its own key, as separate accounts would. */
+    private ClientConfig config() {
+        return ClientConfig.builder(API_ID, API_HASH)
                 .testMode(true)
                 .homeDc(dc.dcId())
                 .dcOptions(DcOptions.of(new DcAddress(dc.dcId(), dc.host(), dc.port())))
                 .addRsaKey(dc.rsaKey())
                 .transport(TransportKind.INTERMEDIATE, false)
+                .sessionStore(new MemorySessionStore())
                 .build();
     }
 
@@ -34,7 +41,7 @@ final class StandaloneDcClients {
      * @throws java.util.concurrent.CompletionException if it cannot connect or the call fails
      */
     MtprotoClient connected() {
-        MtprotoClient client = MtprotoClient.create(config);
+        MtprotoClient client = MtprotoClient.create(config());
         try {
             client.connect().join();
             client.invoke(GetNearestDc.INSTANCE).join();
