@@ -36,6 +36,17 @@ public interface TlObject {
      */
     void writeJson(TlJsonWriter w);
 
+    /**
+     * Hands every TL object directly inside this one to {@code visitor}: the value of each field that holds
+     * one and the elements of vectors of them (at any nesting of vectors), in field order; absent optional
+     * fields are skipped. Not recursive: {@link TlObjects#walk} visits a whole tree. Objects without such
+     * fields visit nothing.
+     *
+     * @param visitor receives each child
+     */
+    default void forEachChild(java.util.function.Consumer<? super TlObject> visitor) {
+    }
+
     /** @return the boxed serialization of this object in a new array */
     default byte[] toByteArray() {
         TlWriter w = new TlWriter();

@@ -77,6 +77,7 @@ final class ClassEmitter {
         identity();
         wire.writeMethods();
         json.writeMethod();
+        new ChildrenEmitter(c, src).write();
         accessors();
         if (c.isFunction()) {
             wire.readResult();
