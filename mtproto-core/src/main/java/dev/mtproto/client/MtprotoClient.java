@@ -1,17 +1,13 @@
 package dev.mtproto.client;
 
 import dev.mtproto.client.event.ClientEventListener;
-import dev.mtproto.client.interceptor.FloodWaitInterceptor;
-import dev.mtproto.client.interceptor.MigrationInterceptor;
-import dev.mtproto.client.interceptor.RpcInterceptor;
 import dev.mtproto.session.DropReason;
 import dev.mtproto.tl.TlMethod;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,6 +54,7 @@ public final class MtprotoClient implements AutoCloseable {
     private final CallPipeline pipeline;
     private final AtomicReference<DcOptions> options;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AccountState account = new AccountState();
     private volatile int homeDc;
     private volatile boolean stopping;
 
@@ -73,38 +70,8 @@ public final class MtprotoClient implements AutoCloseable {
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
                 new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get);
         this.pool = new ConnectionPool(runtime);
-        this.pipeline = new CallPipeline(interceptors(config, events), events, resources.timer(), callbacks, pool);
-    }
-
-    /** The configured interceptors, then the client's own: DC migrations, then flood waits (innermost). */
-    private List<RpcInterceptor> interceptors(ClientConfig config, ClientEvents events) {
-        List<RpcInterceptor> all = new ArrayList<>(config.interceptors());
-        all.add(new MigrationInterceptor(new MigrationInterceptor.Home() {
-            @Override
-            public boolean knows(int dcId) {
-                return options.get().knows(dcId);
-            }
-
-            @Override
-            public ConnectionId homeConnection() {
-                return ConnectionId.main(homeDc);
-            }
-
-            @Override
-            public void moveHome(int dcId) {
-                changeHomeDc(dcId);
-            }
-
-            @Override
-            public void migrated(String method, ConnectionId from, ConnectionId to, boolean homeMoved) {
-                LOG.info("{}: {} answered *_MIGRATE_{}; {}", method, from, to.dcId(), homeMoved ? "the home DC moves there" : "sent there");
-                events.post(l -> l.migrated(method, from, to, homeMoved));
-            }
-        }));
-        all.add(new FloodWaitInterceptor(config.floodWaitThreshold(),
-                (method, connection, wait, waiting) -> events.post(l -> l.floodWait(method, connection, wait, waiting)),
-                System::nanoTime));
-        return all;
+        this.pipeline = new CallPipeline(BuiltInInterceptors.after(config.interceptors(), this, events), events, resources.timer(),
+                callbacks, pool);
     }
 
     /**
@@ -142,6 +109,34 @@ public final class MtprotoClient implements AutoCloseable {
         }
         homeDc = dcId;
         rememberHomeDc(dcId);
+    }
+
+    /**
+     * Records that the home DC's key is now signed in as this user ({@link dev.mtproto.auth.Authenticator}
+     * calls it after a sign-in; applications sign in through it rather than calling this).
+     *
+     * @param userId the account's user id
+     * @param bot whether it is a bot
+     */
+    public void signedIn(long userId, boolean bot) {
+        if (userId == 0) {
+            throw new IllegalArgumentException("user id 0 is not an account");
+        }
+        account.signedIn(userId, bot, homeDc);
+    }
+
+    /** Records that the client is no longer signed in (after {@code auth.logOut}). */
+    public void signedOut() {
+        account.signedOut();
+    }
+
+    /** @return the user the client is signed in as, as far as it knows (empty before a sign-in) */
+    public OptionalLong signedInUserId() {
+        return account.signedInUserId();
+    }
+
+    AccountState account() {
+        return account;
     }
 
     /** @return the DC addresses in use */
