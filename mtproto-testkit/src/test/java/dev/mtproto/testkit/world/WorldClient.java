@@ -85,15 +85,16 @@ final class WorldClient implements AutoCloseable {
 
     /** @return the error the DC answered a call on the home DC with */
     RpcException error(TlMethod<?> method) {
-        return unwrap(() -> call(method));
+        return errorOf(() -> call(method));
     }
 
     /** @return the error the DC answered a call on another DC with */
     RpcException error(int dc, TlMethod<?> method) {
-        return unwrap(() -> call(dc, method));
+        return errorOf(() -> call(dc, method));
     }
 
-    private static RpcException unwrap(Runnable call) {
+    /** @return the error the DC answered the calls made by {@code call} with */
+    static RpcException errorOf(Runnable call) {
         try {
             call.run();
         } catch (CompletionException e) {
