@@ -1,5 +1,7 @@
 package dev.mtproto.testkit.world;
 
+import static dev.mtproto.testkit.world.WorldClient.assertError;
+import static dev.mtproto.testkit.world.WorldClient.GET_ME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.rpc.RpcException;
@@ -25,16 +27,10 @@ class AccessRulesTest {
     @RegisterExtension
     static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(2));
 
-    private static final GetUsers GET_ME = new GetUsers(List.of(InputUserSelf.INSTANCE));
-
     private static World world() {
         return TELEGRAM.cluster().world();
     }
 
-    private static void assertError(RpcException e, int code, String message) {
-        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-        assertThat(e.errorMessage()).isEqualTo(message);
-    }
 
     /** https://core.telegram.org/api/auth#we-are-authorized: "Other methods will result in an error: 401 UNAUTHORIZED". */
     @Test

@@ -1,5 +1,6 @@
 package dev.mtproto.testkit.world;
 
+import static dev.mtproto.testkit.world.WorldClient.GET_ME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.rpc.MigrateException;
@@ -45,7 +46,7 @@ class BotSignInTest {
             assertThat(me.botInfoVersion()).isNotNull();
             assertThat(me.phone()).isNull();
             assertThat(signedIn.futureAuthToken()).as("bots log in with their token only").isNull();
-            assertThat(client.call(new GetUsers(List.of(InputUserSelf.INSTANCE)))).containsExactly(me);
+            assertThat(client.call(GET_ME)).containsExactly(me);
             assertThat(world().signedIn(1, client.authKey(1).id())).contains(bot);
         }
     }

@@ -1,5 +1,6 @@
 package dev.mtproto.testkit.world;
 
+import static dev.mtproto.testkit.world.WorldClient.GET_ME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.rpc.RpcException;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LogOutTest {
     @RegisterExtension
     static final TestDcExtension TELEGRAM = TestDcExtension.withDcs(1);
-
-    private static final GetUsers GET_ME = new GetUsers(List.of(InputUserSelf.INSTANCE));
 
     private static World world() {
         return TELEGRAM.cluster().world();

@@ -1,5 +1,7 @@
 package dev.mtproto.testkit.world;
 
+import static dev.mtproto.testkit.world.WorldClient.assertError;
+import static dev.mtproto.testkit.world.WorldClient.GET_ME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.rpc.MigrateException;
@@ -65,10 +67,6 @@ class PhoneSignInTest {
         return SignIn.builder().phoneNumber(phone).phoneCodeHash(hash).phoneCode(code).build();
     }
 
-    private static void assertError(RpcException e, int code, String message) {
-        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-        assertThat(e.errorMessage()).isEqualTo(message);
-    }
 
     @Test
     void aNewNumberSignsUpWithTheTermsOfServiceThenSignsInWithACodeSentToTheApp() {
@@ -93,7 +91,7 @@ class PhoneSignInTest {
             Account account = world().accountByPhone(phone).orElseThrow();
             assertThat(account.id()).isEqualTo(me.id()).isGreaterThan(1L << 32);
             assertThat(account.homeDc()).isEqualTo(1);
-            assertThat(first.call(new GetUsers(List.of(InputUserSelf.INSTANCE)))).containsExactly(me);
+            assertThat(first.call(GET_ME)).containsExactly(me);
 
             // https://core.telegram.org/api/auth#code-types: signed in elsewhere, the code goes to the app first
             SentCode again = (SentCode) second.call(WorldClient.sendCode(phone));
@@ -117,12 +115,12 @@ class PhoneSignInTest {
             String hash = client.sendCodeOn(2, phone);
             RpcException needed = client.error(2, signIn(phone, hash, world().loginCode(phone)));
             assertError(needed, 401, "SESSION_PASSWORD_NEEDED"); // https://core.telegram.org/api/errors#401-unauthorized
-            assertError(client.error(2, new GetUsers(List.of(InputUserSelf.INSTANCE))), 401, "AUTH_KEY_UNREGISTERED");
+            assertError(client.error(2, GET_ME), 401, "AUTH_KEY_UNREGISTERED");
 
             Authorization done = client.checkPassword(2, "correct horse");
             assertThat(((User) done.user()).id()).isEqualTo(alice.id());
-            assertThat(client.call(2, new GetUsers(List.of(InputUserSelf.INSTANCE)))).hasSize(1);
-            assertError(client.error(1, new GetUsers(List.of(InputUserSelf.INSTANCE))), 401, "AUTH_KEY_UNREGISTERED");
+            assertThat(client.call(2, GET_ME)).hasSize(1);
+            assertError(client.error(1, GET_ME), 401, "AUTH_KEY_UNREGISTERED");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.mtproto.store.MemorySessionStore;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.tl.TlMethod;
 import dev.mtproto.tl.api.CodeSettings;
+import dev.mtproto.tl.api.InputUserSelf;
 import dev.mtproto.tl.api.InputCheckPasswordSRP;
 import dev.mtproto.tl.api.PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow;
 import dev.mtproto.tl.api.account.GetPassword;
@@ -24,7 +25,9 @@ import dev.mtproto.tl.api.auth.ImportBotAuthorization;
 import dev.mtproto.tl.api.auth.SendCode;
 import dev.mtproto.tl.api.auth.SentCode;
 import dev.mtproto.tl.api.auth.SignIn;
+import dev.mtproto.tl.api.users.GetUsers;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
@@ -34,6 +37,8 @@ import java.util.function.LongSupplier;
  */
 final class WorldClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** {@code users.getUsers([inputUserSelf])}: "getMe". */
+    static final GetUsers GET_ME = new GetUsers(List.of(InputUserSelf.INSTANCE));
 
     private final MtprotoClient client;
     private final MemorySessionStore store = new MemorySessionStore();
@@ -102,6 +107,12 @@ final class WorldClient implements AutoCloseable {
             return (RpcException) e.getCause();
         }
         throw new AssertionError("the call succeeded; an rpc_error was expected");
+    }
+
+    /** Checks that a call was answered with this {@code rpc_error}. */
+    static void assertError(RpcException e, int code, String message) {
+        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+        assertThat(e.errorMessage()).isEqualTo(message);
     }
 
     /** @return the permanent key the client made for a DC */
