@@ -1,18 +1,25 @@
 package dev.mtproto.testkit;
 
-import dev.mtproto.rpc.RpcException;
+import dev.mtproto.testkit.world.World;
 import dev.mtproto.tl.TlMethod;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The test DC's answers, per function class: tests script any answer with {@link #on}. Calls without a
- * handler get {@code rpc_error 400 METHOD_NOT_SCRIPTED_IN_TESTKIT} naming the function, so a missing script
- * is obvious. Thread-safe; handlers may be replaced while the DC runs.
+ * The test DC's scripted answers, per function class: tests script any answer with {@link #on}, which
+ * takes the place of the cluster's {@link World} for that function. Calls without a script go to the
+ * world, which answers what Telegram's accounts and sign-in need; the rest get
+ * {@code rpc_error 400 METHOD_NOT_SCRIPTED_IN_TESTKIT_<NAME>}, so a missing script is obvious. Thread-safe;
+ * handlers may be replaced while the DC runs.
  */
 public final class RpcHandlers {
     private final Map<Class<?>, CallHandler<?>> handlers = new ConcurrentHashMap<>();
+    private final World world;
+
+    RpcHandlers(World world) {
+        this.world = world;
+    }
 
     /**
      * Sets the handler of one function, replacing any earlier one.
@@ -34,18 +41,14 @@ public final class RpcHandlers {
 
     /**
      * @param type a function class
-     * @return whether a handler is set for it
+     * @return whether a test's handler (or a built-in one) is set for it
      */
     public boolean handles(Class<?> type) {
         return handlers.containsKey(type);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Answers a call: with its script, else through the world. */
     Object handle(TestCall call) {
-        CallHandler handler = handlers.get(call.method().getClass());
-        if (handler == null) {
-            throw RpcException.of(400, "METHOD_NOT_SCRIPTED_IN_TESTKIT_" + call.method().tlName().replace('.', '_').toUpperCase(java.util.Locale.ROOT), call.method().tlName());
-        }
-        return handler.handle(call.method(), call);
+        return world.answer(call, handlers.get(call.method().getClass()));
     }
 }

@@ -6,6 +6,7 @@ import dev.mtproto.client.DcAddress;
 import dev.mtproto.client.DcOptions;
 import dev.mtproto.crypto.RsaPrivateKey;
 import dev.mtproto.crypto.RsaPublicKey;
+import dev.mtproto.testkit.world.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.KeyPairGenerator;
@@ -49,13 +50,16 @@ public final class TestCluster implements AutoCloseable {
     public static final Duration DEFAULT_IDLE_SESSION_TIMEOUT = Duration.ofHours(24);
 
     private final Map<Integer, TestDc> dcs = new TreeMap<>();
-    private final RpcHandlers handlers = new RpcHandlers();
+    private final World world;
+    private final RpcHandlers handlers;
     private final RsaPrivateKey rsaKey;
     private final ClusterSettings settings;
 
     private TestCluster(Builder b) {
         this.rsaKey = b.rsaKey != null ? b.rsaKey : generateKey();
         this.settings = new ClusterSettings(b.strictChecks, b.clock, b.idleSessionTimeout);
+        this.world = new World(this, b.clock);
+        this.handlers = new RpcHandlers(world);
         DefaultHandlers.install(handlers, this);
         for (int id = 1; id <= b.count(); id++) {
             int port = b.port(id);
@@ -109,9 +113,17 @@ public final class TestCluster implements AutoCloseable {
         }
     }
 
-    /** @return the handlers every DC of the cluster uses */
+    /** @return the handlers every DC of the cluster uses: test scripts, which take the place of the world's answers */
     public RpcHandlers handlers() {
         return handlers;
+    }
+
+    /**
+     * @return Telegram's server side as every DC of the cluster shares it: accounts, sign-in, passwords,
+     *     login tokens, authorizations, flood limits
+     */
+    public World world() {
+        return world;
     }
 
     /**
@@ -172,14 +184,15 @@ public final class TestCluster implements AutoCloseable {
     }
 
     /**
-     * Puts every DC back as a test found it: default handlers, no faults, the true clock, execution and
-     * leniency counts at zero, and no call a delay fault still holds (each is cancelled, answered
-     * {@code 500}, and never runs). Keys and sessions stay, so clients may go on. {@link TestDcExtension}
-     * calls it after each test.
+     * Puts every DC back as a test found it: default handlers, no faults, no flood limits, the true clock,
+     * execution and leniency counts at zero, and no call a delay fault still holds (each is cancelled,
+     * answered {@code 500}, and never runs). Keys, sessions, the world's accounts and who is signed in
+     * stay, so clients may go on. {@link TestDcExtension} calls it after each test.
      */
     public void reset() {
         handlers.clear();
         DefaultHandlers.install(handlers, this);
+        world.reset();
         dcs().forEach(TestDc::reset);
     }
 

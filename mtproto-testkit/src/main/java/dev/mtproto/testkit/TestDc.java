@@ -3,6 +3,7 @@ package dev.mtproto.testkit;
 import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaPrivateKey;
+import dev.mtproto.keyexchange.KeyLifetime;
 import dev.mtproto.rpc.RpcException;
 import dev.mtproto.session.MessageIdClock;
 import dev.mtproto.session.server.Leniency;
@@ -18,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,12 +45,18 @@ public final class TestDc implements AutoCloseable {
         final long firstSalt;
         /** Whether the client named this DC with the test offset (+10000) in the key exchange. */
         final boolean testMode;
+        final KeyLifetime lifetime;
         volatile int layer;
 
-        KeyRecord(AuthKey key, long firstSalt, boolean testMode) {
+        KeyRecord(AuthKey key, long firstSalt, boolean testMode, KeyLifetime lifetime) {
             this.key = key;
             this.firstSalt = firstSalt;
             this.testMode = testMode;
+            this.lifetime = lifetime;
+        }
+
+        boolean expiredAt(long nowMillis) {
+            return lifetime instanceof KeyLifetime.Temporary t && nowMillis / 1000 >= t.expiresAtEpochSecond();
         }
     }
 
@@ -199,6 +207,32 @@ public final class TestDc implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * @param authKeyId a key id
+     * @return the key clients created here with that id; empty if none, or if it was temporary and has
+     *     expired (the DC then forgets it, as Telegram keeps temporary keys in memory only: the client gets
+     *     transport error -404, https://core.telegram.org/api/pfs)
+     */
+    public Optional<DcKey> authKey(long authKeyId) {
+        KeyRecord record = key(authKeyId);
+        return record == null ? Optional.empty() : Optional.of(new DcKey(record.key, record.lifetime, record.testMode));
+    }
+
+    /**
+     * Pushes updates (or any object) to every session of one client key on this DC, as Telegram sends an
+     * update to the sessions it concerns; a session whose client is away keeps it.
+     *
+     * @param authKeyId the client's key (a temporary key's own id for a client that uses one)
+     * @param update the object, e.g. an {@code Updates}
+     */
+    public void pushTo(long authKeyId, TlObject update) {
+        sessions.forEach(s -> {
+            if (s.session.authKey().id() == authKeyId) {
+                push(s, update);
+            }
+        });
+    }
+
     /** @return how many authorization keys clients created here */
     public int authKeyCount() {
         return keys.size();
@@ -231,15 +265,17 @@ public final class TestDc implements AutoCloseable {
      * @param update the object, e.g. an {@code Updates}
      */
     public void pushToAll(TlObject update) {
-        sessions.forEach(s -> {
-            s.lock.lock();
-            try {
-                s.session.push(update);
-                s.flush();
-            } finally {
-                s.lock.unlock();
-            }
-        });
+        sessions.forEach(s -> push(s, update));
+    }
+
+    private static void push(DcSession s, TlObject update) {
+        s.lock.lock();
+        try {
+            s.session.push(update);
+            s.flush();
+        } finally {
+            s.lock.unlock();
+        }
     }
 
     /** Closes every client connection (the clients reconnect); sessions and keys are kept. */
@@ -292,12 +328,18 @@ public final class TestDc implements AutoCloseable {
         return Clock.offset(clock, Duration.ofMillis(skewMillis.get()));
     }
 
-    void registerKey(AuthKey key, long firstSalt, boolean testMode) {
-        keys.put(key.id(), new KeyRecord(key, firstSalt, testMode));
+    void registerKey(AuthKey key, long firstSalt, boolean testMode, KeyLifetime lifetime) {
+        keys.put(key.id(), new KeyRecord(key, firstSalt, testMode, lifetime));
     }
 
+    /** @return the key, or null if there is none or it was temporary and has expired (then it is forgotten) */
     KeyRecord key(long authKeyId) {
-        return keys.get(authKeyId);
+        KeyRecord record = keys.get(authKeyId);
+        if (record != null && record.expiredAt(nowMillis())) {
+            keys.remove(authKeyId, record);
+            return null;
+        }
+        return record;
     }
 
     boolean isTestModeKey(long authKeyId) {
@@ -371,7 +413,7 @@ public final class TestDc implements AutoCloseable {
         }
         executions.computeIfAbsent(call.method().getClass().getName(), k -> new AtomicInteger()).incrementAndGet();
         return handlers.handle(new TestCall(call.method(), id, call.session().authKey().id(), call.session().sessionId(),
-                call.layer(), this));
+                call.layer(), this, call.requestMsgId()));
     }
 
     @Override

@@ -244,7 +244,8 @@ final class TestDcConnection implements FrameListener {
             return;
         }
         if (step instanceof ServerStep.Done done) {
-            dc.registerKey(done.result().authKey(), done.result().firstServerSalt(), isTestMode(done.result().clientDcId()));
+            dc.registerKey(done.result().authKey(), done.result().firstServerSalt(), isTestMode(done.result().clientDcId()),
+                    done.result().lifetime());
             keyExchange = null;
         }
         byte[] payload = step.payload();

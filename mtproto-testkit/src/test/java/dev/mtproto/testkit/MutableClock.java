@@ -8,10 +8,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The system clock plus an offset that a test moves forward. Thread-safe. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private final AtomicLong offsetMillis = new AtomicLong();
 
-    void advance(Duration by) {
+    /** @param by how far to move the clock forward */
+    public void advance(Duration by) {
         offsetMillis.addAndGet(by.toMillis());
     }
 

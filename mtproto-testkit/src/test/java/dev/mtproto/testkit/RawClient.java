@@ -9,6 +9,7 @@ import dev.mtproto.session.MessageContainers;
 import dev.mtproto.session.MessageIdClock;
 import dev.mtproto.session.SeqNoCounter;
 import dev.mtproto.tl.TlMethod;
+import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.TlWriter;
@@ -35,11 +36,35 @@ import java.util.function.Predicate;
 /**
  * A bare MTProto client for tests, standing in for clients of other libraries: it creates a key, then
  * sends each message exactly as told (msg_id, seqno, container) over the intermediate transport, and reads
- * what the DC sends back, message by message, containers opened.
+ * what the DC sends back, message by message, containers opened. Its key may be temporary, for perfect
+ * forward secrecy tests.
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
     /** A message to put in a container. */
     record Inner(long msgId, int seqNo, TlObject body) {
+    }
+
+    /** A result {@code rpc_result} carries that needs its function to decode ({@code Bool}, vectors). */
+    private record Undecoded(byte[] bytes) implements TlObject {
+        @Override
+        public int constructorId() {
+            return 0;
+        }
+
+        @Override
+        public String tlName() {
+            return "undecoded";
+        }
+
+        @Override
+        public void write(TlWriter w) {
+            w.writeRaw(bytes);
+        }
+
+        @Override
+        public void writeBare(TlWriter w) {
+            write(w);
+        }
     }
 
     private final TestDc dc;
@@ -55,6 +80,7 @@ final class RawClient implements AutoCloseable {
     private final SeqNoCounter seqNo = new SeqNoCounter();
     private final long sessionId = System.nanoTime();
     private MessageCipher cipher;
+    private long authKeyId;
     private long salt;
 
     private RawClient(TestDc dc) throws IOException {
@@ -89,10 +115,29 @@ final class RawClient implements AutoCloseable {
      * @param dc the DC
      * @param keyExchangeDcId the DC id to name in the key exchange (the DC's id, + 10000 for test mode)
      */
-    static RawClient connect(TestDc dc, int keyExchangeDcId) {
+    public static RawClient connect(TestDc dc, int keyExchangeDcId) {
+        return connect(dc, keyExchangeDcId, 0);
+    }
+
+    /**
+     * Connects and creates a temporary key ({@code p_q_inner_data_temp_dc}).
+     *
+     * @param dc the DC
+     * @param keyExchangeDcId the DC id to name in the key exchange
+     * @param expiresInSeconds the key's {@code expires_in}
+     */
+    public static RawClient connectTemporary(TestDc dc, int keyExchangeDcId, int expiresInSeconds) {
+        return connect(dc, keyExchangeDcId, expiresInSeconds);
+    }
+
+    private static RawClient connect(TestDc dc, int keyExchangeDcId, int temporaryFor) {
         try {
             RawClient c = new RawClient(dc);
-            ClientKeyExchange kx = ClientKeyExchange.builder(keyExchangeDcId, RsaKeyRing.of(dc.cluster().rsaPublicKey())).build();
+            var builder = ClientKeyExchange.builder(keyExchangeDcId, RsaKeyRing.of(dc.cluster().rsaPublicKey()));
+            if (temporaryFor > 0) {
+                builder.temporaryKey(temporaryFor);
+            }
+            ClientKeyExchange kx = builder.build();
             byte[] next = kx.start();
             while (true) {
                 c.write(next);
@@ -100,6 +145,7 @@ final class RawClient implements AutoCloseable {
                 if (step instanceof ClientStep.Done done) {
                     ClientKeyExchangeResult r = done.result();
                     c.cipher = MessageCipher.forClient(r.authKey());
+                    c.authKeyId = r.authKey().id();
                     c.salt = r.firstServerSalt();
                     return c;
                 }
@@ -110,27 +156,34 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    long sessionId() {
+    /** @return the client's session id */
+    public long sessionId() {
         return sessionId;
     }
 
-    long nextMsgId() {
+    /** @return the id of the client's key */
+    public long authKeyId() {
+        return authKeyId;
+    }
+
+    /** @return a new msg_id, as a well-behaved client makes them */
+    public long nextMsgId() {
         return clock.nextClientId();
     }
 
     /** @return the next seqno as a well-behaved client counts */
-    int nextSeqNo(boolean contentRelated) {
+    public int nextSeqNo(boolean contentRelated) {
         return seqNo.next(contentRelated);
     }
 
     /** @return the call wrapped as a client's first call is: {@code invokeWithLayer(initConnection(...))} */
-    static <R extends TlObject> TlObject initialized(TlMethod<R> call) {
+    public static <R> TlObject initialized(TlMethod<R> call) {
         return new InvokeWithLayer<>(223, InitConnection.<R>builder().apiId(1).deviceModel("raw").systemVersion("test")
                 .appVersion("1").systemLangCode("en").langPack("").langCode("en").query(call).build());
     }
 
     /** Sends one message in a packet of its own, with the salt the DC gave last. */
-    void send(long msgId, int seq, TlObject body) {
+    public void send(long msgId, int seq, TlObject body) {
         byte[] b = body.toByteArray();
         TlWriter w = header();
         MessageContainers.writeMessage(w, msgId, seq, b);
@@ -179,6 +232,28 @@ final class RawClient implements AutoCloseable {
         return ((RpcResult) seen.get(seen.size() - 1)).result();
     }
 
+    /**
+     * Sends a call, wrapped as a first call is, and reads its answer.
+     *
+     * @return the result decoded as the function's, or the {@code rpc_error}
+     */
+    public <R> Object call(TlMethod<R> method) {
+        return call(nextMsgId(), method);
+    }
+
+    /**
+     * Sends a call with a given msg_id, wrapped as a first call is, and reads its answer.
+     *
+     * @param msgId the msg_id to send it with
+     * @param method the function
+     * @return the result decoded as the function's, or the {@code rpc_error}
+     */
+    public <R> Object call(long msgId, TlMethod<R> method) {
+        send(msgId, nextSeqNo(true), initialized(method));
+        TlObject result = resultOf(msgId);
+        return result instanceof Undecoded u ? method.readResult(new TlReader(u.bytes())) : result;
+    }
+
     /** @return the msg_id of every message read from the DC so far, in order */
     List<Long> serverMsgIds() {
         return List.copyOf(serverMsgIds);
@@ -195,6 +270,7 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Closes the connection. */
     @Override
     public void close() {
         try {
@@ -263,6 +339,14 @@ final class RawClient implements AutoCloseable {
 
     /** Reads one message; a {@code bad_server_salt} also gives the client its new salt, as any client takes it. */
     private TlObject body(byte[] b, int off, int len) {
+        ByteBuffer at = ByteBuffer.wrap(b, off, len).order(ByteOrder.LITTLE_ENDIAN);
+        if (len >= 12 && at.getInt(off) == RpcResult.CONSTRUCTOR_ID) {
+            try {
+                return new TlReader(b, off, len).readObject();
+            } catch (TlDecodeException e) { // a Bool or a vector: the caller decodes it knowing the function
+                return new RpcResult(at.getLong(off + 4), new Undecoded(Arrays.copyOfRange(b, off + 12, off + len)));
+            }
+        }
         TlObject m = new TlReader(b, off, len).readObject();
         if (m instanceof BadServerSalt bad) {
             salt = bad.newServerSalt();

@@ -1,0 +1,354 @@
+package dev.mtproto.testkit.world;
+
+import dev.mtproto.testkit.CallHandler;
+import dev.mtproto.testkit.TestCall;
+import dev.mtproto.testkit.TestCluster;
+import dev.mtproto.testkit.TestDc;
+import dev.mtproto.testkit.world.accounts.AccessHashes;
+import dev.mtproto.testkit.world.accounts.Account;
+import dev.mtproto.testkit.world.accounts.Accounts;
+import dev.mtproto.testkit.world.accounts.PhoneNumbers;
+import dev.mtproto.testkit.world.accounts.UserObjects;
+import dev.mtproto.testkit.world.accounts.Usernames;
+import dev.mtproto.testkit.world.auth.AuthorizationTransfer;
+import dev.mtproto.testkit.world.auth.BotLogin;
+import dev.mtproto.testkit.world.auth.LogOut;
+import dev.mtproto.testkit.world.auth.LoginCodes;
+import dev.mtproto.testkit.world.auth.PhoneLogin;
+import dev.mtproto.testkit.world.auth.SignIns;
+import dev.mtproto.testkit.world.authorizations.Authorizations;
+import dev.mtproto.testkit.world.authorizations.FutureAuthTokens;
+import dev.mtproto.testkit.world.calls.AccessGate;
+import dev.mtproto.testkit.world.calls.Caller;
+import dev.mtproto.testkit.world.calls.WorldHandlers;
+import dev.mtproto.testkit.world.flood.FloodLimits;
+import dev.mtproto.testkit.world.logintokens.LoginTokenMethods;
+import dev.mtproto.testkit.world.logintokens.LoginTokens;
+import dev.mtproto.testkit.world.passwords.PasswordMethods;
+import dev.mtproto.testkit.world.passwords.Passwords;
+import dev.mtproto.testkit.world.pfs.BindTempAuthKeyMethod;
+import dev.mtproto.testkit.world.users.UserMethods;
+import dev.mtproto.tl.api.Authorization;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+
+/**
+ * Telegram's server side as the test DCs of one {@link TestCluster} share it: accounts with phone numbers
+ * and home DCs, bots with tokens, login codes, 2FA passwords checked with SRP, QR login tokens,
+ * authorizations per key per DC (carried between DCs, bound to temporary keys), access hashes per viewer,
+ * and flood limits. Every function no test scripts ({@code telegram.handlers().on(...)}) is answered by the
+ * world when it knows it, after the checks Telegram makes ({@link AccessGate}), and with Telegram's results
+ * and errors; see {@code docs/testing.md} for the list.
+ *
+ * <pre>{@code
+ * World world = telegram.world();
+ * Account alice = world.newUser("+15550001").name("Alice").homeDc(2).password("secret").create();
+ * String token = world.newBot("echo_bot").create().botToken();
+ * String code = world.loginCode("+15550001");          // the code auth.sendCode sent
+ * world.flood().limit(SendCode.class, 3, Duration.ofMinutes(1));
+ * }</pre>
+ *
+ * <p>Thread-safe. Its time is the cluster's clock, so that a test moves time instead of sleeping.
+ * {@link TestCluster#reset()} clears the rules a test set ({@link #reset()}); accounts, authorizations and
+ * codes stay, as keys do.
+ */
+public final class World {
+    private final TestCluster cluster;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Accounts accounts = new Accounts(random);
+    private final Authorizations authorizations = new Authorizations(random);
+    private final AccessHashes accessHashes = new AccessHashes(random);
+    private final UserObjects users = new UserObjects(accessHashes);
+    private final Passwords passwords = new Passwords(random);
+    private final LoginCodes codes = new LoginCodes(random);
+    private final FloodLimits flood = new FloodLimits();
+    private final WorldHandlers handlers = new WorldHandlers();
+    private final AccessGate gate;
+    private final PhoneLogin phoneLogin;
+    private final LoginTokenMethods loginTokens;
+    private final AtomicInteger placed = new AtomicInteger();
+
+    /**
+     * Made by the cluster, one per cluster.
+     *
+     * @param cluster the DCs the world serves
+     * @param clock the cluster's clock
+     */
+    public World(TestCluster cluster, Clock clock) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.gate = new AccessGate(accounts, authorizations, clock);
+        IntPredicate dcExists = this::hasDc;
+        FutureAuthTokens futureTokens = new FutureAuthTokens(random);
+        SignIns signIns = new SignIns(authorizations, futureTokens, users, id -> passwords.of(id).isPresent());
+        this.phoneLogin = new PhoneLogin(accounts, authorizations, codes, futureTokens, signIns, dcExists);
+        this.loginTokens = new LoginTokenMethods(accounts, new LoginTokens(random), signIns, cluster, random);
+        phoneLogin.register(handlers);
+        loginTokens.register(handlers);
+        new BotLogin(accounts, signIns).register(handlers);
+        new LogOut(authorizations, futureTokens).register(handlers);
+        new AuthorizationTransfer(accounts, authorizations, signIns, dcExists, random).register(handlers);
+        new PasswordMethods(accounts, authorizations, passwords, signIns).register(handlers);
+        new BindTempAuthKeyMethod(authorizations).register(handlers);
+        new UserMethods(accounts, users, accessHashes).register(handlers);
+    }
+
+    // ------------------------------------------------------------------ accounts
+
+    /**
+     * Starts describing a person to sign up.
+     *
+     * @param phone the phone number, international format ({@code +15550001}, {@code 1 555 0001}, ...)
+     * @return the description; {@link NewUser#create()} signs them up
+     */
+    public NewUser newUser(String phone) {
+        return new NewUser(this, phone);
+    }
+
+    /**
+     * Starts describing a bot, as BotFather makes them.
+     *
+     * @param username its username, ending with {@code bot}
+     * @return the description; {@link NewBot#create()} makes it
+     */
+    public NewBot newBot(String username) {
+        return new NewBot(this, username);
+    }
+
+    Account create(String phone, String first, String last, String username, int homeDc, char[] password, String hint) {
+        String digits = PhoneNumbers.normalize(phone).orElseThrow(() -> new IllegalArgumentException("not a phone number: " + phone));
+        int dc = homeDc != 0 ? homeDc : PhoneNumbers.testNumberDc(digits).orElse(0);
+        Account account = accounts.createUser(digits, first, last, validUsername(username), place(dc));
+        if (password != null) {
+            passwords.set(account.id(), password, hint);
+        }
+        return account;
+    }
+
+    Account createBot(String username, String name, int homeDc, String token) {
+        String u = validUsername(username);
+        return accounts.createBot(name != null ? name : u, u, place(homeDc), token);
+    }
+
+    private static String validUsername(String username) {
+        if (username.isEmpty()) {
+            return "";
+        }
+        return Usernames.normalize(username).orElseThrow(() -> new IllegalArgumentException("not a valid username: " + username));
+    }
+
+    /** @return the DC asked for, checked, or the next one in turn */
+    private int place(int dc) {
+        if (dc == 0) {
+            List<TestDc> dcs = cluster.dcs();
+            return dcs.get(Math.floorMod(placed.getAndIncrement(), dcs.size())).id();
+        }
+        requireDc(dc);
+        return dc;
+    }
+
+    private void requireDc(int dc) {
+        if (!hasDc(dc)) {
+            throw new IllegalArgumentException("the cluster has no DC " + dc);
+        }
+    }
+
+    private boolean hasDc(int dc) {
+        return cluster.dcs().stream().anyMatch(d -> d.id() == dc);
+    }
+
+    /**
+     * @param id a user id
+     * @return the account
+     */
+    public Optional<Account> account(long id) {
+        return accounts.byId(id);
+    }
+
+    /**
+     * @param phone a phone number in any form the world reads
+     * @return the account with that number
+     */
+    public Optional<Account> accountByPhone(String phone) {
+        return accounts.byPhone(phone);
+    }
+
+    /**
+     * @param username a username, with or without {@code @}
+     * @return the account with that username
+     */
+    public Optional<Account> accountByUsername(String username) {
+        return accounts.byUsername(username);
+    }
+
+    /** @return every account, in the order they were made */
+    public List<Account> accounts() {
+        return accounts.all();
+    }
+
+    /**
+     * @param dc a DC of the cluster, 1 to 9
+     * @return a test number {@code 99966XYYYY} of that DC that no account has yet: on a key made for a test
+     *     DC it signs up and in with the code XXXXX (https://core.telegram.org/api/auth#test-accounts)
+     * @throws IllegalStateException if all 10,000 numbers of the DC are taken
+     */
+    public String newTestPhoneNumber(int dc) {
+        int start = random.nextInt(10_000);
+        for (int i = 0; i < 10_000; i++) {
+            String phone = PhoneNumbers.testNumber(dc, (start + i) % 10_000);
+            if (!accounts.taken(phone)) {
+                return phone;
+            }
+        }
+        throw new IllegalStateException("every test number of DC " + dc + " has an account");
+    }
+
+    /**
+     * Sets or changes a person's 2FA password; SRP challenges given out for the old one answer
+     * {@code SRP_PASSWORD_CHANGED}.
+     *
+     * @param account the account
+     * @param password the password
+     * @param hint its hint, empty for none
+     */
+    public void setPassword(Account account, String password, String hint) {
+        passwords.set(account.id(), password.toCharArray(), hint);
+    }
+
+    /** @param account an account whose 2FA password goes */
+    public void removePassword(Account account) {
+        passwords.remove(account.id());
+    }
+
+    /**
+     * Moves an account to another DC, as Telegram may: keys signed in on its old DC get
+     * {@code 303 USER_MIGRATE_X} from then on (https://core.telegram.org/api/datacenter#user-migration).
+     *
+     * @param account the account
+     * @param dc its new home DC
+     * @return the account as it is now
+     * @throws IllegalArgumentException if the cluster has no such DC
+     */
+    public Account moveAccount(Account account, int dc) {
+        requireDc(dc);
+        return accounts.update(account.id(), a -> a.withHomeDc(dc));
+    }
+
+    /** @param phone a number Telegram bans: {@code auth.sendCode} answers {@code 400 PHONE_NUMBER_BANNED} */
+    public void banPhoneNumber(String phone) {
+        accounts.ban(PhoneNumbers.normalize(phone).orElseThrow(() -> new IllegalArgumentException("not a phone number: " + phone)));
+    }
+
+    /**
+     * Sends numbers without an account to one DC, as Telegram does by the client's IP address: asked
+     * elsewhere, {@code auth.sendCode} answers {@code 303 NETWORK_MIGRATE_X}.
+     *
+     * @param dc the DC, or 0 for the DC asked (the default)
+     */
+    public void newNumbersDc(int dc) {
+        if (dc != 0) {
+            requireDc(dc);
+        }
+        phoneLogin.newNumbersDc(dc);
+    }
+
+    // ------------------------------------------------------------------ what users see and do
+
+    /**
+     * @param phone a phone number in any form the world reads
+     * @return the last login code sent to it, as its owner reads it from the SMS
+     */
+    public Optional<String> lastLoginCode(String phone) {
+        return PhoneNumbers.normalize(phone).flatMap(codes::lastCode);
+    }
+
+    /**
+     * @param phone a phone number
+     * @return the last login code sent to it
+     * @throws IllegalStateException if none was sent
+     */
+    public String loginCode(String phone) {
+        return lastLoginCode(phone).orElseThrow(() -> new IllegalStateException("no login code was sent to " + phone));
+    }
+
+    /** @param lifetime how long login codes sent from now on can be used (default 5 minutes) */
+    public void loginCodeLifetime(Duration lifetime) {
+        codes.lifetime(lifetime);
+    }
+
+    /**
+     * Accepts a QR login token as an account, as its signed-in app does when it scans the code
+     * ({@code auth.acceptLoginToken}); the exporting client gets {@code updateLoginToken}.
+     *
+     * @param token the token of {@code auth.loginToken}
+     * @param by the account
+     * @return the {@code authorization} of the app being signed in
+     * @throws dev.mtproto.rpc.RpcException {@code AUTH_TOKEN_INVALID}, {@code AUTH_TOKEN_EXPIRED} or
+     *     {@code AUTH_TOKEN_ALREADY_ACCEPTED}, as the method answers
+     */
+    public Authorization acceptLoginToken(byte[] token, Account by) {
+        return loginTokens.accept(token, by, clock.millis() / 1000);
+    }
+
+    /**
+     * @param dcId a DC
+     * @param authKeyId a key (a temporary key counts as the permanent key it is bound to)
+     * @return the account the key is signed in as on that DC
+     */
+    public Optional<Account> signedIn(int dcId, long authKeyId) {
+        long perm = authorizations.permKeyOf(dcId, authKeyId, clock.millis() / 1000).orElse(authKeyId);
+        return authorizations.signedIn(dcId, perm).flatMap(s -> accounts.byId(s.userId()));
+    }
+
+    /** @return the flood limits tests set */
+    public FloodLimits flood() {
+        return flood;
+    }
+
+    // ------------------------------------------------------------------ for the test DC
+
+    /**
+     * Answers a call as the world's Telegram does; the test DC calls it for every call. A function a test
+     * scripted is answered by the script (after the flood limits); any other goes through
+     * {@link AccessGate}'s checks and the flood limits to the world's handler, or, if the world does not
+     * know it, {@code 400 METHOD_NOT_SCRIPTED_IN_TESTKIT_<NAME>}.
+     *
+     * @param call the call
+     * @param script the test's script for the function, null if none
+     * @return the result
+     * @throws dev.mtproto.rpc.RpcException the error to answer with
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object answer(TestCall call, CallHandler<?> script) {
+        long now = clock.millis();
+        if (script != null) {
+            flood.check(call, floodSubject(call.dcId(), call.authKeyId(), now), now);
+            return ((CallHandler) script).handle(call.method(), call);
+        }
+        Caller caller = gate.admit(call);
+        flood.check(call, floodSubject(call.dcId(), call.authKeyId(), now), now);
+        return handlers.handle(caller);
+    }
+
+    private String floodSubject(int dcId, long authKeyId, long nowMillis) {
+        long perm = authorizations.permKeyOf(dcId, authKeyId, nowMillis / 1000).orElse(authKeyId);
+        return authorizations.signedIn(dcId, perm).map(s -> "account " + s.userId()).orElse("key " + dcId + "/" + perm);
+    }
+
+    /**
+     * Clears the rules a test set, which must not leak into the next: flood limits, the DC for new
+     * numbers, the login code lifetime. Accounts, codes sent and who is signed in stay.
+     */
+    public void reset() {
+        flood.clear();
+        phoneLogin.newNumbersDc(0);
+        codes.lifetime(LoginCodes.DEFAULT_LIFETIME);
+    }
+}
