@@ -65,6 +65,11 @@ public final class RawClient implements AutoCloseable {
         public void writeBare(TlWriter w) {
             write(w);
         }
+
+        @Override
+        public void writeJson(dev.mtproto.tl.TlJsonWriter w) {
+            throw new UnsupportedOperationException("an undecoded result has no JSON form");
+        }
     }
 
     private final TestDc dc;
