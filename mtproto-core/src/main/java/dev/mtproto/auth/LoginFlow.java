@@ -12,12 +12,18 @@ package dev.mtproto.auth;
  */
 public interface LoginFlow {
 
+    /**
+     * What {@link #code} returns to ask Telegram to send the code again, the next way it offers
+     * ({@link CodeRequest#nextDelivery()}: an SMS after an in-app message, a call after an SMS...).
+     */
+    String RESEND_CODE = "resend";
+
     /** @return the phone number in international format, such as {@code +15551234567} */
     String phoneNumber();
 
     /**
      * @param request where the code went and what went wrong before
-     * @return the code
+     * @return the code, or {@link #RESEND_CODE} to have it sent again another way
      */
     String code(CodeRequest request);
 

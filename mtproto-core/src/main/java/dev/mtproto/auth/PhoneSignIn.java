@@ -5,6 +5,7 @@ import dev.mtproto.rpc.UnauthorizedException;
 import dev.mtproto.tl.api.CodeSettings;
 import dev.mtproto.tl.api.auth.AuthorizationSignUpRequired;
 import dev.mtproto.tl.api.auth.AuthorizationType;
+import dev.mtproto.tl.api.auth.ResendCode;
 import dev.mtproto.tl.api.auth.SendCode;
 import dev.mtproto.tl.api.auth.SentCode;
 import dev.mtproto.tl.api.auth.SentCodeSuccess;
@@ -71,6 +72,16 @@ final class PhoneSignIn {
             String code = flow.code(CodeDelivery.request(phone, sent, attempt, previous));
             if (code == null) {
                 throw new LoginException(LoginError.CANCELLED, "no login code was given");
+            }
+            if (LoginFlow.RESEND_CODE.equals(code)) {
+                SentCodeTlType again = calls.call(new ResendCode(phone, sent.phoneCodeHash(), null), "sending the code again");
+                if (!(again instanceof SentCode next)) {
+                    throw new LoginException(LoginError.UNSUPPORTED, "Telegram answered the new code request with " + again.tlName());
+                }
+                sent = next;
+                previous = null;
+                attempt--; // asking again another way is not a wrong answer
+                continue;
             }
             try {
                 AuthorizationType result = calls.call(new SignIn(phone, sent.phoneCodeHash(), code.strip(), null), "signing in");

@@ -150,6 +150,20 @@ class SignInTest {
     }
 
     @Test
+    void aCodeCanBeSentAgainAnotherWay() {
+        world().newUser("+15550005").name("Eve").create();
+        ScriptedFlow flow = new ScriptedFlow().phone("+15550005").code(r -> dev.mtproto.auth.LoginFlow.RESEND_CODE)
+                .code(r -> world().loginCode("+15550005"));
+        try (MtprotoClient client = client()) {
+            assertThat(Authenticator.of(client).signIn(flow).join().firstName()).isEqualTo("Eve");
+        }
+        assertThat(flow.codeRequests).hasSize(2);
+        assertThat(flow.codeRequests.get(0).nextDelivery()).as("the first code names the next way").isPresent();
+        assertThat(flow.codeRequests.get(1).delivery()).isEqualTo(flow.codeRequests.get(0).nextDelivery().orElseThrow());
+        assertThat(flow.codeErrors()).isEmpty();
+    }
+
+    @Test
     void testModeNumbersSignInWithTheirDcDigits() {
         String phone = world().newTestPhoneNumber(3);
         ScriptedFlow flow = new ScriptedFlow().phone(phone).code(r -> "33333");
