@@ -42,6 +42,7 @@ public final class ClientConfig {
     private final boolean quickAcks;
     private final int updateQueueCapacity;
     private final Duration floodWaitThreshold;
+    private final boolean refreshDcOptions;
     private final List<RpcInterceptor> interceptors;
     private final List<ClientEventListener> eventListeners;
     private final ClientResources resources;
@@ -72,6 +73,7 @@ public final class ClientConfig {
         this.quickAcks = b.quickAcks;
         this.updateQueueCapacity = b.updateQueueCapacity;
         this.floodWaitThreshold = b.floodWaitThreshold;
+        this.refreshDcOptions = b.refreshDcOptions;
         this.interceptors = List.copyOf(b.interceptors);
         this.eventListeners = List.copyOf(b.eventListeners);
         this.resources = b.resources != null ? b.resources : ClientResources.shared();
@@ -181,6 +183,11 @@ public final class ClientConfig {
     /** @return how many pushed updates may wait for the update listeners before reading pauses */
     public int updateQueueCapacity() {
         return updateQueueCapacity;
+    }
+
+    /** @return whether the DC addresses are replaced by what {@code help.getConfig} lists, once connected */
+    public boolean refreshDcOptions() {
+        return refreshDcOptions;
     }
 
     /** @return the longest flood wait the client sits out by itself before retrying */

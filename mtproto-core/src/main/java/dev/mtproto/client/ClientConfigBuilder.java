@@ -42,6 +42,7 @@ public final class ClientConfigBuilder {
     boolean quickAcks;
     int updateQueueCapacity = 10_000;
     Duration floodWaitThreshold = Duration.ofSeconds(60);
+    boolean refreshDcOptions = true;
     final List<RpcInterceptor> interceptors = new ArrayList<>();
     final List<ClientEventListener> eventListeners = new ArrayList<>();
     ClientResources resources;
@@ -208,6 +209,17 @@ public final class ClientConfigBuilder {
             throw new IllegalArgumentException("updateQueueCapacity must be positive, got " + value);
         }
         this.updateQueueCapacity = value;
+        return this;
+    }
+
+    /**
+     * @param value whether, once connected, the DC addresses are replaced by those {@code help.getConfig}
+     *     lists (with their flags: IPv6, media-only, CDN...) and refreshed when that config expires (default
+     *     true); the configured addresses then only bootstrap
+     * @return this builder
+     */
+    public ClientConfigBuilder refreshDcOptions(boolean value) {
+        this.refreshDcOptions = value;
         return this;
     }
 

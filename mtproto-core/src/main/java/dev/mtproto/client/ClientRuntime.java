@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * @param keys the authorization keys, per DC
  * @param storeWrites session-store writes, one at a time, off the timer and the loops
  * @param options the DC addresses now
+ * @param connected told (on a callback thread) each time a connection starts carrying its session
  */
 record ClientRuntime(ClientConfig config, ClientResources resources, Executor callbacks, ClientEvents events,
                      UpdateSink updates, DropCounters drops, LongAdder quickAcks, AuthKeys keys,
-                     StoreWriter storeWrites, Supplier<DcOptions> options) {
+                     StoreWriter storeWrites, Supplier<DcOptions> options, java.util.function.Consumer<ConnectionId> connected) {
 }

@@ -156,7 +156,10 @@ final class ConnectionSupervision {
         }
         ConnectionId id = connection.id();
         runtime.events().post(l -> l.connectSucceeded(id, link.route(), Duration.ZERO));
-        runtime.callbacks().execute(() -> done.complete(null)); // never run continuations on the loop
+        runtime.callbacks().execute(() -> {
+            runtime.connected().accept(id);
+            done.complete(null); // never run continuations on the loop
+        });
     }
 
     private void settle(SocketLink link) {

@@ -55,6 +55,7 @@ public final class MtprotoClient implements AutoCloseable {
     private final AtomicReference<DcOptions> options;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AccountState account = new AccountState();
+    private final DcConfigRefresh dcConfig;
     private volatile int homeDc;
     private volatile boolean stopping;
 
@@ -68,8 +69,9 @@ public final class MtprotoClient implements AutoCloseable {
         DropCounters drops = new DropCounters();
         UpdateSink updates = new UpdateSink(callbacks, config.updateQueueCapacity(), id -> drops.count(DropReason.UNKNOWN_CONSTRUCTOR));
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
-                new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get);
+                new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get, this::connected);
         this.pool = new ConnectionPool(runtime);
+        this.dcConfig = new DcConfigRefresh(this, runtime);
         this.pipeline = new CallPipeline(BuiltInInterceptors.after(config.interceptors(), this, events), events, resources.timer(),
                 callbacks, pool);
     }
@@ -139,6 +141,11 @@ public final class MtprotoClient implements AutoCloseable {
         return account;
     }
 
+    /** @return the last {@code help.getConfig} the client fetched (after its first connection), if any */
+    public Optional<dev.mtproto.tl.api.Config> serverConfig() {
+        return dcConfig.lastConfig();
+    }
+
     /** @return the DC addresses in use */
     public DcOptions dcOptions() {
         return options.get();
@@ -167,9 +174,7 @@ public final class MtprotoClient implements AutoCloseable {
         }
         int dc = homeDc;
         try {
-            CompletableFuture<Void> f = pool.connection(ConnectionId.main(dc)).start();
-            f.thenRun(() -> rememberHomeDc(dc));
-            return f;
+            return pool.connection(ConnectionId.main(dc)).start();
         } catch (ClientClosedException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -195,6 +200,17 @@ public final class MtprotoClient implements AutoCloseable {
             }
             return CompletableFuture.failedFuture(cause);
         });
+    }
+
+    /** A connection carries its session: the home DC's main one is remembered, and its config fetched. */
+    private void connected(ConnectionId id) {
+        int dc = homeDc;
+        if (id.equals(ConnectionId.main(dc))) {
+            rememberHomeDc(dc);
+            if (config.refreshDcOptions()) {
+                dcConfig.connected();
+            }
+        }
     }
 
     private void rememberHomeDc(int dc) {
@@ -363,6 +379,7 @@ public final class MtprotoClient implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        dcConfig.stop();
         pool.close();
         runtime.storeWrites().close(STORE_CLOSE_TIMEOUT);
     }

@@ -170,7 +170,9 @@ public final class TestCluster implements AutoCloseable {
 
     /**
      * @return a client configuration for this cluster: its DC addresses, its RSA key trusted, home DC 1,
-     *     short timeouts and reconnect delays suited to tests; customise further as needed
+     *     short timeouts and reconnect delays suited to tests, and no {@code help.getConfig} of its own (the
+     *     addresses are the cluster's already, and a test sees exactly the calls it makes); customise further
+     *     as needed
      */
     public ClientConfigBuilder clientConfig() {
         return ClientConfig.builder(TEST_API_ID, TEST_API_HASH)
@@ -180,7 +182,8 @@ public final class TestCluster implements AutoCloseable {
                 .connectTimeout(java.time.Duration.ofSeconds(5))
                 .requestTimeout(java.time.Duration.ofSeconds(10))
                 .reconnectPolicy(new dev.mtproto.client.ReconnectPolicy(java.time.Duration.ofMillis(50),
-                        java.time.Duration.ofMillis(500), 2.0, 0.2));
+                        java.time.Duration.ofMillis(500), 2.0, 0.2))
+                .refreshDcOptions(false);
     }
 
     /**

@@ -79,6 +79,20 @@ class MultiDcTest {
     }
 
     @Test
+    void theAddressesHelpGetConfigListsReplaceTheBootstrapOnes() throws IOException {
+        TestCluster cluster = TELEGRAM.cluster();
+        // bootstrap with DC 1 alone, under an address that only works as a first step
+        DcOptions bootstrap = DcOptions.of(new DcAddress(1, "localhost", cluster.dc(1).port()));
+        try (MtprotoClient client = MtprotoClient.create(cluster.clientConfig().dcOptions(bootstrap).refreshDcOptions(true).build())) {
+            client.invoke(GetNearestDc.INSTANCE).join();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> client.dcOptions().knows(2));
+            assertThat(client.serverConfig()).isPresent();
+            assertThat(client.dcOptions().all()).extracting(DcAddress::host).containsOnly("127.0.0.1");
+            assertThat(client.invoke(ConnectionId.main(2), GetNearestDc.INSTANCE, TIMEOUT).join().thisDc()).as("DC 2, learnt from the config").isEqualTo(2);
+        }
+    }
+
+    @Test
     void theHomeDcAndTheAddressesChangeAtRunTime() throws IOException {
         TestCluster cluster = TELEGRAM.cluster();
         MemorySessionStore store = new MemorySessionStore();
