@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The interceptors every client has, after the configured ones: DC migrations (outermost of the three, so
- * a redirected call passes the others again), the transfer of the account's authorization to other DCs,
- * and flood waits (innermost: each attempt at a DC).
+ * a redirected call passes the others again; unless {@link ClientConfig#followMigrations()} is off), the
+ * transfer of the account's authorization to other DCs, and flood waits (innermost: each attempt at a DC).
  */
 final class BuiltInInterceptors {
     private static final Logger LOG = LoggerFactory.getLogger(BuiltInInterceptors.class);
@@ -24,7 +24,18 @@ final class BuiltInInterceptors {
 
     static List<RpcInterceptor> after(List<RpcInterceptor> configured, MtprotoClient client, ClientEvents events) {
         List<RpcInterceptor> all = new ArrayList<>(configured);
-        all.add(new MigrationInterceptor(new MigrationInterceptor.Home() {
+        if (client.config().followMigrations()) {
+            all.add(migrations(client, events));
+        }
+        all.add(authorizationTransfer(client));
+        all.add(new FloodWaitInterceptor(client.config().floodWaitThreshold(),
+                (method, connection, wait, waiting) -> events.post(l -> l.floodWait(method, connection, wait, waiting)),
+                System::nanoTime));
+        return all;
+    }
+
+    private static MigrationInterceptor migrations(MtprotoClient client, ClientEvents events) {
+        return new MigrationInterceptor(new MigrationInterceptor.Home() {
             @Override
             public boolean knows(int dcId) {
                 return client.dcOptions().knows(dcId);
@@ -45,8 +56,11 @@ final class BuiltInInterceptors {
                 LOG.info("{}: {} answered *_MIGRATE_{}; {}", method, from, to.dcId(), homeMoved ? "the home DC moves there" : "sent there");
                 events.post(l -> l.migrated(method, from, to, homeMoved));
             }
-        }));
-        all.add(new AuthorizationTransfer(new AuthorizationTransfer.Account() {
+        });
+    }
+
+    private static AuthorizationTransfer authorizationTransfer(MtprotoClient client) {
+        return new AuthorizationTransfer(new AuthorizationTransfer.Account() {
             @Override
             public long signedInUserId() {
                 return client.account().userId();
@@ -71,10 +85,6 @@ final class BuiltInInterceptors {
             public <R> CompletableFuture<R> call(ConnectionId target, TlMethod<R> method) {
                 return client.invoke(target, method, client.config().requestTimeout());
             }
-        }));
-        all.add(new FloodWaitInterceptor(client.config().floodWaitThreshold(),
-                (method, connection, wait, waiting) -> events.post(l -> l.floodWait(method, connection, wait, waiting)),
-                System::nanoTime));
-        return all;
+        });
     }
 }

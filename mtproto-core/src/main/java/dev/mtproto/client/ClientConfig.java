@@ -43,6 +43,7 @@ public final class ClientConfig {
     private final int updateQueueCapacity;
     private final Duration floodWaitThreshold;
     private final boolean refreshDcOptions;
+    private final boolean followMigrations;
     private final List<RpcInterceptor> interceptors;
     private final List<ClientEventListener> eventListeners;
     private final ClientResources resources;
@@ -74,6 +75,7 @@ public final class ClientConfig {
         this.updateQueueCapacity = b.updateQueueCapacity;
         this.floodWaitThreshold = b.floodWaitThreshold;
         this.refreshDcOptions = b.refreshDcOptions;
+        this.followMigrations = b.followMigrations;
         this.interceptors = List.copyOf(b.interceptors);
         this.eventListeners = List.copyOf(b.eventListeners);
         this.resources = b.resources != null ? b.resources : ClientResources.shared();
@@ -183,6 +185,11 @@ public final class ClientConfig {
     /** @return how many pushed updates may wait for the update listeners before reading pauses */
     public int updateQueueCapacity() {
         return updateQueueCapacity;
+    }
+
+    /** @return whether the client follows {@code *_MIGRATE_X} answers by itself */
+    public boolean followMigrations() {
+        return followMigrations;
     }
 
     /** @return whether the DC addresses are replaced by what {@code help.getConfig} lists, once connected */

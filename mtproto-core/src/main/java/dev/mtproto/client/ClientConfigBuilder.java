@@ -43,6 +43,7 @@ public final class ClientConfigBuilder {
     int updateQueueCapacity = 10_000;
     Duration floodWaitThreshold = Duration.ofSeconds(60);
     boolean refreshDcOptions = true;
+    boolean followMigrations = true;
     final List<RpcInterceptor> interceptors = new ArrayList<>();
     final List<ClientEventListener> eventListeners = new ArrayList<>();
     ClientResources resources;
@@ -220,6 +221,18 @@ public final class ClientConfigBuilder {
      */
     public ClientConfigBuilder refreshDcOptions(boolean value) {
         this.refreshDcOptions = value;
+        return this;
+    }
+
+    /**
+     * @param value whether the client follows {@code *_MIGRATE_X} answers by itself (default true): moving the
+     *     home DC for PHONE/USER/NETWORK, sending the one call elsewhere for FILE/STATS. Off, they reach the
+     *     caller as {@link dev.mtproto.rpc.MigrateException} (for tests of a server, or an application that
+     *     routes calls itself).
+     * @return this builder
+     */
+    public ClientConfigBuilder followMigrations(boolean value) {
+        this.followMigrations = value;
         return this;
     }
 

@@ -46,7 +46,7 @@ final class WorldClient implements AutoCloseable {
 
     private WorldClient(TestCluster telegram, int homeDc, boolean testMode, LongSupplier clock) {
         this.telegram = telegram;
-        var config = telegram.clientConfig().homeDc(homeDc).testMode(testMode).sessionStore(store);
+        var config = telegram.clientConfig().homeDc(homeDc).testMode(testMode).sessionStore(store).followMigrations(false);
         if (clock != null) {
             config.clockMillis(clock);
         }
