@@ -13,9 +13,9 @@ import java.util.function.ToIntFunction;
  *   <li>Finder look-alikes: each dark-light-dark-dark-dark-light-dark sequence (1:1:3:1:1) in a row or
  *       column with 4 light modules of the symbol right before or right after it scores 40, once even when
  *       both sides are light. The standard leaves open whether the quiet zone counts as that light area;
- *       here it does not, as in ZXing's encoder and the usual reading of the standard, so the finder
- *       patterns themselves never count.</li>
- *   <li>Balance: 10 for every full 5% by which the share of dark modules differs from 50%.</li>
+ *       here it does not (as in ZXing's encoder), so the finder patterns themselves never count.</li>
+ *   <li>Balance: 10 for every full 5% by which the share of dark modules differs from 50% (exactly 45%
+ *       scores 10; the standard's ranges overlap at their ends).</li>
  * </ol>
  */
 final class MaskPenalty {

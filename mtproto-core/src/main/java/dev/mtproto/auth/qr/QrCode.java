@@ -8,9 +8,9 @@ import java.util.Objects;
  * An immutable QR code symbol (ISO/IEC 18004 model 2): a square of dark and light modules.
  *
  * <p>{@link #encode(String)} and {@link #encode(byte[], ErrorCorrection)} put the data in one byte-mode
- * segment (no ECI header, so text is plain UTF-8 bytes, which is what phone scanners expect for a
- * {@code tg://login?token=...} link) in the smallest version 1..40 that holds it at the level, and pick the
- * mask with the lowest penalty. The quiet zone (4 light modules all around) is not part of the matrix;
+ * segment without an ECI header (a {@code tg://login?token=...} link is ASCII; for other text scanners
+ * commonly detect UTF-8) in the smallest version 1..40 that holds it at the level, and pick the mask with
+ * the lowest penalty. The quiet zone (4 light modules all around) is not part of the matrix;
  * renderers such as {@link UnicodeQr} add it.
  *
  * <p>{@code toString()} names the version, level and mask but never the data: a login token is a

@@ -9,8 +9,11 @@ import dev.mtproto.MtprotoException;
 public final class QrCodeTooLongException extends MtprotoException {
     private static final long serialVersionUID = 1L;
 
+    /** The length of the refused data, in bytes. */
     private final int length;
+    /** The byte capacity of version 40 at {@link #level}. */
     private final int maxLength;
+    /** The error correction level that was asked for. */
     private final ErrorCorrection level;
 
     /**
