@@ -1,5 +1,8 @@
 package dev.mtproto.auth;
 
+import dev.mtproto.auth.qr.QrCode;
+import dev.mtproto.auth.qr.TerminalBackground;
+import dev.mtproto.auth.qr.UnicodeQr;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -18,21 +21,25 @@ public final class ConsoleLoginFlow implements LoginFlow {
     private final BufferedReader in;
     private final PrintStream out;
     private final Console console;
+    private final TerminalBackground background;
 
-    /** A flow on {@code System.in} and {@code System.out}. */
+    /** A flow on {@code System.in} and {@code System.out}, drawing QR codes for a dark terminal. */
     public ConsoleLoginFlow() {
-        this(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out, System.console());
+        this(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out, System.console(),
+                TerminalBackground.DARK);
     }
 
     /**
      * @param in where answers are read
      * @param out where questions go
      * @param console the console for reading the password without echo, or {@code null} to read it from {@code in}
+     * @param background the terminal's background, so that QR codes come out dark on light for the scanner
      */
-    public ConsoleLoginFlow(BufferedReader in, PrintStream out, Console console) {
+    public ConsoleLoginFlow(BufferedReader in, PrintStream out, Console console, TerminalBackground background) {
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.console = console;
+        this.background = Objects.requireNonNull(background, "background");
     }
 
     @Override
@@ -79,6 +86,7 @@ public final class ConsoleLoginFlow implements LoginFlow {
     @Override
     public void showQrCode(QrLogin login) {
         out.println("Scan this in a signed-in Telegram app (Settings > Devices > Link Desktop Device):");
+        out.print(UnicodeQr.render(QrCode.encode(login.link()), background));
         out.println(login.link());
         out.println("(valid until " + login.expires() + ")");
     }
