@@ -24,7 +24,16 @@ public record AccountSeed(boolean bot, String main, String firstName, String las
     private static final Set<String> USER_KEYS = Set.of("dc", "username", "password");
     private static final Set<String> BOT_KEYS = Set.of("dc", "name", "token");
 
-    /** @throws NullPointerException if a part is null */
+    /**
+     * Checks the components.
+     *
+     * @param bot whether it is a bot
+     * @param main the phone number or the username
+     * @param firstName the first name, or the bot's name
+     * @param lastName the last name
+     * @param extras the key=value parts
+     * @throws NullPointerException if a part is null
+     */
     public AccountSeed {
         java.util.Objects.requireNonNull(main, "main");
         java.util.Objects.requireNonNull(firstName, "firstName");
