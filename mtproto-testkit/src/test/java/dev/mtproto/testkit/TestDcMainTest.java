@@ -88,16 +88,12 @@ class TestDcMainTest {
     @Test
     void printsAddressesAndAKeyThatAClientCanUse() {
         TestCluster cluster = launch("--dcs", "2").cluster();
-        Matcher dc1 = Pattern.compile("DC 1 listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out());
-        assertThat(dc1.find()).as(out()).isTrue();
         assertThat(out()).contains("DC 2 listening on").contains("as lenient as Telegram's DCs");
-        String pem = out().substring(out().indexOf("-----BEGIN RSA PUBLIC KEY-----"), out().indexOf("-----END RSA PUBLIC KEY-----") + 28);
-        RsaPublicKey key = RsaPublicKey.fromPem(pem);
+        RsaPublicKey key = printedKey();
         assertThat(key.fingerprint()).isEqualTo(cluster.rsaPublicKey().fingerprint());
         assertThat(out()).contains(String.format("fingerprint %016x", key.fingerprint()));
 
-        ClientConfig config = ClientConfig.builder(1, "0123456789abcdef0123456789abcdef").homeDc(1).addRsaKey(key)
-                .dcOptions(DcOptions.of(new DcAddress(1, "127.0.0.1", Integer.parseInt(dc1.group(1))))).build();
+        ClientConfig config = printedConfig(1).build();
         try (MtprotoClient client = MtprotoClient.create(config)) {
             assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(new NearestDc("XX", 1, 1));
         }
@@ -134,12 +130,16 @@ class TestDcMainTest {
         assertThat(error(launch("--frobnicate"), 2)).contains("unknown option --frobnicate");
     }
 
+    private RsaPublicKey printedKey() {
+        return RsaPublicKey.fromPem(out().substring(out().indexOf("-----BEGIN RSA PUBLIC KEY-----"),
+                out().indexOf("-----END RSA PUBLIC KEY-----") + 28));
+    }
+
     /** A client that knows only what the launch printed: the address of DC {@code dc} and the key. */
     private ClientConfigBuilder printedConfig(int dc) {
         Matcher address = Pattern.compile("DC " + dc + " listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out());
         assertThat(address.find()).as(out()).isTrue();
-        String pem = out().substring(out().indexOf("-----BEGIN RSA PUBLIC KEY-----"), out().indexOf("-----END RSA PUBLIC KEY-----") + 28);
-        return ClientConfig.builder(1, "0123456789abcdef0123456789abcdef").homeDc(dc).addRsaKey(RsaPublicKey.fromPem(pem))
+        return ClientConfig.builder(1, "0123456789abcdef0123456789abcdef").homeDc(dc).addRsaKey(printedKey())
                 .dcOptions(DcOptions.of(new DcAddress(dc, "127.0.0.1", Integer.parseInt(address.group(1)))));
     }
 
