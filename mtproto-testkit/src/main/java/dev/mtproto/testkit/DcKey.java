@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param testMode whether the client named the DC with the test offset (+10000) in the key exchange
  */
 public record DcKey(AuthKey authKey, KeyLifetime lifetime, boolean testMode) {
-    /** @throws NullPointerException if the key or the lifetime is null */
+    /**
+     * Checks the components.
+     *
+     * @param authKey the key
+     * @param lifetime permanent or temporary
+     * @param testMode whether it was made for a test DC
+     * @throws NullPointerException if the key or the lifetime is null
+     */
     public DcKey {
         Objects.requireNonNull(authKey, "authKey");
         Objects.requireNonNull(lifetime, "lifetime");

@@ -2,12 +2,15 @@ package dev.mtproto.testkit;
 
 import dev.mtproto.MtprotoException;
 import dev.mtproto.crypto.RsaPrivateKey;
+import dev.mtproto.testkit.world.AccountSeed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The command line of the standalone test DC ({@link TestDcMain}), parsed and checked.
@@ -15,8 +18,9 @@ import java.util.Arrays;
  * @param help whether {@code --help} was given (nothing else is then done)
  * @param verbose whether to log at DEBUG
  * @param cluster the cluster to start
+ * @param accounts the accounts to create once it runs
  */
-record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder cluster) {
+record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder cluster, List<AccountSeed> accounts) {
 
     static final String USAGE = """
             usage: java -jar mtproto-testkit-<version>-standalone.jar [options]
@@ -28,8 +32,16 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
               --strict            refuse what Telegram's DCs let pass (odd seqnos of acks and containers,
                                   seqnos out of order), as the MTProto docs say
               --verbose           log at DEBUG: every message refused or let pass
+              --user PHONE:FIRST[:LAST][,dc=N][,username=NAME][,password=PASSWORD]
+                                  an account to create at start (repeatable), e.g. --user +15550001:Alice;
+                                  password sets its 2FA password; default DC: the DCs in turn
+              --bot USERNAME[,dc=N][,name=NAME][,token=ID:SECRET]
+                                  a bot to create at start (repeatable), e.g. --bot echo_bot; its token is
+                                  printed (token= fixes it across runs)
               --help              print this and exit
-            It prints each DC's address and id and the RSA public key to trust, then serves until stopped.
+            It prints each DC's address and id, the RSA public key to trust and the accounts it made, then
+            serves until stopped, printing each login code it sends. Test numbers 99966XYYYY (X a DC) need no
+            --user: on keys made for test DCs (DC id + 10000) they sign up and in on DC X with the code XXXXX.
             """;
 
     /**
@@ -42,6 +54,7 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
         boolean help = false;
         boolean verbose = false;
         Integer dcs = null;
+        List<AccountSeed> accounts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -52,6 +65,8 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                 case "--first-port", "--port" -> cluster.firstPort(port(option, value(args, ++i, option)));
                 case "--ports" -> ports(cluster, value(args, ++i, option));
                 case "--rsa-key" -> cluster.rsaKey(rsaKey(value(args, ++i, option)));
+                case "--user" -> accounts.add(AccountSeed.user(value(args, ++i, option)));
+                case "--bot" -> accounts.add(AccountSeed.bot(value(args, ++i, option)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -62,7 +77,7 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                 throw new IllegalArgumentException("--dcs must be 1.." + TestCluster.MAX_DCS + ", got " + dcs, e);
             }
         }
-        return new StandaloneOptions(help, verbose, cluster);
+        return new StandaloneOptions(help, verbose, cluster, List.copyOf(accounts));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -39,27 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TestDc implements AutoCloseable {
 
-    /** A key created by the key exchange, and the layer its client announced (kept with the authorization). */
-    static final class KeyRecord {
-        final AuthKey key;
-        final long firstSalt;
-        /** Whether the client named this DC with the test offset (+10000) in the key exchange. */
-        final boolean testMode;
-        final KeyLifetime lifetime;
-        volatile int layer;
-
-        KeyRecord(AuthKey key, long firstSalt, boolean testMode, KeyLifetime lifetime) {
-            this.key = key;
-            this.firstSalt = firstSalt;
-            this.testMode = testMode;
-            this.lifetime = lifetime;
-        }
-
-        boolean expiredAt(long nowMillis) {
-            return lifetime instanceof KeyLifetime.Temporary t && nowMillis / 1000 >= t.expiresAtEpochSecond();
-        }
-    }
-
     private final int id;
     private final TestCluster cluster;
     private final RpcHandlers handlers;
@@ -67,7 +46,7 @@ public final class TestDc implements AutoCloseable {
     private final Clock clock;
     private final Faults faults = new Faults();
     private final AtomicLong skewMillis = new AtomicLong();
-    private final Map<Long, KeyRecord> keys = new ConcurrentHashMap<>();
+    private final DcKeys keys = new DcKeys(this::nowMillis);
     private final DcSessions sessions;
     private final Set<TestDcConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
@@ -214,7 +193,7 @@ public final class TestDc implements AutoCloseable {
      *     transport error -404, https://core.telegram.org/api/pfs)
      */
     public Optional<DcKey> authKey(long authKeyId) {
-        KeyRecord record = key(authKeyId);
+        DcKeys.KeyRecord record = keys.get(authKeyId);
         return record == null ? Optional.empty() : Optional.of(new DcKey(record.key, record.lifetime, record.testMode));
     }
 
@@ -235,7 +214,7 @@ public final class TestDc implements AutoCloseable {
 
     /** @return how many authorization keys clients created here */
     public int authKeyCount() {
-        return keys.size();
+        return keys.count();
     }
 
     /** @return how many delayed calls wait to run (for tests of the DC) */
@@ -329,21 +308,16 @@ public final class TestDc implements AutoCloseable {
     }
 
     void registerKey(AuthKey key, long firstSalt, boolean testMode, KeyLifetime lifetime) {
-        keys.put(key.id(), new KeyRecord(key, firstSalt, testMode, lifetime));
+        keys.add(key, firstSalt, testMode, lifetime);
     }
 
-    /** @return the key, or null if there is none or it was temporary and has expired (then it is forgotten) */
-    KeyRecord key(long authKeyId) {
-        KeyRecord record = keys.get(authKeyId);
-        if (record != null && record.expiredAt(nowMillis())) {
-            keys.remove(authKeyId, record);
-            return null;
-        }
-        return record;
+    /** @return the key, or null if there is none or it was temporary and has expired */
+    DcKeys.KeyRecord key(long authKeyId) {
+        return keys.get(authKeyId);
     }
 
     boolean isTestModeKey(long authKeyId) {
-        KeyRecord record = keys.get(authKeyId);
+        DcKeys.KeyRecord record = keys.get(authKeyId);
         return record != null && record.testMode;
     }
 
@@ -352,7 +326,7 @@ public final class TestDc implements AutoCloseable {
     }
 
     /** @return the client's session, made if the DC has none (or forgot it) */
-    DcSession session(KeyRecord key, long sessionId) {
+    DcSession session(DcKeys.KeyRecord key, long sessionId) {
         long keyId = key.key.id();
         if (Faults.takeOne(faults.newSessions)) {
             sessions.forget(keyId, sessionId);
@@ -360,7 +334,7 @@ public final class TestDc implements AutoCloseable {
         return sessions.get(keyId, sessionId, nowMillis(), (k, sid) -> newSession(key, sid));
     }
 
-    private DcSession newSession(KeyRecord key, long sessionId) {
+    private DcSession newSession(DcKeys.KeyRecord key, long sessionId) {
         MessageIdClock msgIds = new MessageIdClock(this::nowMillis, 0);
         DcSession.issueAbove(msgIds, sessions.forgottenIdFloor()); // the client may have seen the old session's ids
         AtomicBoolean dropAfterPacket = new AtomicBoolean();
@@ -407,7 +381,7 @@ public final class TestDc implements AutoCloseable {
     }
 
     private Object run(ServerSession.ServerCall call) {
-        KeyRecord record = keys.get(call.session().authKey().id());
+        DcKeys.KeyRecord record = keys.get(call.session().authKey().id());
         if (record != null && call.layer() != 0) {
             record.layer = call.layer();
         }

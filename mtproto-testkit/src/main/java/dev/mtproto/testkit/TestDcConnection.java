@@ -110,7 +110,7 @@ final class TestDcConnection implements FrameListener {
             keyExchange(Arrays.copyOfRange(buf, off, off + len));
             return;
         }
-        TestDc.KeyRecord key = dc.key(authKeyId);
+        DcKeys.KeyRecord key = dc.key(authKeyId);
         if (key == null) {
             transportError(-404);
             return;

@@ -1,8 +1,12 @@
 package dev.mtproto.testkit;
 
 import dev.mtproto.session.server.Leniency;
+import dev.mtproto.testkit.world.AccountSeed;
+import dev.mtproto.testkit.world.accounts.Account;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,14 +15,16 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar mtproto-testkit-&lt;version&gt;-standalone.jar [--dcs N] [--first-port P | --ports P1,P2,...]
- *     [--rsa-key FILE.pem] [--strict] [--verbose] [--help]
+ *     [--rsa-key FILE.pem] [--strict] [--verbose] [--user PHONE:FIRST...]... [--bot USERNAME...]... [--help]
  * </pre>
  *
- * It prints each DC's id and address and the RSA public key (PKCS#1 PEM) to trust with its fingerprint,
- * then serves until stopped (Ctrl-C), when it prints what it let pass. With a fixed key and fixed ports a
- * client's configuration stays the same across runs. Exit status: 0 after {@code --help}, 2 on wrong usage
- * (including a key file that is missing or not a 2048-bit RSA private key), 1 if a DC cannot start (a port
- * in use); the error is one line, without a stack trace.
+ * It prints each DC's id and address, the RSA public key (PKCS#1 PEM) to trust with its fingerprint, and
+ * the accounts it created (a bot with its token), then serves the cluster's {@link dev.mtproto.testkit.world.World}
+ * until stopped (Ctrl-C), printing each login code it sends, and at the end what it let pass. With a fixed
+ * key, fixed ports and fixed bot tokens a client's configuration stays the same across runs. Exit status: 0
+ * after {@code --help}, 2 on wrong usage (including a key file that is missing or not a 2048-bit RSA private
+ * key, or an account that cannot be created), 1 if a DC cannot start (a port in use); the error is one
+ * line, without a stack trace.
  */
 public final class TestDcMain {
     /** What a launch left running, or the exit status when nothing runs. */
@@ -82,8 +88,36 @@ public final class TestDcMain {
             err.flush();
             return new Launch(null, 1);
         }
+        List<Account> accounts = new ArrayList<>();
+        try {
+            for (AccountSeed seed : options.accounts()) {
+                accounts.add(seed.createIn(cluster.world()));
+            }
+        } catch (IllegalArgumentException e) {
+            cluster.close();
+            return usageError(e, err);
+        }
         printAddresses(cluster, out);
+        printAccounts(cluster, accounts, out);
+        cluster.world().onLoginCode((phone, code) -> {
+            out.printf("Login code for +%s: %s%n", phone, code);
+            out.flush();
+        });
         return new Launch(cluster, 0);
+    }
+
+    private static void printAccounts(TestCluster cluster, List<Account> accounts, PrintStream out) {
+        for (Account a : accounts) {
+            if (a.bot()) {
+                out.printf("Bot @%s (id %d) on DC %d, token %s%n", a.username(), a.id(), a.homeDc(), a.botToken());
+            } else {
+                out.printf("User +%s \"%s\" (id %d) on DC %d%n", a.phone(), (a.firstName() + " " + a.lastName()).strip(), a.id(), a.homeDc());
+            }
+        }
+        int last = cluster.dcs().size();
+        out.printf("Test numbers 99966XYYYY (X = 1..%d) need no --user: on keys made for test DCs (DC id + 10000) they sign up"
+                + " and in on DC X with the code XXXXX.%n", last);
+        out.flush();
     }
 
     private static Launch usageError(IllegalArgumentException e, PrintStream err) {

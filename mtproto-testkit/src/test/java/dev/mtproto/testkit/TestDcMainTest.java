@@ -3,11 +3,20 @@ package dev.mtproto.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.client.ClientConfig;
+import dev.mtproto.client.ClientConfigBuilder;
 import dev.mtproto.client.DcAddress;
 import dev.mtproto.client.DcOptions;
 import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.crypto.RsaPublicKey;
+import dev.mtproto.tl.api.CodeSettings;
 import dev.mtproto.tl.api.NearestDc;
+import dev.mtproto.tl.api.User;
+import dev.mtproto.tl.api.auth.Authorization;
+import dev.mtproto.tl.api.auth.AuthorizationSignUpRequired;
+import dev.mtproto.tl.api.auth.ImportBotAuthorization;
+import dev.mtproto.tl.api.auth.SendCode;
+import dev.mtproto.tl.api.auth.SentCode;
+import dev.mtproto.tl.api.auth.SignIn;
 import dev.mtproto.tl.api.help.GetNearestDc;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,16 +88,12 @@ class TestDcMainTest {
     @Test
     void printsAddressesAndAKeyThatAClientCanUse() {
         TestCluster cluster = launch("--dcs", "2").cluster();
-        Matcher dc1 = Pattern.compile("DC 1 listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out());
-        assertThat(dc1.find()).as(out()).isTrue();
         assertThat(out()).contains("DC 2 listening on").contains("as lenient as Telegram's DCs");
-        String pem = out().substring(out().indexOf("-----BEGIN RSA PUBLIC KEY-----"), out().indexOf("-----END RSA PUBLIC KEY-----") + 28);
-        RsaPublicKey key = RsaPublicKey.fromPem(pem);
+        RsaPublicKey key = printedKey();
         assertThat(key.fingerprint()).isEqualTo(cluster.rsaPublicKey().fingerprint());
         assertThat(out()).contains(String.format("fingerprint %016x", key.fingerprint()));
 
-        ClientConfig config = ClientConfig.builder(1, "0123456789abcdef0123456789abcdef").homeDc(1).addRsaKey(key)
-                .dcOptions(DcOptions.of(new DcAddress(1, "127.0.0.1", Integer.parseInt(dc1.group(1))))).build();
+        ClientConfig config = printedConfig(1).build();
         try (MtprotoClient client = MtprotoClient.create(config)) {
             assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(new NearestDc("XX", 1, 1));
         }
@@ -99,7 +104,8 @@ class TestDcMainTest {
         TestDcMain.Launch launch = launch("--help");
         assertThat(launch.cluster()).isNull();
         assertThat(launch.exitStatus()).isZero();
-        assertThat(out()).startsWith("usage: ").contains("--dcs", "--first-port", "--ports", "--rsa-key", "--strict", "--verbose");
+        assertThat(out()).startsWith("usage: ").contains("--dcs", "--first-port", "--ports", "--rsa-key", "--strict", "--verbose",
+                "--user", "--bot", "99966XYYYY");
         assertThat(err()).isEmpty();
     }
 
@@ -122,6 +128,65 @@ class TestDcMainTest {
         assertThat(error(launch("--first-port", "65535", "--dcs", "2"), 2)).contains("leaves no room for 2 DCs");
         err.reset();
         assertThat(error(launch("--frobnicate"), 2)).contains("unknown option --frobnicate");
+    }
+
+    private RsaPublicKey printedKey() {
+        return RsaPublicKey.fromPem(out().substring(out().indexOf("-----BEGIN RSA PUBLIC KEY-----"),
+                out().indexOf("-----END RSA PUBLIC KEY-----") + 28));
+    }
+
+    /** A client that knows only what the launch printed: the address of DC {@code dc} and the key. */
+    private ClientConfigBuilder printedConfig(int dc) {
+        Matcher address = Pattern.compile("DC " + dc + " listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out());
+        assertThat(address.find()).as(out()).isTrue();
+        return ClientConfig.builder(1, "0123456789abcdef0123456789abcdef").homeDc(dc).addRsaKey(printedKey())
+                .dcOptions(DcOptions.of(new DcAddress(dc, "127.0.0.1", Integer.parseInt(address.group(1)))));
+    }
+
+    @Test
+    void usersAndBotsMadeAtStartSignInWithWhatItPrints() {
+        launch("--dcs", "2", "--user", "+15550001:Alice:Smith,dc=2,username=alice_s,password=pw", "--bot", "echo_bot,dc=1");
+        assertThat(out()).containsPattern("User \\+15550001 \"Alice Smith\" \\(id \\d+\\) on DC 2")
+                .doesNotContain("pw\n", "password");
+        Matcher bot = Pattern.compile("Bot @echo_bot \\(id (\\d+)\\) on DC 1, token (\\d+:[A-Za-z0-9_-]+)").matcher(out());
+        assertThat(bot.find()).as(out()).isTrue();
+        try (MtprotoClient client = MtprotoClient.create(printedConfig(1).build())) {
+            var signedIn = (Authorization) client.invoke(new ImportBotAuthorization(0, 1, "0123456789abcdef0123456789abcdef", bot.group(2))).join();
+            assertThat(((User) signedIn.user()).id()).isEqualTo(Long.parseLong(bot.group(1)));
+        }
+        try (MtprotoClient client = MtprotoClient.create(printedConfig(2).build())) {
+            client.invoke(new SendCode("+15550001", 1, "0123456789abcdef0123456789abcdef", CodeSettings.builder().build())).join();
+            assertThat(out()).containsPattern("Login code for \\+15550001: \\d{5}");
+        }
+    }
+
+    /** https://core.telegram.org/api/auth#test-accounts, with no option at all. */
+    @Test
+    void testNumbersSignUpOnTestModeKeysWithoutOptions() {
+        launch();
+        assertThat(out()).contains("Test numbers 99966XYYYY (X = 1..1)");
+        try (MtprotoClient client = MtprotoClient.create(printedConfig(1).testMode(true).build())) {
+            var sent = (SentCode) client.invoke(new SendCode("9996614321", 1, "0123456789abcdef0123456789abcdef",
+                    CodeSettings.builder().build())).join();
+            Object signIn = client.invoke(SignIn.builder().phoneNumber("9996614321").phoneCodeHash(sent.phoneCodeHash())
+                    .phoneCode("11111").build()).join();
+            assertThat(signIn).isInstanceOf(AuthorizationSignUpRequired.class);
+        }
+    }
+
+    @Test
+    void anAccountThatCannotBeMadeIsOneLineAndExitStatus2() {
+        assertThat(error(launch("--user", "+15550001"), 2)).contains("give PHONE:FIRST_NAME");
+        err.reset();
+        assertThat(error(launch("--bot", "echo_bot,colour=red"), 2)).contains("unknown part 'colour=red'");
+        err.reset();
+        assertThat(error(launch("--user", "+15550001:Al,dc=x"), 2)).contains("dc must be a number");
+        err.reset();
+        assertThat(error(launch("--user", "+15550001:Al,dc=5"), 2)).contains("--user +15550001: the cluster has no DC 5");
+        err.reset();
+        assertThat(error(launch("--bot", "plainname"), 2)).contains("must end with 'bot'");
+        err.reset();
+        assertThat(error(launch("--user", "+15550001:A", "--user", "+1 555 0001:B"), 2)).contains("already has an account");
     }
 
     @Test

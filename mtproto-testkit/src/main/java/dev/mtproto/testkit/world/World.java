@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -276,6 +277,14 @@ public final class World {
      */
     public String loginCode(String phone) {
         return lastLoginCode(phone).orElseThrow(() -> new IllegalStateException("no login code was sent to " + phone));
+    }
+
+    /**
+     * @param listener told every login code the world sends (the number, digits only, and the code), as
+     *     its owner reads the SMS; the standalone test DC prints them. Called as the code is sent: be quick.
+     */
+    public void onLoginCode(BiConsumer<String, String> listener) {
+        codes.onCodeSent(listener);
     }
 
     /** @param lifetime how long login codes sent from now on can be used (default 5 minutes) */

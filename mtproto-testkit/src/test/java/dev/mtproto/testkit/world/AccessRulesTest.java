@@ -4,11 +4,10 @@ import static dev.mtproto.testkit.world.WorldClient.assertError;
 import static dev.mtproto.testkit.world.WorldClient.GET_ME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mtproto.rpc.RpcException;
+import dev.mtproto.testkit.RawClient;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.testkit.world.accounts.Account;
-import dev.mtproto.tl.api.InputUserSelf;
 import dev.mtproto.tl.api.auth.ExportAuthorization;
 import dev.mtproto.tl.api.auth.ExportedAuthorization;
 import dev.mtproto.tl.api.auth.ImportAuthorization;
@@ -61,13 +60,13 @@ class AccessRulesTest {
     @Test
     void anAccountMovedToAnotherDcGetsUserMigrateWhereItSignedIn() {
         Account mover = world().newUser("+18880000002").homeDc(1).create();
-        try (WorldClient client = WorldClient.on(TELEGRAM.cluster(), 1)) {
-            client.signInOn(1, "+18880000002");
+        try (RawClient onDc1 = RawClient.connect(TELEGRAM.cluster().dc(1), 1); RawClient onDc2 = RawClient.connect(TELEGRAM.cluster().dc(2), 2)) {
+            RawCalls.signIn(onDc1, world(), "+18880000002");
             world().moveAccount(mover, 2);
-            assertError(client.error(GET_ME), 303, "USER_MIGRATE_2");
-            var exported = (ExportedAuthorization) client.call(new ExportAuthorization(2)); // still allowed
-            client.call(2, new ImportAuthorization(exported.id(), exported.bytes()));
-            assertThat(client.call(2, GET_ME)).hasSize(1);
+            RawCalls.assertRpcError(onDc1.call(GET_ME), 303, "USER_MIGRATE_2"); // read off the wire: our client follows it
+            var exported = (ExportedAuthorization) onDc1.call(new ExportAuthorization(2)); // still allowed
+            onDc2.call(new ImportAuthorization(exported.id(), exported.bytes()));
+            assertThat(onDc2.call(GET_ME)).asList().hasSize(1);
             assertThat(world().account(mover.id()).orElseThrow().homeDc()).isEqualTo(2);
         }
     }

@@ -4,19 +4,15 @@ import static dev.mtproto.testkit.world.WorldClient.assertError;
 import static dev.mtproto.testkit.world.WorldClient.GET_ME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mtproto.rpc.RpcException;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.testkit.world.accounts.Account;
-import dev.mtproto.tl.api.InputUserSelf;
 import dev.mtproto.tl.api.User;
 import dev.mtproto.tl.api.auth.Authorization;
 import dev.mtproto.tl.api.auth.ExportAuthorization;
 import dev.mtproto.tl.api.auth.ExportedAuthorization;
 import dev.mtproto.tl.api.auth.ImportAuthorization;
 import dev.mtproto.tl.api.auth.LogOut;
-import dev.mtproto.tl.api.users.GetUsers;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,5 +1,6 @@
 package dev.mtproto.testkit.world;
 
+import static dev.mtproto.testkit.world.RawCalls.assertRpcError;
 import static dev.mtproto.testkit.world.WorldClient.GET_ME;
 import static dev.mtproto.testkit.world.WorldClient.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,12 +83,6 @@ class TempKeyBindingTest {
         return new HandBuiltBinding(perm, msgId, inner).encrypt();
     }
 
-    private static void assertRpcError(Object answer, int code, String message) {
-        assertThat(answer).isInstanceOf(RpcError.class);
-        RpcError e = (RpcError) answer;
-        assertThat(e.errorCode()).as(e.errorMessage()).isEqualTo(code);
-        assertThat(e.errorMessage()).isEqualTo(message);
-    }
 
     @Test
     void anUnboundTemporaryKeyMayOnlyBindOrAskForTheConfig() throws Exception {

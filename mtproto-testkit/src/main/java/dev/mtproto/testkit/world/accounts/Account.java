@@ -18,7 +18,19 @@ import java.util.Objects;
 public record Account(long id, String phone, String firstName, String lastName, String username, boolean bot,
         String botToken, int homeDc) {
 
-    /** @throws NullPointerException if a string is null */
+    /**
+     * Checks the components.
+     *
+     * @param id the user id
+     * @param phone the phone number, digits only, empty for bots
+     * @param firstName the first name
+     * @param lastName the last name, empty if none
+     * @param username the username, empty if none
+     * @param bot whether it is a bot
+     * @param botToken the bot token, empty for people
+     * @param homeDc the home DC
+     * @throws NullPointerException if a string is null
+     */
     public Account {
         Objects.requireNonNull(phone, "phone");
         Objects.requireNonNull(firstName, "firstName");

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The login codes of the world: one live code per phone number (a new {@code auth.sendCode} replaces the
@@ -24,6 +25,7 @@ public final class LoginCodes {
     private final Map<String, String> lastCodes = new HashMap<>();
     private final SecureRandom random;
     private volatile Duration lifetime = DEFAULT_LIFETIME;
+    private volatile BiConsumer<String, String> listener = (phone, code) -> { };
 
     /** @param random where codes and hashes come from */
     public LoginCodes(SecureRandom random) {
@@ -42,6 +44,14 @@ public final class LoginCodes {
     }
 
     /**
+     * @param value told each code sent (the normalized number and the code), as the phone's owner reads it;
+     *     called while the code is sent, so it must be quick
+     */
+    public void onCodeSent(BiConsumer<String, String> value) {
+        listener = Objects.requireNonNull(value, "value");
+    }
+
+    /**
      * @param phone a normalized number
      * @return the last code sent to it, if any was
      */
@@ -57,6 +67,7 @@ public final class LoginCodes {
                 nowSeconds + lifetime.toSeconds(), CodeSession.State.SENT);
         live.put(phone, s);
         lastCodes.put(phone, code);
+        listener.accept(phone, code);
         return s;
     }
 

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param window how long a call counts, positive
  */
 public record FloodRule(FloodKind kind, int calls, Duration window) {
-    /** @throws IllegalArgumentException if the count or the window is not positive */
+    /**
+     * Checks the components.
+     *
+     * @param kind the error
+     * @param calls calls per window
+     * @param window the window
+     * @throws IllegalArgumentException if the count or the window is not positive
+     */
     public FloodRule {
         Objects.requireNonNull(kind, "kind");
         if (calls < 1) {
