@@ -44,6 +44,7 @@ public final class ClientConfig {
     private final Duration floodWaitThreshold;
     private final boolean refreshDcOptions;
     private final boolean followMigrations;
+    private final Duration tempKeyLifetime;
     private final List<RpcInterceptor> interceptors;
     private final List<ClientEventListener> eventListeners;
     private final ClientResources resources;
@@ -76,6 +77,7 @@ public final class ClientConfig {
         this.floodWaitThreshold = b.floodWaitThreshold;
         this.refreshDcOptions = b.refreshDcOptions;
         this.followMigrations = b.followMigrations;
+        this.tempKeyLifetime = b.tempKeyLifetime;
         this.interceptors = List.copyOf(b.interceptors);
         this.eventListeners = List.copyOf(b.eventListeners);
         this.resources = b.resources != null ? b.resources : ClientResources.shared();
@@ -185,6 +187,11 @@ public final class ClientConfig {
     /** @return how many pushed updates may wait for the update listeners before reading pauses */
     public int updateQueueCapacity() {
         return updateQueueCapacity;
+    }
+
+    /** @return the lifetime of temporary keys when perfect forward secrecy is on, else empty */
+    public java.util.Optional<Duration> tempKeyLifetime() {
+        return java.util.Optional.ofNullable(tempKeyLifetime);
     }
 
     /** @return whether the client follows {@code *_MIGRATE_X} answers by itself */

@@ -44,6 +44,7 @@ public final class ClientConfigBuilder {
     Duration floodWaitThreshold = Duration.ofSeconds(60);
     boolean refreshDcOptions = true;
     boolean followMigrations = true;
+    Duration tempKeyLifetime;
     final List<RpcInterceptor> interceptors = new ArrayList<>();
     final List<ClientEventListener> eventListeners = new ArrayList<>();
     ClientResources resources;
@@ -221,6 +222,25 @@ public final class ClientConfigBuilder {
      */
     public ClientConfigBuilder refreshDcOptions(boolean value) {
         this.refreshDcOptions = value;
+        return this;
+    }
+
+    /**
+     * Turns on perfect forward secrecy (https://core.telegram.org/api/pfs): each DC's permanent key (kept in
+     * the session store as before) is used only to bind temporary keys, which encrypt everything and are
+     * never stored; a new one is made before each expires (when no call is in flight) and whenever the DC no
+     * longer knows one.
+     *
+     * @param tempKeyLifetime how long each temporary key lives (Telegram's apps use a day); from ten seconds
+     *     (for tests) to a year
+     * @return this builder
+     */
+    public ClientConfigBuilder perfectForwardSecrecy(Duration tempKeyLifetime) {
+        Objects.requireNonNull(tempKeyLifetime, "tempKeyLifetime");
+        if (tempKeyLifetime.compareTo(Duration.ofSeconds(10)) < 0 || tempKeyLifetime.compareTo(Duration.ofDays(365)) > 0) {
+            throw new IllegalArgumentException("a temporary key lives from ten seconds to a year, got " + tempKeyLifetime);
+        }
+        this.tempKeyLifetime = tempKeyLifetime;
         return this;
     }
 

@@ -78,8 +78,10 @@ final class ConnectAttempt implements Runnable {
                     config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             owner.supervision().whenSettled(link, () -> timeout.cancel(false));
             link.open();
-            if (stored != null || !owner.needsKey()) {
-                link.loop().execute(() -> owner.established(link, stored));
+            if (!owner.needsKey()) {
+                link.loop().execute(() -> owner.established(link, null, null)); // the session goes on, on this link
+            } else if (stored != null) {
+                withPermanentKey(link, stored);
             } else {
                 obtainKey(link);
             }
@@ -119,7 +121,7 @@ final class ConnectAttempt implements Runnable {
                 if (error != null) {
                     link.close(error);
                 } else {
-                    link.loop().execute(() -> owner.established(link, auth));
+                    withPermanentKey(link, auth);
                 }
             });
             return;
@@ -149,6 +151,32 @@ final class ConnectAttempt implements Runnable {
         }
         java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
         runtime.events().post(l -> l.authKeyCreated(dcId, false, took));
-        link.loop().execute(() -> owner.established(link, auth));
+        withPermanentKey(link, auth);
+    }
+
+    /** The DC's permanent key is known: start the session on it, or first make a temporary key to bind to it. */
+    private void withPermanentKey(SocketLink link, DcAuthorization permanent) {
+        java.util.Optional<java.time.Duration> lifetime = config.tempKeyLifetime();
+        if (lifetime.isEmpty()) {
+            link.loop().execute(() -> owner.established(link, permanent, null));
+            return;
+        }
+        int dcId = owner.id().dcId();
+        int seconds = (int) lifetime.get().toSeconds();
+        long started = System.nanoTime();
+        ClientKeyExchange kx = ClientKeyExchange.builder(config.wireDcId(dcId), config.rsaKeys()).random(owner.random())
+                .temporaryKey(seconds).build();
+        KeyExchangeDriver driver = new KeyExchangeDriver(kx, link, new SerialExecutor(runtime.resources().blocking(), "mtproto-kx"),
+                r -> {
+                    long now = config.clockMillis().getAsLong();
+                    TempKey temp = new TempKey(r.authKey(), r.firstServerSalt(), r.serverTime() * 1000L - now,
+                            Instant.ofEpochSecond(r.serverTime()).plusSeconds(seconds)); // expires_at is the DC's time
+                    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+                    runtime.events().post(l -> l.authKeyCreated(dcId, true, took));
+                    link.loop().execute(() -> owner.established(link, permanent, temp));
+                },
+                link::close);
+        owner.supervision().keyExchange(link, driver);
+        driver.start();
     }
 }

@@ -8,6 +8,7 @@ import dev.mtproto.session.RequestTimeoutException;
 import dev.mtproto.session.RequestTooLargeException;
 import dev.mtproto.store.DcAuthorization;
 import dev.mtproto.tl.mtproto.PingDelayDisconnect;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,9 +22,6 @@ import java.util.concurrent.CompletableFuture;
  * Everything the session reports under the lock is delivered after it, off the I/O loops.
  */
 final class DcConnection implements UpdateSink.Backpressured {
-    /** How many received msg_ids each session remembers against replays. */
-    private static final int REPLAY_WINDOW = 4096;
-
     private final ConnectionId id;
     private final ClientRuntime runtime;
     private final ClientConfig config;
@@ -34,6 +32,7 @@ final class DcConnection implements UpdateSink.Backpressured {
     private final SessionSaver saver;
     private final ConnectionSupervision supervision;
     private final LinkTraffic traffic;
+    private final SessionOpener opener;
 
     DcConnection(ConnectionId id, ClientRuntime runtime) {
         this.id = id;
@@ -45,6 +44,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         this.saver = new SessionSaver(id.dcId(), runtime);
         this.supervision = new ConnectionSupervision(this, runtime);
         this.traffic = new LinkTraffic(this, slot, runtime, output);
+        this.opener = new SessionOpener(config, random, output);
     }
 
     @Override
@@ -98,7 +98,7 @@ final class DcConnection implements UpdateSink.Backpressured {
             if (supervision.closed()) {
                 throw new ClientClosedException();
             }
-            if (slot.session == null) {
+            if (!slot.takesCalls()) {
                 slot.waiting.add(call);
             } else {
                 try {
@@ -141,6 +141,7 @@ final class DcConnection implements UpdateSink.Backpressured {
 
     /** Every second, on the timer: deadlines, future salts, saving what changed. */
     void tick(long nowNanos) {
+        SocketLink renew = null;
         List<OutgoingCall<?>> expired = new ArrayList<>();
         SessionOutput.Delivery delivery = null;
         DcAuthorization changed = null;
@@ -162,9 +163,16 @@ final class DcConnection implements UpdateSink.Backpressured {
                 changed = saver.changed(slot.session);
                 delivery = output.take(slot.sessionId());
                 flush = slot.session.hasQueuedMessages() ? slot.flushTarget() : null;
+                renew = TempKeyRenewal.due(slot, config, Instant.ofEpochMilli(slot.session.clock().serverMillis())) ? slot.link : null;
+                if (renew != null) {
+                    slot.session = null; // idle: the next connection makes and binds a new temporary key
+                }
             }
         } finally {
             slot.lock.unlock();
+        }
+        if (renew != null) {
+            renew.close(new TempKeyRenewal.Due());
         }
         Throwable why = supervision.lastFailure();
         for (OutgoingCall<?> call : expired) {
@@ -266,45 +274,89 @@ final class DcConnection implements UpdateSink.Backpressured {
         l.close(cause);
     }
 
-    /** On the link's loop: the DC's key is known; start the session, or resume it on this link. */
-    void established(SocketLink l, DcAuthorization auth) {
-        List<OutgoingCall<?>> tooLarge = new ArrayList<>();
+    /**
+     * On the link's loop: the keys are known; start the session (permanent is null when it exists and
+     * resumes on this link; temporary is null without perfect forward secrecy).
+     */
+    void established(SocketLink l, DcAuthorization permanent, TempKey temporary) {
+        List<OutgoingCall<?>> tooLarge = List.of();
+        OutgoingCall<Boolean> binding = null;
+        ClientSession opened = null;
         slot.lock.lock();
         try {
             if (l != slot.link || l.isClosed()) {
                 return;
             }
             if (slot.session == null) {
-                slot.session = newSession(auth, l);
-                for (OutgoingCall<?> call : slot.waiting) {
-                    try {
-                        slot.session.submit(call);
-                    } catch (RequestTooLargeException e) {
-                        tooLarge.add(call);
-                    }
+                binding = opener.open(slot, l, permanent, temporary);
+                slot.permanentKeyId = permanent.authKey().id();
+                opened = slot.session;
+                saver.remember(permanent, temporary != null);
+                if (binding == null) {
+                    tooLarge = SessionOpener.handOverWaiting(slot);
                 }
-                slot.waiting.clear();
-                saver.remember(auth);
             }
             l.enterSessionMode();
             slot.linkEstablished = true;
         } finally {
             slot.lock.unlock();
         }
+        if (binding != null) {
+            ClientSession session = opened;
+            binding.future().whenComplete((ok, error) -> bindingDone(session, Boolean.TRUE.equals(ok) ? null
+                    : error != null ? error : new IllegalStateException("the DC answered auth.bindTempAuthKey with false")));
+        }
         supervision.established(l);
+        failTooLarge(tooLarge, l);
+        l.requestFlush();
+    }
+
+    /** The DC answered the temporary key's binding: calls may go, or the key is dropped and made again. */
+    private void bindingDone(ClientSession session, Throwable error) {
+        List<OutgoingCall<?>> tooLarge = List.of();
+        SocketLink l;
+        long forgetPermanent = 0;
+        slot.lock.lock();
+        try {
+            if (slot.session != session) {
+                return;
+            }
+            l = slot.link;
+            if (error == null) {
+                slot.bound = true;
+                slot.bindingsRefused = 0;
+                tooLarge = SessionOpener.handOverWaiting(slot);
+            } else {
+                slot.waiting.addAll(0, session.takePendingCalls());
+                slot.session = null;
+                if (++slot.bindingsRefused >= 2) {
+                    forgetPermanent = slot.permanentKeyId; // refused twice: the DC does not know the permanent key either
+                    slot.bindingsRefused = 0;
+                }
+            }
+        } finally {
+            slot.lock.unlock();
+        }
+        if (error == null) {
+            failTooLarge(tooLarge, l);
+            if (l != null) {
+                l.requestFlush();
+            }
+            return;
+        }
+        if (forgetPermanent != 0) {
+            saver.forgetKey(forgetPermanent);
+        }
+        if (l != null) {
+            l.close(new java.io.IOException("the DC refused the temporary key's binding: " + error.getMessage(), error));
+        }
+    }
+
+    private void failTooLarge(List<OutgoingCall<?>> tooLarge, SocketLink l) {
         for (OutgoingCall<?> call : tooLarge) {
             runtime.callbacks().execute(() -> call.future().completeExceptionally(
                     new RequestTooLargeException(call.name(), -1, l.transport().maxFrameLength())));
         }
-        l.requestFlush();
-    }
-
-    private ClientSession newSession(DcAuthorization auth, SocketLink l) {
-        MessageIdClock ids = new MessageIdClock(config.clockMillis(), auth.timeOffsetMillis());
-        ClientSession s = new ClientSession(auth.authKey(), auth.serverSalt(), ids, random, output,
-                REPLAY_WINDOW, l.transport().maxFrameLength());
-        s.initWrapper(call -> config.initConnection().wrap(config.apiId(), call));
-        return s;
     }
 
     // ------------------------------------------------------------------ backpressure from the update queue

@@ -163,8 +163,14 @@ final class LinkTraffic implements SocketLink.Owner {
             slot.acksDue = false;
             if (slot.session != null) {
                 slot.session.onConnectionLost();
-                if (cause instanceof TransportErrorException t && t.code() == TRANSPORT_AUTH_KEY_NOT_FOUND
-                        && ++slot.keyNotFoundInARow >= KEY_NOT_FOUND_BEFORE_FORGETTING) {
+                boolean keyUnknown = cause instanceof TransportErrorException t && t.code() == TRANSPORT_AUTH_KEY_NOT_FOUND;
+                if (keyUnknown && slot.tempKeyExpiresAt != null) {
+                    // a temporary key the DC does not know (expired, or the DC restarted): make a new one,
+                    // keep the permanent key; the calls go in the new key's session
+                    slot.waiting.addAll(0, slot.session.takePendingCalls());
+                    delivery = output.take(slot.sessionId());
+                    slot.session = null;
+                } else if (keyUnknown && ++slot.keyNotFoundInARow >= KEY_NOT_FOUND_BEFORE_FORGETTING) {
                     slot.keyNotFoundInARow = 0;
                     forgetKey = slot.session.authKey().id();
                     slot.waiting.addAll(0, slot.session.takePendingCalls());

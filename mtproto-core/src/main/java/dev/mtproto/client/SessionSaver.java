@@ -33,15 +33,27 @@ final class SessionSaver {
         this.runtime = runtime;
     }
 
-    /** The session starts from this stored (or just created) authorization. */
-    void remember(DcAuthorization auth) {
+    private volatile boolean temporaryKeys;
+
+    /**
+     * The session starts from this stored (or just created) authorization.
+     *
+     * @param auth the DC's permanent key and what is stored with it
+     * @param onTemporaryKey whether the session runs on a temporary key (its salts are not the permanent
+     *     key's, so nothing of the session is saved over the stored authorization)
+     */
+    void remember(DcAuthorization auth, boolean onTemporaryKey) {
         savedSalt = auth.serverSalt();
         savedOffset = auth.timeOffsetMillis();
         keyCreatedAt = auth.createdAt();
+        temporaryKeys = onTemporaryKey;
     }
 
     /** @return the authorization to save if the session's salt or offset moved since the last save, else null */
     DcAuthorization changed(ClientSession session) {
+        if (temporaryKeys) {
+            return null;
+        }
         long salt = session.currentSalt();
         long offset = session.clock().offsetMillis();
         if (salt == savedSalt && Math.abs(offset - savedOffset) <= OFFSET_CHANGE_WORTH_SAVING_MILLIS) {

@@ -26,6 +26,19 @@ final class SessionSlot {
     boolean acksDue;
     boolean ackTimerArmed;
     int keyNotFoundInARow;
+    /** The session may take calls: no temporary key binding is pending. */
+    boolean bound;
+    /** When the session's temporary key expires; null without perfect forward secrecy. */
+    java.time.Instant tempKeyExpiresAt;
+    /** The id of the DC's permanent key the session runs on (or whose temporary key it runs on). */
+    long permanentKeyId;
+    /** Temporary key bindings the DC refused in a row. */
+    int bindingsRefused;
+
+    /** @return whether calls go into the session now (it exists and is not waiting for its key's binding) */
+    boolean takesCalls() {
+        return session != null && bound;
+    }
 
     /** @return the link if it carries the session, else null (for flushing after a change) */
     SocketLink flushTarget() {

@@ -196,6 +196,34 @@ public final class ClientSession {
     }
 
     /**
+     * @return a new msg_id of this session, for a message whose body must name its own msg_id (the
+     *     binding of a temporary key); give it to {@link #submitWithId} before any other message is packed
+     */
+    public long reserveMessageId() {
+        return clock.nextClientId();
+    }
+
+    /**
+     * Queues a call ahead of everything else, with a msg_id from {@link #reserveMessageId()} that it keeps
+     * (inside {@code invokeWithLayer(initConnection(...))} when it is the session's first API call, which
+     * keeps the msg_id too): {@code auth.bindTempAuthKey}, whose encrypted inner message must carry the
+     * msg_id of the request itself.
+     *
+     * @param call the call
+     * @param msgId the reserved msg_id
+     * @throws SessionClosedException if the session was closed
+     * @throws RequestTooLargeException if the call cannot fit in one packet
+     */
+    public void submitWithId(OutgoingCall<?> call, long msgId) {
+        if (closed) {
+            throw new SessionClosedException("the session is closed", false);
+        }
+        Outgoing o = packer.prepare(call);
+        call.outgoing = o;
+        packer.addFirstWithId(o, msgId);
+    }
+
+    /**
      * Stops waiting for a call. A call not sent yet is dropped; one already sent stays unanswered and an
      * {@code rpc_drop_answer} asks the server not to send its result. The listener is not told.
      *

@@ -125,6 +125,14 @@ final class OutboundPacker {
         return o.isCall() && !ServiceFunctions.isServiceFunction(o.call.method());
     }
 
+    /** Queues a call first, with the msg_id given (reserved from the clock before its body was built). */
+    void addFirstWithId(Outgoing o, long msgId) {
+        o.msgId = msgId;
+        o.seqNo = seqNo.next(o.contentRelated);
+        o.keepIdOnResend = true;
+        queue.addFirst(o);
+    }
+
     private static byte[] maybeGzip(TlWriter w) {
         int n = w.size();
         if (n >= ClientSession.GZIP_THRESHOLD) {
