@@ -65,7 +65,7 @@ import java.util.function.UnaryOperator;
  * lock held while the file is written. After {@link #close()} every method but {@code close} and
  * {@code toString} throws {@link IllegalStateException}.
  */
-public final class FileSessionStore extends SnapshotStore {
+public final class FileSessionStore extends SnapshotSessionStore {
     private final Path file;
     private final SessionFile<SessionSnapshot> sessionFile;
     private final SessionFile<PeerTable> peerFile;
@@ -191,7 +191,7 @@ public final class FileSessionStore extends SnapshotStore {
     }
 
     @Override
-    SessionSnapshot current() {
+    protected SessionSnapshot current() {
         requireOpen();
         return contents;
     }
@@ -203,7 +203,7 @@ public final class FileSessionStore extends SnapshotStore {
     }
 
     @Override
-    void change(UnaryOperator<SessionSnapshot> change) {
+    protected void change(UnaryOperator<SessionSnapshot> change) {
         writeLock.lock();
         try {
             requireOpen();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The conformance rules of a store's account data: the signed-in account and log-out, the update state, the
  * channel pts, and whole-store snapshots.
  */
-interface AccountStateContract extends StoreUnderTest {
+public interface AccountStateContract extends StoreUnderTest {
 
     @Test
     default void aNewStoreHasNoAccountStateOrPeers() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <a href="https://core.telegram.org/api/min">core.telegram.org/api/min</a>, lookups by username and phone,
  * and whole batches under concurrency.
  */
-interface PeerCacheContract extends StoreUnderTest {
+public interface PeerCacheContract extends StoreUnderTest {
 
     private static StoredPeer minUser(long id, long accessHash, String username, String phone) {
         return new StoredPeer(PeerKind.USER, id, accessHash, true, username, phone, false);

@@ -9,11 +9,17 @@ import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 /**
- * A store whose whole state is one immutable {@link SessionSnapshot}: every read is served from the current
- * snapshot, every change computes the next one and hands it to {@link #change}, which makes it current
- * (and, for the file store, writes it first). Arguments are checked before {@link #change} is called.
+ * A base for stores whose whole state is one immutable {@link SessionSnapshot}: every read is served from
+ * the current snapshot, every change computes the next one and hands it to {@link #change}, which makes it
+ * current (and, for a store that persists, writes it first). Arguments are checked before {@link #change}
+ * is called. {@link MemorySessionStore}, {@link FileSessionStore} and the string session store are built on
+ * it; so can be a store that keeps the whole session as one blob elsewhere.
  */
-abstract class SnapshotStore implements SessionStore {
+public abstract class SnapshotSessionStore implements SessionStore {
+
+    /** For subclasses. */
+    protected SnapshotSessionStore() {
+    }
 
     /**
      * Returns the current state.
@@ -21,17 +27,17 @@ abstract class SnapshotStore implements SessionStore {
      * @return the snapshot readers see
      * @throws IllegalStateException if the store was closed (stores that can be closed)
      */
-    abstract SessionSnapshot current();
+    protected abstract SessionSnapshot current();
 
     /**
-     * Replaces the current state by {@code change.apply(current)}, atomically; stores nothing when the result
-     * equals the current state.
+     * Replaces the current state by {@code change.apply(current)}, atomically; an implementation may store
+     * nothing when the result equals the current state.
      *
      * @param change computes the next state; free of side effects, it may be called more than once
      * @throws SessionStoreException if the next state cannot be stored; the current state is then unchanged
      * @throws IllegalStateException if the store was closed (stores that can be closed)
      */
-    abstract void change(UnaryOperator<SessionSnapshot> change);
+    protected abstract void change(UnaryOperator<SessionSnapshot> change);
 
     @Override
     public Optional<DcAuthorization> loadAuthorization(int dcId) {
