@@ -57,14 +57,14 @@ public record SessionSnapshot(SortedMap<Integer, DcAuthorization> authorizations
     }
 
     /**
-     * Copies and checks a map of channel pts.
+     * Copies and checks a map of channel pts, as every store does in {@link SessionStore#saveChannelPts}.
      *
      * @param channelPts pts per channel id
      * @return a sorted copy
      * @throws NullPointerException if the map, a key or a value is null
      * @throws IllegalArgumentException if a channel id is not positive
      */
-    static TreeMap<Long, Integer> checkedChannelPts(Map<Long, Integer> channelPts) {
+    public static TreeMap<Long, Integer> checkedChannelPts(Map<Long, Integer> channelPts) {
         TreeMap<Long, Integer> copy = new TreeMap<>();
         Objects.requireNonNull(channelPts, "channelPts").forEach((channelId, pts) -> {
             if (Objects.requireNonNull(channelId, "channel id") <= 0) {
