@@ -11,7 +11,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * server for the whole test run, started from the binaries Maven Central ships (no Docker), stopped when the
  * JVM exits.
  */
-final class TestDatabases {
+public final class TestDatabases {
     private TestDatabases() {
     }
 
@@ -19,19 +19,19 @@ final class TestDatabases {
      * @param name the database's name; the same name gives the same database while the JVM runs
      * @return an in-memory H2 database
      */
-    static DataSource h2(String name) {
+    public static DataSource h2(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         return dataSource;
     }
 
     /** @return the shared PostgreSQL server's {@code postgres} database */
-    static DataSource postgres() {
+    public static DataSource postgres() {
         return Postgres.SERVER.getPostgresDatabase();
     }
 
     /** @return the JDBC URL of the shared PostgreSQL server's {@code postgres} database, for another JVM */
-    static String postgresUrl() {
+    public static String postgresUrl() {
         return Postgres.SERVER.getJdbcUrl("postgres", "postgres");
     }
 
