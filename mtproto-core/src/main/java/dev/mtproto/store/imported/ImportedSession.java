@@ -37,6 +37,13 @@ public record ImportedSession(ForeignFormat format, int dcId, DcAuthorization au
     /**
      * Checks the components.
      *
+     * @param format the format recognised
+     * @param dcId the home DC
+     * @param authorization that DC's key
+     * @param account the signed-in account, or empty
+     * @param serverAddress the DC address the string names, or empty
+     * @param apiId the api_id the key was created with, or empty
+     * @param testMode whether the key belongs to Telegram's test DCs
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code dcId} is out of range
      */

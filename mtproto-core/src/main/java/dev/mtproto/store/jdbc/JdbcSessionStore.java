@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * (on the scheduler it is given, or a shared daemon thread) and with every write, and releases it on
  * {@link #close()}. While another store holds an unexpired lease, opening fails with a
  * {@link SessionLeasedException} naming the holder and expiry, at once or after waiting up to
- * {@link Builder#waitForLease} for it to expire; so two replicas never use one key at once, which Telegram
+ * {@link JdbcSessionStoreBuilder#waitForLease} for it to expire; so two replicas never use one key at once, which Telegram
  * punishes with {@code AUTH_KEY_DUPLICATED}. A holder that dies stops renewing; its lease expires and the
  * next opener takes over. A store whose lease expired (its process stalled, or the database was unreachable,
  * for longer than the lease) has lost it for good: every later write fails with a
@@ -111,7 +111,7 @@ public final class JdbcSessionStore implements SessionStore {
      *     no waiting for another holder's lease, the shared renewal thread
      * @throws NullPointerException if {@code dataSource} is null
      */
-    public static Builder builder(DataSource dataSource) {
+    public static JdbcSessionStoreBuilder builder(DataSource dataSource) {
         return new JdbcSessionStoreBuilder(dataSource);
     }
 
@@ -128,64 +128,6 @@ public final class JdbcSessionStore implements SessionStore {
      */
     public static JdbcSessionStore open(DataSource dataSource, String sessionName) {
         return builder(dataSource).sessionName(sessionName).build();
-    }
-
-    /** Options of a {@link JdbcSessionStore}; not thread-safe, build once. */
-    public interface Builder {
-        /**
-         * Names the session, so that several live in one database.
-         *
-         * @param sessionName 1 to 200 printable characters
-         * @return this builder
-         * @throws IllegalArgumentException if the name is empty, too long or has control characters
-         */
-        Builder sessionName(String sessionName);
-
-        /**
-         * Names this store in the lease, as a refused opener will see it.
-         *
-         * @param holder 1 to 200 printable characters, for example a pod name; {@code pid@host} by default
-         * @return this builder
-         * @throws IllegalArgumentException if the name is empty, too long or has control characters
-         */
-        Builder holder(String holder);
-
-        /**
-         * Sets how long the lease lasts without renewal: how long a dead holder blocks its session. It is
-         * renewed every third of it, so a process that stalls for longer than two thirds of it may lose it.
-         *
-         * @param lease at least 100 ms; 30 s by default
-         * @return this builder
-         * @throws IllegalArgumentException if shorter than 100 ms
-         */
-        Builder leaseDuration(java.time.Duration lease);
-
-        /**
-         * Sets how long opening waits for another holder's lease to expire before failing.
-         *
-         * @param wait zero (the default) to fail at once
-         * @return this builder
-         * @throws IllegalArgumentException if negative
-         */
-        Builder waitForLease(java.time.Duration wait);
-
-        /**
-         * Renews the lease on this scheduler instead of the shared daemon thread.
-         *
-         * @param scheduler a scheduler that runs as long as the store is open
-         * @return this builder
-         */
-        Builder renewalScheduler(java.util.concurrent.ScheduledExecutorService scheduler);
-
-        /**
-         * Opens the store: creates or migrates the tables, takes the session's lease, starts renewing it.
-         *
-         * @return the open store
-         * @throws SessionLeasedException if another store holds the lease (after waiting, if configured)
-         * @throws SessionSchemaVersionException if the tables are of a newer schema version
-         * @throws SessionStoreException if the database cannot be used
-         */
-        JdbcSessionStore build();
     }
 
     /**

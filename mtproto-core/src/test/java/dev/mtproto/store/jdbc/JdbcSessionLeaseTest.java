@@ -45,7 +45,7 @@ class JdbcSessionLeaseTest {
         return "lease-" + SESSIONS.incrementAndGet();
     }
 
-    private JdbcSessionStore open(JdbcSessionStore.Builder builder) {
+    private JdbcSessionStore open(JdbcSessionStoreBuilder builder) {
         JdbcSessionStore store = builder.build();
         resources.add(store);
         return store;

@@ -105,7 +105,7 @@ class JdbcSessionStoreH2Test extends JdbcStoreConformance {
 
     @Test
     void builderChecksItsOptions() {
-        JdbcSessionStore.Builder builder = JdbcSessionStore.builder(DATABASE);
+        JdbcSessionStoreBuilder builder = JdbcSessionStore.builder(DATABASE);
         assertThatThrownBy(() -> builder.sessionName("")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sessionName");
         assertThatThrownBy(() -> builder.sessionName("x".repeat(201))).isInstanceOf(IllegalArgumentException.class);
