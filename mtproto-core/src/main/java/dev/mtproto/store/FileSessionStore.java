@@ -2,14 +2,14 @@ package dev.mtproto.store;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@link SessionStore} kept in one file; the default for users. The file is a small versioned text
- * format with a SHA-256 checksum (see the package documentation).
+ * A {@link SessionStore} kept in files; the default for users. The session file holds keys, home DC,
+ * account, update state and channel pts; the peer cache lives beside it in {@code <name>.peers}, so that
+ * the frequent small saves (salts, update state) do not rewrite thousands of peers. Both are small
+ * versioned text formats with a SHA-256 checksum (see the package documentation).
  *
  * <pre>{@code
  * try (FileSessionStore store = FileSessionStore.open(Path.of("bot.session"))) {
@@ -32,11 +32,15 @@ import java.util.function.UnaryOperator;
  * (700) when the store is opened, for the lock file; the session file itself is created on the first save.
  *
  * <h2>Caching</h2>
- * What the file held when the store was opened is cached; later reads are served from memory, and
- * every change writes the file and the cache.
+ * What the files held when the store was opened is cached; later reads are served from memory, and
+ * every change writes the file it concerns and then the cache.
  *
  * <h2>Writing</h2>
- * Every change rewrites the whole file atomically: the new content goes to a temporary file
+ * A change of peers rewrites the peer cache file; any other change rewrites the session file; a change of
+ * both ({@link #deleteAccount()}, {@link #clear()}, {@link #restore}) writes the peer cache first (if the
+ * session file then cannot be written, the old peer cache is put back, best effort). A save of 10,000
+ * peers costs about a 600 KB file write (see docs/sessions.md for measured figures). Every write replaces
+ * the whole file atomically: the new content goes to a temporary file
  * {@code .<name>.<random>.tmp} in the same directory, is flushed to the device ({@code force}), and is
  * renamed over the file with {@code ATOMIC_MOVE}; then the directory is flushed. A crash or an error at
  * any point leaves either the old or the new file, never a mix, and a failed save leaves the cache as it
@@ -61,21 +65,25 @@ import java.util.function.UnaryOperator;
  * lock held while the file is written. After {@link #close()} every method but {@code close} and
  * {@code toString} throws {@link IllegalStateException}.
  */
-public final class FileSessionStore implements SessionStore {
+public final class FileSessionStore extends SnapshotSessionStore {
     private final Path file;
-    private final SessionFile sessionFile;
+    private final SessionFile<SessionSnapshot> sessionFile;
+    private final SessionFile<PeerTable> peerFile;
     private final SessionFileLock fileLock;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private volatile StoreContents contents;
+    private volatile SessionSnapshot contents;
     private volatile boolean closed;
 
     private FileSessionStore(Builder builder) {
         this.file = builder.file;
-        this.sessionFile = new SessionFile(builder.file, builder.allowInsecurePermissions,
-                new AtomicFileWriter(builder.move));
-        this.fileLock = SessionFileLock.acquire(file, sessionFile.lockFile());
+        AtomicFileWriter writer = new AtomicFileWriter(builder.move);
+        this.sessionFile = new SessionFile<>(builder.file, SessionFileFormat.INSTANCE, SessionFile.MAX_SIZE,
+                builder.allowInsecurePermissions, writer);
+        this.peerFile = new SessionFile<>(sessionFile.companion(".peers"), PeerFileFormat.INSTANCE,
+                SessionFile.MAX_PEERS_SIZE, builder.allowInsecurePermissions, writer);
+        this.fileLock = SessionFileLock.acquire(file, sessionFile.companion(".lock"));
         try {
-            this.contents = sessionFile.read();
+            this.contents = sessionFile.read().withPeers(peerFile.read());
         } catch (RuntimeException | Error e) {
             fileLock.release();
             throw e;
@@ -124,79 +132,26 @@ public final class FileSessionStore implements SessionStore {
     }
 
     /**
-     * {@inheritDoc}
+     * Returns the file this store keeps its peer cache in: {@code <name>.peers} beside the session file (or
+     * beside the file a symbolic link points to); created on the first save of peers.
      *
-     * @throws IllegalArgumentException if {@code dcId} is out of range
-     * @throws IllegalStateException if the store was closed
+     * @return its absolute path
      */
-    @Override
-    public Optional<DcAuthorization> loadAuthorization(int dcId) {
-        StoreContents.requireDcId(dcId);
-        return contents().authorization(dcId);
+    public Path peerFile() {
+        return peerFile.path();
     }
 
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if {@code dcId} is out of range
-     * @throws NullPointerException if {@code authorization} is null
-     * @throws SessionFileException if the file cannot be written
-     * @throws IllegalStateException if the store was closed
-     */
-    @Override
-    public void saveAuthorization(int dcId, DcAuthorization authorization) {
-        StoreContents.requireDcId(dcId);
-        Objects.requireNonNull(authorization, "authorization");
-        change(current -> current.withAuthorization(dcId, authorization));
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalArgumentException if {@code dcId} is out of range
-     * @throws SessionFileException if the file cannot be written
-     * @throws IllegalStateException if the store was closed
-     */
-    @Override
-    public void deleteAuthorization(int dcId) {
-        StoreContents.requireDcId(dcId);
-        change(current -> current.withoutAuthorization(dcId));
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the store was closed
-     */
-    @Override
-    public OptionalInt loadHomeDc() {
-        return contents().homeDc();
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalArgumentException if {@code dcId} is out of range
-     * @throws SessionFileException if the file cannot be written
-     * @throws IllegalStateException if the store was closed
-     */
-    @Override
-    public void saveHomeDc(int dcId) {
-        StoreContents.requireDcId(dcId);
-        change(current -> current.withHomeDc(dcId));
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Replaces the file with an empty store and deletes every temporary file left next to it (they may
-     * hold old keys). This works even when the file was damaged, replaced by one of a newer format version
+     * <p>Replaces both files with empty ones and deletes every temporary file left next to them (they may
+     * hold old keys). This works even when a file was damaged, replaced by one of a newer format version
      * or given loose permissions since the store was opened, because forgetting everything is what was
      * asked; it still refuses a file that does not start like a session file at all, in case something
      * else now lives at the path.
      *
      * @throws SessionFileCorruptException if the path holds something other than a session file
-     * @throws SessionFileException if the file cannot be replaced
+     * @throws SessionFileException if a file cannot be replaced
      * @throws IllegalStateException if the store was closed
      */
     @Override
@@ -204,8 +159,9 @@ public final class FileSessionStore implements SessionStore {
         writeLock.lock();
         try {
             requireOpen();
+            peerFile.clear();
             sessionFile.clear();
-            contents = StoreContents.EMPTY;
+            contents = SessionSnapshot.EMPTY;
         } finally {
             writeLock.unlock();
         }
@@ -234,7 +190,8 @@ public final class FileSessionStore implements SessionStore {
         return "FileSessionStore[" + file + "]";
     }
 
-    private StoreContents contents() {
+    @Override
+    protected SessionSnapshot current() {
         requireOpen();
         return contents;
     }
@@ -245,18 +202,40 @@ public final class FileSessionStore implements SessionStore {
         }
     }
 
-    private void change(UnaryOperator<StoreContents> change) {
+    @Override
+    protected void change(UnaryOperator<SessionSnapshot> change) {
         writeLock.lock();
         try {
             requireOpen();
-            StoreContents current = contents;
-            StoreContents next = change.apply(current);
-            if (!next.equals(current)) {
-                sessionFile.write(next);
-                contents = next;
+            SessionSnapshot current = contents;
+            SessionSnapshot next = change.apply(current);
+            boolean peersChanged = !next.peers().equals(current.peers());
+            boolean restChanged = !next.withPeers(current.peers()).equals(current);
+            if (peersChanged) {
+                peerFile.write(next.peers());
             }
+            if (restChanged) {
+                writeSessionFile(next, peersChanged ? current.peers() : null);
+            }
+            contents = next;
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Writes the session file; if that fails and {@code oldPeers} is given, puts the old peer cache back. */
+    private void writeSessionFile(SessionSnapshot next, PeerTable oldPeers) {
+        try {
+            sessionFile.write(next);
+        } catch (SessionStoreException e) {
+            if (oldPeers != null) {
+                try {
+                    peerFile.write(oldPeers);
+                } catch (SessionStoreException rollback) {
+                    e.addSuppressed(rollback);
+                }
+            }
+            throw e;
         }
     }
 

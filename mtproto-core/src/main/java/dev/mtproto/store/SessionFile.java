@@ -12,13 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The file behind a {@link FileSessionStore}: reads it with every check (type, permissions, size,
- * format), writes it atomically, and empties it. Holds no state besides its configuration; the store
- * caches and locks.
+ * One file behind a {@link FileSessionStore} (the session file, or the peer cache file beside it): reads it
+ * with every check (type, permissions, size, format), writes it atomically, and empties it. Holds no state
+ * besides its configuration; the store caches and locks.
+ *
+ * @param <T> what the file holds
  */
-final class SessionFile {
-    /** Larger files are refused unread: a session file is a few kilobytes. */
+final class SessionFile<T> {
+    /** Larger session files are refused unread: a session file is a few kilobytes. */
     static final int MAX_SIZE = 16 * 1024 * 1024;
+
+    /** Larger peer cache files are refused unread: about four million peers. */
+    static final int MAX_PEERS_SIZE = 256 * 1024 * 1024;
 
     /** Temporary files younger than this may belong to a write in progress and are left alone. */
     static final Duration STALE_TEMP_FILE_AGE = Duration.ofMinutes(1);
@@ -26,24 +31,36 @@ final class SessionFile {
     private static final int MAX_LINK_HOPS = 40;
 
     private final Path path;
+    private final TextFileFormat<T> format;
+    private final int maxSize;
     private final boolean allowInsecurePermissions;
     private final AtomicFileWriter writer;
 
     /**
      * Creates the file's handler; does no I/O.
      *
-     * @param path the absolute, normalized path of the session file
+     * @param path the absolute, normalized path of the file
+     * @param format its format
+     * @param maxSize the largest file read
      * @param allowInsecurePermissions whether to read a file that group or others may access
      * @param writer how to replace the file
      */
-    SessionFile(Path path, boolean allowInsecurePermissions, AtomicFileWriter writer) {
+    SessionFile(Path path, TextFileFormat<T> format, int maxSize, boolean allowInsecurePermissions,
+            AtomicFileWriter writer) {
         this.path = path;
+        this.format = format;
+        this.maxSize = maxSize;
         this.allowInsecurePermissions = allowInsecurePermissions;
         this.writer = writer;
     }
 
+    /** @return the file's path, as configured */
+    Path path() {
+        return path;
+    }
+
     /**
-     * Reads the file. A missing file is an empty store. Afterwards deletes stale temporary files.
+     * Reads the file. A missing file is empty. Afterwards deletes stale temporary files.
      *
      * @return the contents
      * @throws SessionFilePermissionException if group or others have access and that is not allowed
@@ -51,7 +68,7 @@ final class SessionFile {
      * @throws SessionFileVersionException if the file has a newer format
      * @throws SessionFileException if the path is not a regular file or cannot be read
      */
-    StoreContents read() {
+    T read() {
         BasicFileAttributes attributes;
         try {
             attributes = OwnerOnlyPermissions.isPosix(path)
@@ -59,12 +76,12 @@ final class SessionFile {
                     : Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             AtomicFileWriter.deleteTempFiles(tempFileTarget(), Instant.now().minus(STALE_TEMP_FILE_AGE));
-            return StoreContents.EMPTY;
+            return format.empty();
         } catch (IOException e) {
             throw readFailure("cannot read its attributes", e);
         }
         if (!attributes.isRegularFile()) {
-            throw new SessionFileException(path, "Session file " + path + " is "
+            throw new SessionFileException(path, format.description() + " " + path + " is "
                     + (attributes.isDirectory() ? "a directory" : "not a regular file")
                     + "; configure the path of a file (it is created on the first save).");
         }
@@ -74,15 +91,15 @@ final class SessionFile {
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes(MAX_SIZE + 1);
+            bytes = in.readNBytes(maxSize + 1);
         } catch (IOException e) {
             throw readFailure("cannot read it", e);
         }
-        if (bytes.length > MAX_SIZE) {
-            throw new SessionFileCorruptException(path, "Session file " + path + " cannot be used: it is larger than "
-                    + MAX_SIZE + " bytes, far more than a session file holds; check the configured path.");
+        if (bytes.length > maxSize) {
+            throw new SessionFileCorruptException(path, format.description() + " " + path + " cannot be used: it is"
+                    + " larger than " + maxSize + " bytes, far more than such a file holds; check the configured path.");
         }
-        StoreContents contents = SessionFileFormat.decode(path, bytes);
+        T contents = format.decode(path, bytes);
         AtomicFileWriter.deleteTempFiles(tempFileTarget(), Instant.now().minus(STALE_TEMP_FILE_AGE));
         return contents;
     }
@@ -93,35 +110,36 @@ final class SessionFile {
      * @param contents what to store
      * @throws SessionFileException if writing fails; the file is then unchanged
      */
-    void write(StoreContents contents) {
-        writer.write(writeTarget(), SessionFileFormat.encode(contents), path);
+    void write(T contents) {
+        writer.write(writeTarget(), format.encode(contents), path);
     }
 
     /**
-     * Empties the store for a log-out: replaces the file with an empty store (if it exists) and deletes all
-     * temporary files, which may hold old keys. Works on a file that is damaged, has a newer format or
-     * loose permissions, but refuses to touch a file that does not start like a session file at all.
+     * Empties the file: replaces it with an empty one of its format (if it exists) and deletes all temporary
+     * files, which may hold old keys. Works on a file that is damaged, has a newer format or loose
+     * permissions, but refuses to touch a file that does not start like one of its format at all.
      *
-     * @throws SessionFileCorruptException if the path holds something other than a session file
+     * @throws SessionFileCorruptException if the path holds something else
      * @throws SessionFileException if the file cannot be inspected or replaced
      */
     void clear() {
         if (Files.exists(path)) {
             if (!Files.isRegularFile(path)) {
-                throw new SessionFileException(path, "Session file " + path + " is not a regular file; not clearing it.");
+                throw new SessionFileException(path, format.description() + " " + path
+                        + " is not a regular file; not clearing it.");
             }
             byte[] start;
             try (InputStream in = Files.newInputStream(path)) {
-                start = in.readNBytes(SessionFileFormat.magicPrefixLength());
+                start = in.readNBytes(format.magicPrefixLength());
             } catch (IOException e) {
                 throw readFailure("cannot read it", e);
             }
-            if (!SessionFileFormat.startsLikeSessionFile(start)) {
-                throw new SessionFileCorruptException(path, "Session file " + path + " is not a session store file"
-                        + " (it does not start with '" + SessionFileFormat.MAGIC + "'), so clear() leaves it alone;"
-                        + " check the configured path.");
+            if (!format.startsLikeThisFormat(start)) {
+                throw new SessionFileCorruptException(path, format.description() + " " + path + " is not a "
+                        + format.magic() + " file (it does not start with '" + format.magic() + "'), so clear() leaves"
+                        + " it alone; check the configured path.");
             }
-            write(StoreContents.EMPTY);
+            write(format.empty());
         }
         AtomicFileWriter.deleteTempFiles(tempFileTarget(), Instant.MAX);
     }
@@ -134,20 +152,22 @@ final class SessionFile {
         try {
             return linkTarget();
         } catch (IOException e) {
-            throw new SessionFileException(path, "Cannot save session file " + path + ": it is a symbolic link that"
+            throw new SessionFileException(path, "Cannot save " + format.description().toLowerCase(java.util.Locale.ROOT) + " " + path
+                    + ": it is a symbolic link that"
                     + " cannot be followed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
         }
     }
 
     /**
-     * The lock file a store holds while it is open: {@code <name>.lock} beside the file, or beside the file a
-     * symbolic link points to, so that two paths to one file share one lock.
+     * A file that belongs with this one: {@code <name><suffix>} beside the file, or beside the file a symbolic
+     * link points to, so that two paths to one file share it (the lock file, the peer cache file).
      *
-     * @return the lock file's path
+     * @param suffix for example {@code ".lock"}
+     * @return the companion file's path
      */
-    Path lockFile() {
+    Path companion(String suffix) {
         Path target = tempFileTarget();
-        return target.resolveSibling(target.getFileName() + ".lock");
+        return target.resolveSibling(target.getFileName() + suffix);
     }
 
     /** The path temporary files are named after: like {@link #writeTarget()}, but never failing. */
@@ -171,7 +191,8 @@ final class SessionFile {
     }
 
     private SessionFileException readFailure(String step, IOException cause) {
-        return new SessionFileException(path, "Cannot load session file " + path + ": " + step + " ("
+        return new SessionFileException(path, "Cannot load " + format.description().toLowerCase(java.util.Locale.ROOT)
+                + " " + path + ": " + step + " ("
                 + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ").", cause);
     }
 

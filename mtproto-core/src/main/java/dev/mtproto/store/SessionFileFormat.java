@@ -1,325 +1,291 @@
 package dev.mtproto.store;
 
 import dev.mtproto.crypto.AuthKey;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Version 1 of the session file format: encodes {@link StoreContents} to bytes and decodes them back,
- * checking everything. See the package documentation for the layout.
- *
- * <p>Rules every version keeps, so that any release can tell "newer format" from "damaged file": the
- * file starts with {@code mtproto-session-store <version>\n}, and its last line is
- * {@code sha256=<64 lowercase hex digits>\n} over all bytes before that line. Decoding checks, in order:
- * the magic word, the version, the checksum framing, then each entry.
- *
- * <p>Error messages name the file and, for a bad entry, its line number and name, never a value.
+ * The session file's format, version 2 (written) and 1 (read): everything of a {@link SessionSnapshot}
+ * but the peers, which live in their own file ({@link PeerFileFormat}). See the package documentation for
+ * the layout. Version 1 files hold only {@code home_dc} and the four entries of each DC; version 2 adds
+ * {@code dc.<id>.authorized_user_id}, {@code account.*}, {@code update.*} and {@code channel.<id>.pts}. The
+ * reader rejects unknown, repeated, missing or malformed entries, and entries newer than the file's
+ * version, since ignoring them would lose data on the next save.
  */
-final class SessionFileFormat {
-    /** The format version this class writes, and the newest it reads. */
-    static final int VERSION = 1;
+final class SessionFileFormat extends TextFileFormat<SessionSnapshot> {
+    /** The format version written, and the newest read. */
+    static final int VERSION = 2;
 
     /** The word every session file starts with. */
     static final String MAGIC = "mtproto-session-store";
 
-    private static final byte[] MAGIC_PREFIX = (MAGIC + " ").getBytes(StandardCharsets.US_ASCII);
-    /** The longest header line: the magic word, a space, up to nine version digits and the line break. */
-    private static final int MAX_HEADER_LENGTH = MAGIC_PREFIX.length + 10;
-    private static final String CHECKSUM_KEY = "sha256=";
-    private static final int CHECKSUM_LINE_LENGTH = CHECKSUM_KEY.length() + 64;
-    private static final HexFormat HEX = HexFormat.of();
+    /** The one instance. */
+    static final SessionFileFormat INSTANCE = new SessionFileFormat();
 
+    private static final HexFormat HEX = HexFormat.of();
     private static final String HOME_DC = "home_dc";
     private static final String AUTH_KEY = "auth_key";
     private static final String SERVER_SALT = "server_salt";
     private static final String TIME_OFFSET = "time_offset_ms";
     private static final String CREATED_AT = "created_at";
+    private static final String AUTHORIZED_USER = "authorized_user_id";
+    private static final String ACCOUNT_USER = "account.user_id";
+    private static final String ACCOUNT_BOT = "account.bot";
+    private static final String[] UPDATE_STATE = {"update.pts", "update.qts", "update.seq", "update.date"};
 
-    private static final Pattern VERSION_TEXT = Pattern.compile("[1-9][0-9]{0,8}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9_.]{1,64}");
     private static final Pattern DC_ENTRY = Pattern.compile("dc\\.([1-9][0-9]{0,3})\\.([a-z_]+)");
+    private static final Pattern CHANNEL_ENTRY = Pattern.compile("channel\\.([1-9][0-9]{0,18})\\.pts");
     private static final Pattern DC_NUMBER = Pattern.compile("[1-9][0-9]{0,3}");
     private static final Pattern SALT_TEXT = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern OFFSET_TEXT = Pattern.compile("-?(0|[1-9][0-9]{0,18})");
+    private static final Pattern SIGNED_TEXT = Pattern.compile("-?(0|[1-9][0-9]{0,18})");
     private static final Pattern KEY_TEXT = Pattern.compile("[A-Za-z0-9+/]{342}==");
 
     private SessionFileFormat() {
+        super(MAGIC, VERSION, "Session file",
+                "It is left untouched; move or delete it to start over (the account must then log in again).");
     }
 
-    /**
-     * Encodes the contents as a version-{@value #VERSION} file.
-     *
-     * @param contents what to write
-     * @return the file's bytes (US-ASCII text)
-     */
-    static byte[] encode(StoreContents contents) {
-        StringBuilder text = new StringBuilder(512 + 512 * contents.authorizations().size());
-        text.append(MAGIC).append(' ').append(VERSION).append('\n');
-        contents.homeDc().ifPresent(dcId -> text.append(HOME_DC).append('=').append(dcId).append('\n'));
+    @Override
+    SessionSnapshot empty() {
+        return SessionSnapshot.EMPTY;
+    }
+
+    @Override
+    int sizeHint(SessionSnapshot contents) {
+        return 512 * contents.authorizations().size() + 32 * contents.channelPts().size();
+    }
+
+    @Override
+    void encodeLines(SessionSnapshot contents, StringBuilder text) {
+        contents.homeDc().ifPresent(dcId -> entry(text, HOME_DC, dcId));
         Base64.Encoder base64 = Base64.getEncoder();
         contents.authorizations().forEach((dcId, authorization) -> {
             String prefix = "dc." + dcId + ".";
             byte[] key = authorization.authKey().toByteArray();
-            text.append(prefix).append(AUTH_KEY).append('=').append(base64.encodeToString(key)).append('\n');
+            entry(text, prefix + AUTH_KEY, base64.encodeToString(key));
             Arrays.fill(key, (byte) 0);
-            text.append(prefix).append(SERVER_SALT).append('=').append(HEX.toHexDigits(authorization.serverSalt()))
-                    .append('\n');
-            text.append(prefix).append(TIME_OFFSET).append('=').append(authorization.timeOffsetMillis()).append('\n');
-            text.append(prefix).append(CREATED_AT).append('=').append(authorization.createdAt()).append('\n');
+            entry(text, prefix + SERVER_SALT, HEX.toHexDigits(authorization.serverSalt()));
+            entry(text, prefix + TIME_OFFSET, authorization.timeOffsetMillis());
+            entry(text, prefix + CREATED_AT, authorization.createdAt());
+            entry(text, prefix + AUTHORIZED_USER, authorization.authorizedUserId());
         });
-        byte[] body = text.toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] checksumLine = (CHECKSUM_KEY + HEX.formatHex(sha256(body, body.length)) + "\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] file = Arrays.copyOf(body, body.length + checksumLine.length);
-        System.arraycopy(checksumLine, 0, file, body.length, checksumLine.length);
-        return file;
+        contents.account().ifPresent(account -> {
+            entry(text, ACCOUNT_USER, account.userId());
+            entry(text, ACCOUNT_BOT, account.bot() ? 1 : 0);
+        });
+        contents.updateState().ifPresent(state -> {
+            int[] values = {state.pts(), state.qts(), state.seq(), state.date()};
+            for (int i = 0; i < values.length; i++) {
+                entry(text, UPDATE_STATE[i], values[i]);
+            }
+        });
+        contents.channelPts().forEach((channelId, pts) -> entry(text, "channel." + channelId + ".pts", pts));
     }
 
-    /**
-     * Tells whether bytes start like a session file of any version (used before deleting a file).
-     *
-     * @param start the first bytes of a file, possibly fewer than the magic word
-     * @return true if they begin with the magic word and a space
-     */
-    static boolean startsLikeSessionFile(byte[] start) {
-        return start.length >= MAGIC_PREFIX.length
-                && Arrays.equals(start, 0, MAGIC_PREFIX.length, MAGIC_PREFIX, 0, MAGIC_PREFIX.length);
+    private static void entry(StringBuilder text, String name, Object value) {
+        text.append(name).append('=').append(value).append('\n');
     }
 
-    /** Length of the prefix {@link #startsLikeSessionFile} needs. */
-    static int magicPrefixLength() {
-        return MAGIC_PREFIX.length;
-    }
-
-    /**
-     * Decodes and checks a session file.
-     *
-     * @param file the file the bytes came from, for messages
-     * @param bytes the whole file
-     * @return the contents
-     * @throws SessionFileVersionException if the file declares a newer format version
-     * @throws SessionFileCorruptException if the file is not a session file, is truncated, fails its
-     *     checksum or holds a malformed, unknown, duplicate or incomplete entry
-     */
-    static StoreContents decode(Path file, byte[] bytes) {
-        int headerEnd = checkHeader(file, bytes);
-        int checksumStart = checkChecksum(file, bytes);
-        return decodeEntries(file, bytes, headerEnd + 1, checksumStart);
-    }
-
-    /** Checks the magic word and the version; returns the index of the header's line break. */
-    private static int checkHeader(Path file, byte[] bytes) {
-        if (bytes.length == 0) {
-            throw corrupt(file, "it is empty (0 bytes), so it was truncated");
-        }
-        int compared = Math.min(bytes.length, MAGIC_PREFIX.length);
-        if (!Arrays.equals(bytes, 0, compared, MAGIC_PREFIX, 0, compared)) {
-            throw corrupt(file, "it is not a session store file (it does not start with '" + MAGIC + "')");
-        }
-        int headerEnd = indexOf(bytes, (byte) '\n', 0, Math.min(bytes.length, MAX_HEADER_LENGTH));
-        if (headerEnd < 0) {
-            throw bytes.length < MAX_HEADER_LENGTH
-                    ? corrupt(file, "it is truncated inside its header line")
-                    : corrupt(file, "its header line is malformed (expected '" + MAGIC + " <version>')");
-        }
-        String versionText = new String(bytes, MAGIC_PREFIX.length, headerEnd - MAGIC_PREFIX.length,
-                StandardCharsets.ISO_8859_1);
-        if (!VERSION_TEXT.matcher(versionText).matches()) {
-            throw corrupt(file, "its header line is malformed (expected '" + MAGIC + " <version>')");
-        }
-        int version = Integer.parseInt(versionText);
-        if (version > VERSION) {
-            throw new SessionFileVersionException(file, version, VERSION);
-        }
-        return headerEnd;
-    }
-
-    /** Checks the last line is a matching checksum; returns the index where that line starts. */
-    private static int checkChecksum(Path file, byte[] bytes) {
-        if (bytes[bytes.length - 1] != '\n') {
-            throw corrupt(file, "it is truncated (it does not end with a line break)");
-        }
-        int lineStart = lastIndexOf(bytes, (byte) '\n', bytes.length - 2) + 1;
-        String lastLine = new String(bytes, lineStart, bytes.length - 1 - lineStart, StandardCharsets.ISO_8859_1);
-        if (lastLine.length() != CHECKSUM_LINE_LENGTH || !lastLine.startsWith(CHECKSUM_KEY)) {
-            throw corrupt(file, "it is truncated or damaged (its last line is not the sha256 checksum line)");
-        }
-        byte[] expected;
-        try {
-            expected = HEX.parseHex(lastLine, CHECKSUM_KEY.length(), lastLine.length());
-        } catch (IllegalArgumentException e) {
-            throw corrupt(file, "its sha256 checksum line is malformed");
-        }
-        if (!MessageDigest.isEqual(expected, sha256(bytes, lineStart))) {
-            throw corrupt(file, "its content does not match its sha256 checksum, so it was changed or damaged"
-                    + " after it was written");
-        }
-        return lineStart;
-    }
-
-    private static StoreContents decodeEntries(Path file, byte[] bytes, int from, int to) {
+    @Override
+    SessionSnapshot decodeLines(Lines lines) {
         Map<Integer, AuthorizationLines> dcs = new TreeMap<>();
-        OptionalInt homeDc = OptionalInt.empty();
-        int lineNumber = 1;
-        int lineStart = from;
-        while (lineStart < to) {
-            lineNumber++;
-            int lineEnd = indexOf(bytes, (byte) '\n', lineStart, to);
-            String line = asciiLine(file, bytes, lineStart, lineEnd, lineNumber);
-            lineStart = lineEnd + 1;
+        Map<String, String> singles = new HashMap<>();
+        TreeMap<Long, Integer> channelPts = new TreeMap<>();
+        lines.forEach(line -> {
             int equals = line.indexOf('=');
             String name = equals < 0 ? line : line.substring(0, equals);
             if (equals < 0 || !NAME.matcher(name).matches()) {
-                throw corrupt(file, "line " + lineNumber + " is not a 'name=value' entry");
+                throw lines.corrupt("line " + lines.lineNumber() + " is not a 'name=value' entry");
             }
             String value = line.substring(equals + 1);
             Matcher dcEntry = DC_ENTRY.matcher(name);
-            if (name.equals(HOME_DC)) {
-                if (homeDc.isPresent()) {
-                    throw corrupt(file, "line " + lineNumber + " repeats entry '" + name + "'");
+            Matcher channelEntry = CHANNEL_ENTRY.matcher(name);
+            if (dcEntry.matches()) {
+                dcs.computeIfAbsent(Integer.parseInt(dcEntry.group(1)), id -> new AuthorizationLines())
+                        .accept(lines, name, dcEntry.group(2), value);
+            } else if (channelEntry.matches() && lines.version() >= 2) {
+                long channelId = parseSigned(lines, name, channelEntry.group(1));
+                if (channelPts.put(channelId, (int) parseInt(lines, name, value)) != null) {
+                    throw repeated(lines, name);
                 }
-                if (!DC_NUMBER.matcher(value).matches()) {
-                    throw badValue(file, lineNumber, name);
+            } else if (isSingle(name, lines.version())) {
+                if (singles.put(name, value) != null) {
+                    throw repeated(lines, name);
                 }
-                homeDc = OptionalInt.of(Integer.parseInt(value));
-            } else if (dcEntry.matches()) {
-                int dcId = Integer.parseInt(dcEntry.group(1));
-                dcs.computeIfAbsent(dcId, id -> new AuthorizationLines())
-                        .accept(file, lineNumber, name, dcEntry.group(2), value);
+                checkSingle(lines, name, value);
             } else {
-                throw corrupt(file, "line " + lineNumber + " has unknown entry '" + name + "'");
+                throw lines.corrupt("line " + lines.lineNumber() + " has unknown entry '" + name + "'");
             }
-        }
+        });
         TreeMap<Integer, DcAuthorization> authorizations = new TreeMap<>();
-        dcs.forEach((dcId, lines) -> authorizations.put(dcId, lines.toAuthorization(file, dcId)));
-        return new StoreContents(authorizations, homeDc);
+        dcs.forEach((dcId, dcLines) -> authorizations.put(dcId, dcLines.toAuthorization(lines, dcId)));
+        OptionalInt homeDc = singles.containsKey(HOME_DC) ? OptionalInt.of(Integer.parseInt(singles.get(HOME_DC)))
+                : OptionalInt.empty();
+        return new SessionSnapshot(authorizations, homeDc, account(lines, singles), updateState(lines, singles),
+                channelPts, PeerTable.EMPTY);
     }
 
-    private static String asciiLine(Path file, byte[] bytes, int from, int to, int lineNumber) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0x20 || bytes[i] > 0x7e) {
-                throw corrupt(file, "line " + lineNumber + " holds a byte that is not printable ASCII");
+    private static boolean isSingle(String name, int version) {
+        return name.equals(HOME_DC) || version >= 2 && (name.equals(ACCOUNT_USER) || name.equals(ACCOUNT_BOT)
+                || Arrays.asList(UPDATE_STATE).contains(name));
+    }
+
+    private static void checkSingle(Lines lines, String name, String value) {
+        boolean good = switch (name) {
+            case HOME_DC -> DC_NUMBER.matcher(value).matches();
+            case ACCOUNT_USER -> SIGNED_TEXT.matcher(value).matches() && !value.startsWith("-") && !value.equals("0");
+            case ACCOUNT_BOT -> value.equals("0") || value.equals("1");
+            default -> {
+                parseInt(lines, name, value);
+                yield true;
+            }
+        };
+        if (!good) {
+            throw lines.badValue(name);
+        }
+    }
+
+    private static Optional<SignedInAccount> account(Lines lines, Map<String, String> singles) {
+        String userId = singles.get(ACCOUNT_USER);
+        String bot = singles.get(ACCOUNT_BOT);
+        if (userId == null && bot == null) {
+            return Optional.empty();
+        }
+        if (userId == null || bot == null) {
+            throw lines.corrupt("it has only one of the entries '" + ACCOUNT_USER + "' and '" + ACCOUNT_BOT + "'");
+        }
+        return Optional.of(new SignedInAccount(Long.parseLong(userId), bot.equals("1")));
+    }
+
+    private static Optional<UpdateState> updateState(Lines lines, Map<String, String> singles) {
+        int present = 0;
+        int[] values = new int[UPDATE_STATE.length];
+        for (int i = 0; i < UPDATE_STATE.length; i++) {
+            String value = singles.get(UPDATE_STATE[i]);
+            if (value != null) {
+                present++;
+                values[i] = Integer.parseInt(value);
             }
         }
-        return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
+        if (present == 0) {
+            return Optional.empty();
+        }
+        if (present != UPDATE_STATE.length) {
+            throw lines.corrupt("it lacks some of the entries " + String.join(", ", UPDATE_STATE));
+        }
+        return Optional.of(new UpdateState(values[0], values[1], values[2], values[3]));
     }
 
-    private static SessionFileCorruptException badValue(Path file, int lineNumber, String name) {
-        return corrupt(file, "line " + lineNumber + " has a malformed value for '" + name + "'");
-    }
-
-    private static SessionFileCorruptException corrupt(Path file, String detail) {
-        return new SessionFileCorruptException(file, "Session file " + file + " cannot be used: " + detail
-                + ". It is left untouched; move or delete it to start over (the account must then log in again).");
-    }
-
-    private static byte[] sha256(byte[] bytes, int length) {
+    private static long parseSigned(Lines lines, String name, String value) {
+        if (!SIGNED_TEXT.matcher(value).matches()) {
+            throw lines.badValue(name);
+        }
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes, 0, length);
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw lines.badValue(name);
         }
     }
 
-    private static int indexOf(byte[] bytes, byte value, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == value) {
-                return i;
-            }
+    private static long parseInt(Lines lines, String name, String value) {
+        long parsed = parseSigned(lines, name, value);
+        if (parsed != (int) parsed) {
+            throw lines.badValue(name);
         }
-        return -1;
+        return parsed;
     }
 
-    private static int lastIndexOf(byte[] bytes, byte value, int from) {
-        for (int i = from; i >= 0; i--) {
-            if (bytes[i] == value) {
-                return i;
-            }
-        }
-        return -1;
+    private static SessionFileCorruptException repeated(Lines lines, String name) {
+        return lines.corrupt("line " + lines.lineNumber() + " repeats entry '" + name + "'");
     }
 
-    /** The entries of one DC as they are read, until all four are there. */
+    /** The entries of one DC as they are read, until all are there. */
     private static final class AuthorizationLines {
         private AuthKey authKey;
         private Long serverSalt;
         private Long timeOffsetMillis;
         private Instant createdAt;
+        private Long authorizedUserId;
 
-        void accept(Path file, int lineNumber, String name, String field, String value) {
+        void accept(Lines lines, String name, String field, String value) {
             switch (field) {
                 case AUTH_KEY -> {
-                    requireFirst(file, lineNumber, name, authKey);
+                    requireFirst(lines, name, authKey);
                     if (!KEY_TEXT.matcher(value).matches()) {
-                        throw badValue(file, lineNumber, name);
+                        throw lines.badValue(name);
                     }
                     byte[] key = Base64.getDecoder().decode(value);
                     authKey = AuthKey.of(key);
                     Arrays.fill(key, (byte) 0);
                 }
                 case SERVER_SALT -> {
-                    requireFirst(file, lineNumber, name, serverSalt);
+                    requireFirst(lines, name, serverSalt);
                     if (!SALT_TEXT.matcher(value).matches()) {
-                        throw badValue(file, lineNumber, name);
+                        throw lines.badValue(name);
                     }
                     serverSalt = HEX.fromHexDigitsToLong(value);
                 }
                 case TIME_OFFSET -> {
-                    requireFirst(file, lineNumber, name, timeOffsetMillis);
+                    requireFirst(lines, name, timeOffsetMillis);
                     long max = DcAuthorization.MAX_TIME_OFFSET.toMillis();
-                    long offset;
-                    try {
-                        offset = OFFSET_TEXT.matcher(value).matches() ? Long.parseLong(value) : Long.MAX_VALUE;
-                    } catch (NumberFormatException e) {
-                        offset = Long.MAX_VALUE;
-                    }
+                    long offset = parseSigned(lines, name, value);
                     if (offset > max || offset < -max) {
-                        throw badValue(file, lineNumber, name);
+                        throw lines.badValue(name);
                     }
                     timeOffsetMillis = offset;
                 }
                 case CREATED_AT -> {
-                    requireFirst(file, lineNumber, name, createdAt);
+                    requireFirst(lines, name, createdAt);
                     try {
                         createdAt = Instant.parse(value);
                     } catch (DateTimeParseException e) {
-                        throw badValue(file, lineNumber, name);
+                        throw lines.badValue(name);
                     }
                 }
-                default -> throw corrupt(file, "line " + lineNumber + " has unknown entry '" + name + "'");
+                case AUTHORIZED_USER -> {
+                    if (lines.version() < 2) {
+                        throw lines.corrupt("line " + lines.lineNumber() + " has unknown entry '" + name + "'");
+                    }
+                    requireFirst(lines, name, authorizedUserId);
+                    long userId = parseSigned(lines, name, value);
+                    if (userId < 0) {
+                        throw lines.badValue(name);
+                    }
+                    authorizedUserId = userId;
+                }
+                default -> throw lines.corrupt("line " + lines.lineNumber() + " has unknown entry '" + name + "'");
             }
         }
 
-        private static void requireFirst(Path file, int lineNumber, String name, Object earlier) {
+        private static void requireFirst(Lines lines, String name, Object earlier) {
             if (earlier != null) {
-                throw corrupt(file, "line " + lineNumber + " repeats entry '" + name + "'");
+                throw repeated(lines, name);
             }
         }
 
-        DcAuthorization toAuthorization(Path file, int dcId) {
+        DcAuthorization toAuthorization(Lines lines, int dcId) {
             String missing = authKey == null ? AUTH_KEY
                     : serverSalt == null ? SERVER_SALT
                     : timeOffsetMillis == null ? TIME_OFFSET
                     : createdAt == null ? CREATED_AT
+                    : authorizedUserId == null && lines.version() >= 2 ? AUTHORIZED_USER
                     : null;
             if (missing != null) {
-                throw corrupt(file, "DC " + dcId + " lacks entry 'dc." + dcId + "." + missing + "'");
+                throw lines.corrupt("DC " + dcId + " lacks entry 'dc." + dcId + "." + missing + "'");
             }
-            return new DcAuthorization(authKey, serverSalt, timeOffsetMillis, createdAt);
+            return new DcAuthorization(authKey, serverSalt, timeOffsetMillis, createdAt,
+                    authorizedUserId == null ? 0 : authorizedUserId);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.mtproto.store;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -72,7 +71,7 @@ final class SessionFileLock {
             throw refused(file, lockFile, channel, false);
         }
         try {
-            byte[] holder = (Holder.NAME + "\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] holder = (HolderName.thisProcess() + "\n").getBytes(StandardCharsets.US_ASCII);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder), 0);
             channel.force(false);
@@ -100,7 +99,7 @@ final class SessionFileLock {
 
     /** @return {@code pid@host} of this process, as this class writes it into lock files */
     static String thisProcess() {
-        return Holder.NAME;
+        return HolderName.thisProcess();
     }
 
     private static SessionFileLockedException refused(Path file, Path lockFile, FileChannel channel, boolean thisProcess) {
@@ -132,18 +131,5 @@ final class SessionFileLock {
     private static SessionFileException failure(Path file, String step, IOException cause) {
         return new SessionFileException(file, "Cannot open session file " + file + ": " + step + " ("
                 + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ").", cause);
-    }
-
-    /** {@code pid@host}, worked out once: finding the host name can take a moment. */
-    private static final class Holder {
-        static final String NAME = ProcessHandle.current().pid() + "@" + hostName();
-
-        private static String hostName() {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (IOException | SecurityException e) {
-                return "unknown-host";
-            }
-        }
     }
 }

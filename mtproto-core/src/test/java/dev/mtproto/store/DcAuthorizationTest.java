@@ -45,6 +45,20 @@ class DcAuthorizationTest {
     }
 
     @Test
+    void theFourComponentConstructorIsNotSignedInAndWithersKeepTheUser() {
+        DcAuthorization signedOut = new DcAuthorization(key, 5, -20, created);
+        assertThat(signedOut.authorizedUserId()).isZero();
+        assertThat(signedOut.isAuthorized()).isFalse();
+        DcAuthorization signedIn = signedOut.withAuthorizedUserId(42);
+        assertThat(signedIn).isEqualTo(new DcAuthorization(key, 5, -20, created, 42));
+        assertThat(signedIn.isAuthorized()).isTrue();
+        assertThat(signedIn.withServerSalt(6).withTimeOffsetMillis(7).authorizedUserId()).isEqualTo(42);
+        assertThat(signedIn.withAuthorizedUserId(0)).isEqualTo(signedOut);
+        assertThatThrownBy(() -> signedOut.withAuthorizedUserId(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("authorizedUserId");
+    }
+
+    @Test
     void equalityComparesTheKeyBytes() {
         DcAuthorization original = new DcAuthorization(key, 5, -20, created);
         DcAuthorization sameKeyCopied = new DcAuthorization(AuthKey.of(key.toByteArray()), 5, -20, created);
@@ -58,7 +72,7 @@ class DcAuthorizationTest {
         DcAuthorization authorization = new DcAuthorization(key, 0x1122334455667788L, -1520, created);
         assertThat(authorization.toString())
                 .isEqualTo(String.format("DcAuthorization[authKeyId=%016x, serverSalt=1122334455667788,"
-                        + " timeOffsetMillis=-1520, createdAt=2025-03-01T10:15:30Z]", key.id()));
+                        + " timeOffsetMillis=-1520, createdAt=2025-03-01T10:15:30Z, authorizedUserId=0]", key.id()));
         for (String rendering : SessionStoreContract.keyRenderings(authorization)) {
             assertThat(authorization.toString()).doesNotContain(rendering);
         }

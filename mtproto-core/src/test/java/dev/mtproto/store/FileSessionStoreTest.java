@@ -47,12 +47,12 @@ class FileSessionStoreTest extends SessionStoreContract {
     private final Map<Path, FileSessionStore> open = new HashMap<>();
 
     @Override
-    protected SessionStore newStore() {
+    public SessionStore newStore() {
         return open(dir.resolve("state").resolve("store-" + files.incrementAndGet() + ".session"));
     }
 
     @Override
-    protected SessionStore reopen(SessionStore store) {
+    public SessionStore reopen(SessionStore store) {
         return open(((FileSessionStore) store).file());
     }
 
@@ -149,12 +149,31 @@ class FileSessionStoreTest extends SessionStoreContract {
                 Instant.parse("2025-03-01T10:15:30.123Z")));
         store.saveHomeDc(2);
 
-        String expected = withChecksum("mtproto-session-store 1\n"
+        store.saveAccount(new SignedInAccount(5_000_000_001L, true));
+        store.saveUpdateState(new UpdateState(100, 7, -3, 1_700_000_000));
+        store.saveChannelPts(Map.of(1_000_000_002L, 20, 1_000_000_001L, 10));
+        store.saveAuthorization(4, new DcAuthorization(AuthKey.of(key), 1, 0, Instant.EPOCH, 5_000_000_001L));
+
+        String expected = withChecksum("mtproto-session-store 2\n"
                 + "home_dc=2\n"
                 + "dc.2.auth_key=" + Base64.getEncoder().encodeToString(key) + "\n"
                 + "dc.2.server_salt=0123456789abcdef\n"
                 + "dc.2.time_offset_ms=-1520\n"
-                + "dc.2.created_at=2025-03-01T10:15:30.123Z\n");
+                + "dc.2.created_at=2025-03-01T10:15:30.123Z\n"
+                + "dc.2.authorized_user_id=0\n"
+                + "dc.4.auth_key=" + Base64.getEncoder().encodeToString(key) + "\n"
+                + "dc.4.server_salt=0000000000000001\n"
+                + "dc.4.time_offset_ms=0\n"
+                + "dc.4.created_at=1970-01-01T00:00:00Z\n"
+                + "dc.4.authorized_user_id=5000000001\n"
+                + "account.user_id=5000000001\n"
+                + "account.bot=1\n"
+                + "update.pts=100\n"
+                + "update.qts=7\n"
+                + "update.seq=-3\n"
+                + "update.date=1700000000\n"
+                + "channel.1000000001.pts=10\n"
+                + "channel.1000000002.pts=20\n");
         assertThat(Files.readString(store.file(), StandardCharsets.US_ASCII)).isEqualTo(expected);
     }
 
@@ -575,7 +594,7 @@ class FileSessionStoreTest extends SessionStoreContract {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 17, 999_999_999})
+    @ValueSource(ints = {3, 17, 999_999_999})
     void aFileFromAFutureFormatVersionIsRefusedAndLeftAlone(int version) throws Exception {
         Path file = dir.resolve("future.session");
         writeOwnerOnly(file, withChecksum("mtproto-session-store " + version + "\nhome_dc=2\npeer.user.1=abc\n"));
@@ -584,7 +603,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         SessionFileVersionException error = catchThrowableOfType(SessionFileVersionException.class, () -> open(file));
         assertNamesFileAndHidesKeys(error, file);
         assertThat(error.foundVersion()).isEqualTo(version);
-        assertThat(error.supportedVersion()).isEqualTo(1);
+        assertThat(error.supportedVersion()).isEqualTo(2);
         assertThat(error.getMessage()).contains("format version " + version).contains("Upgrade mtproto-spring");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
@@ -784,7 +803,7 @@ class FileSessionStoreTest extends SessionStoreContract {
         open(file).clear();
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         assertThat(text).doesNotContain(Base64.getEncoder().encodeToString(authorization(2).authKey().toByteArray()))
-                .startsWith("mtproto-session-store 1\nsha256=");
+                .startsWith("mtproto-session-store 2\nsha256=");
     }
 
     // ---- builder ----

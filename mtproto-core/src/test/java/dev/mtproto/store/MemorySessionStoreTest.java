@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 class MemorySessionStoreTest extends SessionStoreContract {
 
     @Override
-    protected SessionStore newStore() {
+    public SessionStore newStore() {
         return new MemorySessionStore();
     }
 
     @Override
-    protected SessionStore reopen(SessionStore store) {
+    public SessionStore reopen(SessionStore store) {
         return store;
     }
 

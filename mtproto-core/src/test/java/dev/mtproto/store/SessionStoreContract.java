@@ -11,45 +11,33 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link SessionStore} must have. A test class per implementation extends this and
- * says how to make a fresh empty store and how to "restart" one.
+ * says how to make a fresh empty store and how to "restart" one. The authorization rules are here; the
+ * account, update state and snapshot rules are in {@link AccountStateContract}, the peer cache rules in
+ * {@link PeerCacheContract}.
  */
-abstract class SessionStoreContract {
-
-    /** Returns a new, empty store. Called once or more per test. */
-    protected abstract SessionStore newStore();
-
-    /**
-     * Returns the store a restarted process would see: a new instance over the same storage for stores
-     * that persist (the earlier instance is closed first, as the ending process would release it, and must
-     * not be used afterwards), the same instance for those that do not.
-     */
-    protected abstract SessionStore reopen(SessionStore store);
+public abstract class SessionStoreContract implements StoreUnderTest, AccountStateContract, PeerCacheContract {
 
     /** A deterministic authorization; different seeds give different keys, salts, offsets and times. */
-    static DcAuthorization authorization(int seed) {
+    public static DcAuthorization authorization(int seed) {
         byte[] key = new byte[AuthKey.SIZE];
         new Random(seed).nextBytes(key);
         return new DcAuthorization(AuthKey.of(key), 0x0123_4567_89ab_cdefL * seed - seed,
                 (seed % 2 == 0 ? -1 : 1) * 1_000L * seed, Instant.parse("2025-03-01T10:15:30.123456789Z").plusSeconds(seed));
     }
 
-    /** Ways a key could leak into text: hex (both cases) and base64 of its bytes. */
-    static List<String> keyRenderings(DcAuthorization authorization) {
+    /** Ways a key could leak into text: hex (both cases) and base64 (standard and URL-safe) of its bytes. */
+    public static List<String> keyRenderings(DcAuthorization authorization) {
         byte[] key = authorization.authKey().toByteArray();
         String hex = HexFormat.of().formatHex(key);
         return List.of(hex.substring(0, 32), hex.substring(0, 32).toUpperCase(java.util.Locale.ROOT),
-                Base64.getEncoder().encodeToString(key).substring(0, 24));
+                Base64.getEncoder().encodeToString(key).substring(0, 24),
+                Base64.getUrlEncoder().encodeToString(key).substring(0, 24));
     }
 
     @Test
@@ -117,6 +105,18 @@ abstract class SessionStoreContract {
         assertThat(restarted.loadAuthorization(3)).isEmpty();
         assertThat(restarted.loadAuthorization(4)).contains(authorization(40));
         assertThat(restarted.loadAuthorization(5)).contains(authorization(5));
+    }
+
+    @Test
+    void roundTripsTheAuthorizedUserOfEachDc() {
+        SessionStore store = newStore();
+        store.saveAuthorization(2, authorization(2).withAuthorizedUserId(7_000_000_001L));
+        store.saveAuthorization(4, authorization(4));
+        SessionStore restarted = reopen(store);
+        assertThat(restarted.loadAuthorization(2).orElseThrow().authorizedUserId()).isEqualTo(7_000_000_001L);
+        assertThat(restarted.loadAuthorization(4).orElseThrow().authorizedUserId()).isZero();
+        restarted.saveAuthorization(4, authorization(4).withAuthorizedUserId(Long.MAX_VALUE));
+        assertThat(reopen(restarted).loadAuthorization(4)).contains(authorization(4).withAuthorizedUserId(Long.MAX_VALUE));
     }
 
     @Test
@@ -256,35 +256,20 @@ abstract class SessionStoreContract {
         SessionStore store = newStore();
         int threads = 6;
         int rounds = 30;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int dcId = t + 1;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    for (int round = 0; round < rounds; round++) {
-                        store.saveAuthorization(dcId, authorization(dcId * 1000 + round));
-                        store.saveAuthorization(99, authorization(99_000 + dcId * 100 + round));
-                        store.saveHomeDc(dcId);
-                        if (round % 10 == 0) {
-                            store.deleteAuthorization(50 + dcId);
-                        } else {
-                            store.saveAuthorization(50 + dcId, authorization(50_000 + round));
-                        }
-                        assertThat(store.loadAuthorization(dcId)).contains(authorization(dcId * 1000 + round));
-                    }
-                    return null;
-                }));
+        Concurrently.run(threads, thread -> {
+            int dcId = thread + 1;
+            for (int round = 0; round < rounds; round++) {
+                store.saveAuthorization(dcId, authorization(dcId * 1000 + round));
+                store.saveAuthorization(99, authorization(99_000 + dcId * 100 + round));
+                store.saveHomeDc(dcId);
+                if (round % 10 == 0) {
+                    store.deleteAuthorization(50 + dcId);
+                } else {
+                    store.saveAuthorization(50 + dcId, authorization(50_000 + round));
+                }
+                assertThat(store.loadAuthorization(dcId)).contains(authorization(dcId * 1000 + round));
             }
-            start.countDown();
-            for (Future<?> result : results) {
-                result.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         assertLastWritesOf(store, threads, rounds);
         assertLastWritesOf(reopen(store), threads, rounds);

@@ -2,7 +2,14 @@ package dev.mtproto.testkit.client;
 
 import dev.mtproto.store.DcAuthorization;
 import dev.mtproto.store.MemorySessionStore;
+import dev.mtproto.store.PeerKind;
+import dev.mtproto.store.SessionSnapshot;
 import dev.mtproto.store.SessionStore;
+import dev.mtproto.store.SignedInAccount;
+import dev.mtproto.store.StoredPeer;
+import dev.mtproto.store.UpdateState;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -50,5 +57,76 @@ final class HookedStore implements SessionStore {
     public void clear() {
         beforeWrite.run();
         memory.clear();
+    }
+
+    @Override
+    public Optional<UpdateState> loadUpdateState() {
+        return memory.loadUpdateState();
+    }
+
+    @Override
+    public void saveUpdateState(UpdateState state) {
+        beforeWrite.run();
+        memory.saveUpdateState(state);
+    }
+
+    @Override
+    public Map<Long, Integer> loadChannelPts() {
+        return memory.loadChannelPts();
+    }
+
+    @Override
+    public void saveChannelPts(Map<Long, Integer> changed) {
+        beforeWrite.run();
+        memory.saveChannelPts(changed);
+    }
+
+    @Override
+    public void savePeers(Collection<StoredPeer> peers) {
+        beforeWrite.run();
+        memory.savePeers(peers);
+    }
+
+    @Override
+    public Optional<StoredPeer> loadPeer(PeerKind kind, long id) {
+        return memory.loadPeer(kind, id);
+    }
+
+    @Override
+    public Optional<StoredPeer> findPeerByUsername(String username) {
+        return memory.findPeerByUsername(username);
+    }
+
+    @Override
+    public Optional<StoredPeer> findPeerByPhone(String phone) {
+        return memory.findPeerByPhone(phone);
+    }
+
+    @Override
+    public Optional<SignedInAccount> loadAccount() {
+        return memory.loadAccount();
+    }
+
+    @Override
+    public void saveAccount(SignedInAccount account) {
+        beforeWrite.run();
+        memory.saveAccount(account);
+    }
+
+    @Override
+    public void deleteAccount() {
+        beforeWrite.run();
+        memory.deleteAccount();
+    }
+
+    @Override
+    public SessionSnapshot snapshot() {
+        return memory.snapshot();
+    }
+
+    @Override
+    public void restore(SessionSnapshot snapshot) {
+        beforeWrite.run();
+        memory.restore(snapshot);
     }
 }
