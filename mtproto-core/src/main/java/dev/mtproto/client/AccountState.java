@@ -1,29 +1,44 @@
 package dev.mtproto.client;
 
+import dev.mtproto.store.SessionStore;
+import dev.mtproto.store.SignedInAccount;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who a client is signed in as, and on which DCs that authorization is known (the home DC after signing in,
- * others after {@code auth.importAuthorization}). Thread-safe.
+ * Who a client is signed in as (kept in the session store, so a restart knows), and on which DCs that
+ * authorization is known: the home DC after signing in, others after {@code auth.importAuthorization}
+ * (each DC's stored authorization says it). Thread-safe; store writes go through the client's writer.
  */
 final class AccountState {
+    private final SessionStore store;
+    private final AuthKeys keys;
+    private final StoreWriter writes;
     private volatile long userId;
     private volatile boolean bot;
-    private final Set<Integer> authorizedDcs = ConcurrentHashMap.newKeySet();
+
+    AccountState(SessionStore store, AuthKeys keys, StoreWriter writes) {
+        this.store = store;
+        this.keys = keys;
+        this.writes = writes;
+        store.loadAccount().ifPresent(a -> {
+            userId = a.userId();
+            bot = a.bot();
+        });
+    }
 
     void signedIn(long user, boolean isBot, int homeDc) {
-        authorizedDcs.clear();
+        keys.clearAuthorizedUsers();
         userId = user;
         bot = isBot;
-        authorizedDcs.add(homeDc);
+        keys.setAuthorizedUser(homeDc, user, writes);
+        writes.execute(() -> store.saveAccount(new SignedInAccount(user, isBot)));
     }
 
     void signedOut() {
         userId = 0;
         bot = false;
-        authorizedDcs.clear();
+        keys.clearAuthorizedUsers();
+        writes.execute(store::deleteAccount); // also sets every DC's authorized user back to 0
     }
 
     long userId() {
@@ -40,14 +55,11 @@ final class AccountState {
     }
 
     boolean authorizedOn(int dcId) {
-        return authorizedDcs.contains(dcId);
+        long u = userId;
+        return u != 0 && keys.authorizedUser(dcId) == u;
     }
 
     void markAuthorized(int dcId, boolean authorized) {
-        if (authorized) {
-            authorizedDcs.add(dcId);
-        } else {
-            authorizedDcs.remove(dcId);
-        }
+        keys.setAuthorizedUser(dcId, authorized ? userId : 0, writes);
     }
 }

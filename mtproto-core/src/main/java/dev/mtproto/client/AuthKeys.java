@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AuthKeys {
     private final SessionStore store;
     private final Map<Integer, CompletableFuture<DcAuthorization>> creating = new ConcurrentHashMap<>();
+    /** Per DC, the user its key is authorized as (0: not), as far as known; read from the store on first use. */
+    private final Map<Integer, Long> authorizedUsers = new ConcurrentHashMap<>();
     /** Keys the DCs said they do not know, per DC: never used again, even before the store forgets them. */
     private final Map<Integer, Long> forgotten = new ConcurrentHashMap<>();
 
@@ -30,7 +32,43 @@ final class AuthKeys {
      */
     Optional<DcAuthorization> stored(int dcId) {
         Long dead = forgotten.get(dcId);
-        return store.loadAuthorization(dcId).filter(a -> dead == null || a.authKey().id() != dead);
+        Optional<DcAuthorization> auth = store.loadAuthorization(dcId).filter(a -> dead == null || a.authKey().id() != dead);
+        auth.ifPresent(a -> authorizedUsers.putIfAbsent(dcId, a.authorizedUserId()));
+        return auth;
+    }
+
+    /**
+     * @param dcId a DC
+     * @return the user the DC's key is authorized as, 0 if none (reads the store the first time)
+     */
+    long authorizedUser(int dcId) {
+        Long known = authorizedUsers.get(dcId);
+        if (known != null) {
+            return known;
+        }
+        long stored = store.loadAuthorization(dcId).map(DcAuthorization::authorizedUserId).orElse(0L);
+        authorizedUsers.putIfAbsent(dcId, stored);
+        return authorizedUsers.get(dcId);
+    }
+
+    /**
+     * Records (in memory now, in the store through {@code writes}) that a DC's key is, or no longer is,
+     * authorized as a user.
+     *
+     * @param dcId the DC
+     * @param userId the user, 0 for none
+     * @param writes where store writes go
+     */
+    void setAuthorizedUser(int dcId, long userId, java.util.concurrent.Executor writes) {
+        authorizedUsers.put(dcId, userId);
+        writes.execute(() -> store.loadAuthorization(dcId)
+                .filter(a -> a.authorizedUserId() != userId)
+                .ifPresent(a -> store.saveAuthorization(dcId, a.withAuthorizedUserId(userId))));
+    }
+
+    /** Forgets every DC's authorization (signed out); the keys stay. */
+    void clearAuthorizedUsers() {
+        authorizedUsers.replaceAll((dc, user) -> 0L);
     }
 
     /**
@@ -73,6 +111,7 @@ final class AuthKeys {
         /** Saves the new key (blocking) and tells whoever waits for it. */
         void created(DcAuthorization authorization) {
             creating.remove(dcId, future);
+            authorizedUsers.put(dcId, authorization.authorizedUserId());
             try {
                 store.saveAuthorization(dcId, authorization);
             } finally {
@@ -98,6 +137,7 @@ final class AuthKeys {
      */
     void forget(int dcId, long keyId) {
         forgotten.put(dcId, keyId);
+        authorizedUsers.put(dcId, 0L);
         Optional<DcAuthorization> current = store.loadAuthorization(dcId);
         if (current.isPresent() && current.get().authKey().id() == keyId) {
             store.deleteAuthorization(dcId);

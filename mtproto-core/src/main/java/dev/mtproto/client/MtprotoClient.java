@@ -54,7 +54,7 @@ public final class MtprotoClient implements AutoCloseable {
     private final CallPipeline pipeline;
     private final AtomicReference<DcOptions> options;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AccountState account = new AccountState();
+    private final AccountState account;
     private final DcConfigRefresh dcConfig;
     private volatile int homeDc;
     private volatile boolean stopping;
@@ -70,6 +70,7 @@ public final class MtprotoClient implements AutoCloseable {
         UpdateSink updates = new UpdateSink(callbacks, config.updateQueueCapacity(), id -> drops.count(DropReason.UNKNOWN_CONSTRUCTOR));
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
                 new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get, this::connected);
+        this.account = new AccountState(config.sessionStore(), runtime.keys(), runtime.storeWrites());
         this.pool = new ConnectionPool(runtime);
         this.dcConfig = new DcConfigRefresh(this, runtime);
         this.pipeline = new CallPipeline(BuiltInInterceptors.after(config.interceptors(), this, events), events, resources.timer(),

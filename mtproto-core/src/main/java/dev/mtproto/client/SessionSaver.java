@@ -61,7 +61,8 @@ final class SessionSaver {
         }
         savedSalt = salt;
         savedOffset = offset;
-        return new DcAuthorization(session.authKey(), salt, offset, keyCreatedAt != null ? keyCreatedAt : Instant.now());
+        return new DcAuthorization(session.authKey(), salt, offset, keyCreatedAt != null ? keyCreatedAt : Instant.now(),
+                runtime.keys().authorizedUser(dcId));
     }
 
     /** @return whether the session's known salts run out soon and none were asked for yet */

@@ -188,6 +188,29 @@ class SignInTest {
     }
 
     @Test
+    void aRestartFromTheStoreKnowsTheAccountAndWhereItIsAuthorized() {
+        Account bot = world().newBot("restart_test_bot").homeDc(1).create();
+        MemorySessionStore store = new MemorySessionStore();
+        GetUsers self = new GetUsers(List.of(InputUserSelf.INSTANCE));
+        try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build())) {
+            Authenticator.of(client).signInBot(bot.botToken()).join();
+            client.invoke(ConnectionId.main(2), self, Duration.ofSeconds(10)).join();
+        }
+        assertThat(store.loadAccount()).hasValueSatisfying(a -> assertThat(a.userId()).isEqualTo(bot.id()));
+        assertThat(store.loadAuthorization(1).orElseThrow().authorizedUserId()).isEqualTo(bot.id());
+        assertThat(store.loadAuthorization(2).orElseThrow().authorizedUserId()).as("imported on DC 2").isEqualTo(bot.id());
+        int imports = TELEGRAM.cluster().dc(2).executions(dev.mtproto.tl.api.auth.ImportAuthorization.class);
+        try (MtprotoClient again = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build())) {
+            assertThat(again.signedInUserId()).hasValue(bot.id());
+            assertThat(again.invoke(ConnectionId.main(2), self, Duration.ofSeconds(10)).join()).hasSize(1);
+            Authenticator.of(again).logOut().join();
+        }
+        assertThat(TELEGRAM.cluster().dc(2).executions(dev.mtproto.tl.api.auth.ImportAuthorization.class)).as("no transfer again").isEqualTo(imports);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.loadAccount().isEmpty());
+        assertThat(store.loadAuthorization(1).orElseThrow().authorizedUserId()).isZero();
+    }
+
+    @Test
     void theAuthorizationFollowsCallsToAnotherDcOnce() {
         Account bot = world().newBot("travel_test_bot").homeDc(1).create();
         try (MtprotoClient client = client()) {
