@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interceptors every client has, after the configured ones: DC migrations (outermost of the three, so
+ * The interceptors every client has, after the configured ones: the peer cache taking in every answer
+ * (before the configured ones see it), DC migrations (outermost of the three, so
  * a redirected call passes the others again; unless {@link ClientConfig#followMigrations()} is off), the
  * transfer of the account's authorization to other DCs, and flood waits (innermost: each attempt at a DC).
  */
@@ -24,6 +25,7 @@ final class BuiltInInterceptors {
 
     static List<RpcInterceptor> after(List<RpcInterceptor> configured, MtprotoClient client, ClientEvents events) {
         List<RpcInterceptor> all = new ArrayList<>(configured);
+        all.add(new PeerAbsorber(client));
         if (client.config().followMigrations()) {
             all.add(migrations(client, events));
         }

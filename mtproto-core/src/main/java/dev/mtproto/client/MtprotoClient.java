@@ -47,6 +47,7 @@ public final class MtprotoClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MtprotoClient.class);
     private static final long STOP_POLL_MILLIS = 20;
     private static final Duration STORE_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final long PEER_FLUSH_SECONDS = 5;
 
     private final ClientConfig config;
     private final ClientRuntime runtime;
@@ -56,6 +57,9 @@ public final class MtprotoClient implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AccountState account;
     private final DcConfigRefresh dcConfig;
+    private final dev.mtproto.peers.PeerCache peers;
+    private final java.util.concurrent.atomic.AtomicBoolean flushing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile java.util.concurrent.ScheduledFuture<?> peerFlush;
     private volatile int homeDc;
     private volatile boolean stopping;
 
@@ -71,6 +75,8 @@ public final class MtprotoClient implements AutoCloseable {
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
                 new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get, this::connected);
         this.account = new AccountState(config.sessionStore(), runtime.keys(), runtime.storeWrites());
+        this.peers = new dev.mtproto.peers.PeerCache(config.sessionStore(), runtime.storeWrites());
+        updates.add(u -> peers.absorb(u.updates())); // first: listeners then find the peers of each update cached
         this.pool = new ConnectionPool(runtime);
         this.dcConfig = new DcConfigRefresh(this, runtime);
         this.pipeline = new CallPipeline(BuiltInInterceptors.after(config.interceptors(), this, events), events, resources.timer(),
@@ -147,6 +153,14 @@ public final class MtprotoClient implements AutoCloseable {
         return dcConfig.lastConfig();
     }
 
+    /**
+     * @return the access hashes of every user, chat and channel the client has seen (fed by every answer
+     *     and update, kept in the session store); {@link dev.mtproto.peers.PeerResolver} resolves through it
+     */
+    public dev.mtproto.peers.PeerCache peers() {
+        return peers;
+    }
+
     /** @return the DC addresses in use */
     public DcOptions dcOptions() {
         return options.get();
@@ -205,6 +219,10 @@ public final class MtprotoClient implements AutoCloseable {
 
     /** A connection carries its session: the home DC's main one is remembered, and its config fetched. */
     private void connected(ConnectionId id) {
+        if (flushing.compareAndSet(false, true)) { // the first connection: from now on peers are saved in batches
+            peerFlush = runtime.resources().timer().scheduleWithFixedDelay(peers::flush, PEER_FLUSH_SECONDS, PEER_FLUSH_SECONDS,
+                    TimeUnit.SECONDS);
+        }
         int dc = homeDc;
         if (id.equals(ConnectionId.main(dc))) {
             rememberHomeDc(dc);
@@ -381,7 +399,12 @@ public final class MtprotoClient implements AutoCloseable {
     public void close() {
         stopping = true;
         dcConfig.stop();
+        java.util.concurrent.ScheduledFuture<?> f = peerFlush;
+        if (f != null) {
+            f.cancel(false);
+        }
         pool.close();
+        peers.flush();
         runtime.storeWrites().close(STORE_CLOSE_TIMEOUT);
     }
 
