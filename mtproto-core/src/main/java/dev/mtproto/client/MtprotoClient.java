@@ -393,7 +393,8 @@ public final class MtprotoClient implements AutoCloseable {
     /**
      * Closes every connection now; calls still pending fail with {@link ClientClosedException}. The keys and
      * salts stay in the store for the next start: the last writes to it are made before this method returns
-     * (it waits up to five seconds for a slow store), and none after.
+     * (it waits up to five seconds for a slow store), and none after. The store itself stays open: whoever
+     * opened it closes it (so one store can serve a client that is closed and created again).
      */
     @Override
     public void close() {
