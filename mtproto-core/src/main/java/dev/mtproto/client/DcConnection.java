@@ -7,7 +7,6 @@ import dev.mtproto.session.OutgoingCall;
 import dev.mtproto.session.RequestTimeoutException;
 import dev.mtproto.session.RequestTooLargeException;
 import dev.mtproto.store.DcAuthorization;
-import dev.mtproto.tl.mtproto.PingDelayDisconnect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,6 +32,7 @@ final class DcConnection implements UpdateSink.Backpressured {
     private final ConnectionSupervision supervision;
     private final LinkTraffic traffic;
     private final SessionOpener opener;
+    private final KeepAlive keepAlive;
 
     DcConnection(ConnectionId id, ClientRuntime runtime) {
         this.id = id;
@@ -45,6 +45,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         this.supervision = new ConnectionSupervision(this, runtime);
         this.traffic = new LinkTraffic(this, slot, runtime, output);
         this.opener = new SessionOpener(config, random, output);
+        this.keepAlive = new KeepAlive(this, config);
     }
 
     @Override
@@ -191,31 +192,9 @@ final class DcConnection implements UpdateSink.Backpressured {
         }
     }
 
-    /**
-     * Every ping interval, on the timer: a ping that also asks the DC to close the connection if we fall
-     * silent; no pong within the interval closes the link (the next one resends what is in flight).
-     */
+    /** Every ping interval, on the timer: see {@link KeepAlive}. */
     void ping() {
-        SocketLink pinged = currentLink();
-        if (pinged == null || supervision.state() != ConnectionState.CONNECTED) {
-            return;
-        }
-        long interval = config.pingInterval().toSeconds();
-        long started = System.nanoTime();
-        PingDelayDisconnect method = new PingDelayDisconnect(started, (int) interval + 15);
-        OutgoingCall<?> ping = new OutgoingCall<>(method, method.tlName(), OutgoingCall.deadlineAfter(config.pingInterval()));
-        ping.future().whenComplete((pong, error) -> {
-            if (error == null) {
-                supervision.pingAnswered(System.nanoTime() - started);
-            } else if (error instanceof RequestTimeoutException && currentLink() == pinged) {
-                pinged.close(new java.net.SocketTimeoutException("no pong within " + interval + " s"));
-            }
-        });
-        try {
-            submit(ping);
-        } catch (ClientClosedException e) {
-            // closed meanwhile
-        }
+        keepAlive.ping();
     }
 
     /** Fails every call waiting for a session (a permanent connect failure). */
@@ -379,7 +358,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         }
     }
 
-    private SocketLink currentLink() {
+    SocketLink currentLink() {
         slot.lock.lock();
         try {
             return slot.link;

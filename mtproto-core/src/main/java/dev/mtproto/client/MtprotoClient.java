@@ -1,6 +1,7 @@
 package dev.mtproto.client;
 
 import dev.mtproto.client.event.ClientEventListener;
+import dev.mtproto.peers.PeerCache;
 import dev.mtproto.session.DropReason;
 import dev.mtproto.tl.TlMethod;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -45,21 +45,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class MtprotoClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MtprotoClient.class);
-    private static final long STOP_POLL_MILLIS = 20;
     private static final Duration STORE_CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    private static final long PEER_FLUSH_SECONDS = 5;
 
     private final ClientConfig config;
     private final ClientRuntime runtime;
     private final ConnectionPool pool;
     private final CallPipeline pipeline;
     private final AtomicReference<DcOptions> options;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final InFlightCalls inFlight = new InFlightCalls();
     private final AccountState account;
     private final DcConfigRefresh dcConfig;
-    private final dev.mtproto.peers.PeerCache peers;
-    private final java.util.concurrent.atomic.AtomicBoolean flushing = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile java.util.concurrent.ScheduledFuture<?> peerFlush;
+    private final PeerCache peers;
+    private final PeerUpkeep peerUpkeep;
     private volatile int homeDc;
     private volatile boolean stopping;
 
@@ -75,8 +72,8 @@ public final class MtprotoClient implements AutoCloseable {
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
                 new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get, this::connected);
         this.account = new AccountState(config.sessionStore(), runtime.keys(), runtime.storeWrites());
-        this.peers = new dev.mtproto.peers.PeerCache(config.sessionStore(), runtime.storeWrites());
-        updates.add(u -> peers.absorb(u.updates())); // first: listeners then find the peers of each update cached
+        this.peers = new PeerCache(config.sessionStore(), runtime.storeWrites());
+        this.peerUpkeep = new PeerUpkeep(peers, updates, resources.timer());
         this.pool = new ConnectionPool(runtime);
         this.dcConfig = new DcConfigRefresh(this, runtime);
         this.pipeline = new CallPipeline(BuiltInInterceptors.after(config.interceptors(), this, events), events, resources.timer(),
@@ -144,6 +141,11 @@ public final class MtprotoClient implements AutoCloseable {
         return account.signedInUserId();
     }
 
+    /** @return whether the account the client is signed in as is a bot (false before a sign-in) */
+    public boolean signedInAsBot() {
+        return account.signedInUserId().isPresent() && account.bot();
+    }
+
     AccountState account() {
         return account;
     }
@@ -157,7 +159,7 @@ public final class MtprotoClient implements AutoCloseable {
      * @return the access hashes of every user, chat and channel the client has seen (fed by every answer
      *     and update, kept in the session store); {@link dev.mtproto.peers.PeerResolver} resolves through it
      */
-    public dev.mtproto.peers.PeerCache peers() {
+    public PeerCache peers() {
         return peers;
     }
 
@@ -219,10 +221,7 @@ public final class MtprotoClient implements AutoCloseable {
 
     /** A connection carries its session: the home DC's main one is remembered, and its config fetched. */
     private void connected(ConnectionId id) {
-        if (flushing.compareAndSet(false, true)) { // the first connection: from now on peers are saved in batches
-            peerFlush = runtime.resources().timer().scheduleWithFixedDelay(peers::flush, PEER_FLUSH_SECONDS, PEER_FLUSH_SECONDS,
-                    TimeUnit.SECONDS);
-        }
+        peerUpkeep.connected();
         int dc = homeDc;
         if (id.equals(ConnectionId.main(dc))) {
             rememberHomeDc(dc);
@@ -289,10 +288,7 @@ public final class MtprotoClient implements AutoCloseable {
         if (stopping) {
             return CompletableFuture.failedFuture(new ClientClosedException());
         }
-        inFlight.incrementAndGet();
-        CompletableFuture<R> f = pipeline.call(method, target, timeout);
-        f.whenComplete((r, e) -> inFlight.decrementAndGet());
-        return f;
+        return inFlight.track(pipeline.call(method, target, timeout));
     }
 
     /** @param listener receives every {@code Updates} object the client gets, pushed or returned by calls */
@@ -349,7 +345,7 @@ public final class MtprotoClient implements AutoCloseable {
 
     /** @return how many calls are in progress */
     public int pendingCalls() {
-        return inFlight.get();
+        return inFlight.count();
     }
 
     /** @return how many pushed updates wait for the update listeners */
@@ -373,21 +369,7 @@ public final class MtprotoClient implements AutoCloseable {
      */
     public CompletableFuture<Void> stop(Duration grace) {
         stopping = true;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        long deadline = System.nanoTime() + grace.toNanos();
-        Runnable check = new Runnable() {
-            @Override
-            public void run() {
-                if (inFlight.get() == 0 || System.nanoTime() - deadline >= 0) {
-                    close();
-                    done.complete(null);
-                } else {
-                    runtime.resources().timer().schedule(this, STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                }
-            }
-        };
-        check.run();
-        return done;
+        return inFlight.drained(grace, runtime.resources().timer()).thenRunAsync(this::close, runtime.resources().blocking());
     }
 
     /**
@@ -400,12 +382,8 @@ public final class MtprotoClient implements AutoCloseable {
     public void close() {
         stopping = true;
         dcConfig.stop();
-        java.util.concurrent.ScheduledFuture<?> f = peerFlush;
-        if (f != null) {
-            f.cancel(false);
-        }
         pool.close();
-        peers.flush();
+        peerUpkeep.close();
         runtime.storeWrites().close(STORE_CLOSE_TIMEOUT);
     }
 

@@ -1,6 +1,7 @@
 package dev.mtproto.client;
 
 import dev.mtproto.tl.api.UpdatesType;
+import dev.mtproto.tl.TlMethod;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Objects;
  * @param sessionId the MTProto session it arrived in
  * @param updates the updates, decoded
  * @param source pushed, or a call's result
+ * @param call for a call's result, the function that returned it (an {@code updateShortSentMessage} only makes
+ *     sense with the request it answers); null for pushed updates
  */
-public record ReceivedUpdates(ConnectionId connection, long sessionId, UpdatesType updates, Source source) {
+public record ReceivedUpdates(ConnectionId connection, long sessionId, UpdatesType updates, Source source, TlMethod<?> call) {
 
     /** Where an {@code Updates} object came from. */
     public enum Source {
@@ -27,5 +30,17 @@ public record ReceivedUpdates(ConnectionId connection, long sessionId, UpdatesTy
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(updates, "updates");
         Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Updates that no call returned.
+     *
+     * @param connection the connection it arrived on
+     * @param sessionId the MTProto session it arrived in
+     * @param updates the updates, decoded
+     * @param source where they came from
+     */
+    public ReceivedUpdates(ConnectionId connection, long sessionId, UpdatesType updates, Source source) {
+        this(connection, sessionId, updates, source, null);
     }
 }

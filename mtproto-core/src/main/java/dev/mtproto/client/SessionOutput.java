@@ -142,7 +142,7 @@ final class SessionOutput implements SessionListener {
                         continue;
                     }
                     if (result instanceof UpdatesType u) {
-                        runtime.updates().result(new ReceivedUpdates(connection.id(), sessionId, u, ReceivedUpdates.Source.CALL_RESULT));
+                        runtime.updates().result(new ReceivedUpdates(connection.id(), sessionId, u, ReceivedUpdates.Source.CALL_RESULT, call.method()));
                     }
                     future.complete(result);
                 } else {

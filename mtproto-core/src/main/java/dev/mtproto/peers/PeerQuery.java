@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
  * @param id the plain id, for the id kinds
  */
 record PeerQuery(Kind kind, String username, String phone, long id) {
-    /** The Bot API's offset of channel ids in marked form: -(1000000000000 + id). */
-    static final long CHANNEL_MARK = 1_000_000_000_000L;
+    static final long CHANNEL_MARK = MarkedIds.CHANNEL_MARK;
 
     private static final Pattern USERNAME = Pattern.compile("@?([A-Za-z][A-Za-z0-9_]{1,63})");
     private static final Pattern LINK = Pattern.compile(
