@@ -1,0 +1,113 @@
+package dev.mtproto.updates;
+
+import dev.mtproto.store.UpdateState;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps the stored update state from getting ahead of what the handlers have finished: every delivery takes
+ * a number in the order the box decided it; state changes are recorded against the last number given out;
+ * once every delivery up to a number has been handled, the state recorded against it may be stored. Handlers
+ * finish out of order (chats run concurrently), so finished numbers past the first unfinished one are kept
+ * in a window the size of the queue. Thread-safe.
+ */
+final class DeliveryWatermark {
+    private final boolean[] done;
+    private final int mask;
+    private long issued;      // numbers 1..issued were given out
+    private long finished;    // every number up to this one is finished
+    private final ArrayDeque<Checkpoint> checkpoints = new ArrayDeque<>();
+    private UpdateState safeState;
+    private final Map<Long, Integer> safeChannels = new HashMap<>();
+
+    private record Checkpoint(long upTo, UpdateState state, Map<Long, Integer> channels) {
+    }
+
+    /** @param window at least the most deliveries that can be unfinished at once */
+    DeliveryWatermark(int window) {
+        int size = Integer.highestOneBit(Math.max(2, window) * 2 - 1) << 1;
+        this.done = new boolean[size];
+        this.mask = size - 1;
+    }
+
+    /** @return the number of a new delivery */
+    synchronized long issue() {
+        if (issued - finished >= done.length) {
+            throw new IllegalStateException("more unfinished deliveries than the window of " + done.length);
+        }
+        return ++issued;
+    }
+
+    /**
+     * Records the state as it is after everything issued so far.
+     *
+     * @param state the common state
+     * @param channels the channels whose position changed
+     */
+    synchronized void record(UpdateState state, Map<Long, Integer> channels) {
+        Checkpoint last = checkpoints.peekLast();
+        if (last != null && last.upTo() == issued) {
+            Map<Long, Integer> merged = new HashMap<>(last.channels());
+            merged.putAll(channels);
+            checkpoints.pollLast();
+            checkpoints.addLast(new Checkpoint(issued, state, merged));
+        } else {
+            checkpoints.addLast(new Checkpoint(issued, state, channels));
+        }
+        advance();
+    }
+
+    /** @param number a delivery whose handlers have all returned */
+    synchronized void finished(long number) {
+        done[(int) (number & mask)] = true;
+        while (finished < issued && done[(int) ((finished + 1) & mask)]) {
+            done[(int) ((finished + 1) & mask)] = false;
+            finished++;
+        }
+        advance();
+    }
+
+    private void advance() {
+        while (!checkpoints.isEmpty() && checkpoints.peekFirst().upTo() <= finished) {
+            Checkpoint c = checkpoints.pollFirst();
+            safeState = c.state();
+            safeChannels.putAll(c.channels());
+        }
+    }
+
+    /** @return the newest state that no unfinished delivery is ahead of, or null if none is new */
+    synchronized UpdateState takeSafeState() {
+        UpdateState s = safeState;
+        safeState = null;
+        return s;
+    }
+
+    /** @return the channel positions that became safe since the last call */
+    synchronized Map<Long, Integer> takeSafeChannels() {
+        if (safeChannels.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> m = Map.copyOf(safeChannels);
+        safeChannels.clear();
+        return m;
+    }
+
+    /**
+     * Gives back what a failed write took, unless something newer became safe meanwhile.
+     *
+     * @param state the state taken (may be null)
+     * @param channels the channel positions taken
+     */
+    synchronized void putBack(UpdateState state, Map<Long, Integer> channels) {
+        if (safeState == null) {
+            safeState = state;
+        }
+        channels.forEach(safeChannels::putIfAbsent);
+    }
+
+    /** @return how many deliveries are unfinished */
+    synchronized long unfinished() {
+        return issued - finished;
+    }
+}
