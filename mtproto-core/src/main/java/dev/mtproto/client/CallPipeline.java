@@ -94,10 +94,17 @@ final class CallPipeline {
         if (info != null) {
             events.now(l -> l.callStarted(info));
         }
-        DcConnection connection = connections.connection(request.target());
         OutgoingCall<R> outgoing = new OutgoingCall<>(request.method(), request.methodName(), OutgoingCall.deadlineAfter(request.timeout()));
-        call.current(connection, outgoing);
-        connection.submit(outgoing);
+        while (true) {
+            DcConnection connection = connections.connection(request.target());
+            call.current(connection, outgoing);
+            try {
+                connection.submit(outgoing);
+                break;
+            } catch (DcConnection.Retired e) {
+                // closed for being idle just now: the pool already made room for a fresh one
+            }
+        }
         CompletableFuture<R> f = outgoing.future();
         if (info != null) {
             f.whenComplete((r, e) -> {

@@ -38,6 +38,7 @@ public final class ClientConfig {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Duration pingInterval;
+    private final Duration idleConnectionTimeout;
     private final ReconnectPolicy reconnectPolicy;
     private final boolean quickAcks;
     private final int updateQueueCapacity;
@@ -71,6 +72,7 @@ public final class ClientConfig {
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.pingInterval = b.pingInterval;
+        this.idleConnectionTimeout = b.idleConnectionTimeout;
         this.reconnectPolicy = b.reconnectPolicy;
         this.quickAcks = b.quickAcks;
         this.updateQueueCapacity = b.updateQueueCapacity;
@@ -167,6 +169,11 @@ public final class ClientConfig {
     /** @return the default deadline of a call */
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    /** @return how long a connection other than the home DC's main one may stay unused before it is closed */
+    public Duration idleConnectionTimeout() {
+        return idleConnectionTimeout;
     }
 
     /** @return how often to ping a connection */

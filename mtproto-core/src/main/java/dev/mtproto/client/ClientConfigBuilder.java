@@ -38,6 +38,7 @@ public final class ClientConfigBuilder {
     Duration connectTimeout = Duration.ofSeconds(10);
     Duration requestTimeout = Duration.ofSeconds(60);
     Duration pingInterval = Duration.ofSeconds(60);
+    Duration idleConnectionTimeout = Duration.ofMinutes(2);
     ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
     boolean quickAcks;
     int updateQueueCapacity = 10_000;
@@ -169,6 +170,17 @@ public final class ClientConfigBuilder {
      */
     public ClientConfigBuilder requestTimeout(Duration value) {
         this.requestTimeout = positive(value, "requestTimeout");
+        return this;
+    }
+
+    /**
+     * @param value how long a connection other than the home DC's main one may stay unused before it is
+     *     closed (default 2 minutes); the next call to it opens it again, with the same key
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public ClientConfigBuilder idleConnectionTimeout(Duration value) {
+        this.idleConnectionTimeout = positive(value, "idleConnectionTimeout");
         return this;
     }
 

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A client's connections, one per DC and role, made on first use; and the timer tasks that keep them
  * (deadlines every second, pings every ping interval), scheduled with the first connection and cancelled
- * when the pool closes. After {@link #close()} no connection is made.
+ * when the pool closes. A connection other than the home DC's main one that stays unused for the idle timeout
+ * is closed and forgotten; the next call to it makes a new one (with the same key, from the store). After {@link #close()} no connection is made.
  */
 final class ConnectionPool implements CallPipeline.Connections {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
@@ -23,8 +24,15 @@ final class ConnectionPool implements CallPipeline.Connections {
     private ScheduledFuture<?> ticks;
     private ScheduledFuture<?> pings;
 
-    ConnectionPool(ClientRuntime runtime) {
+    private final java.util.function.Predicate<ConnectionId> keepOpen;
+
+    /**
+     * @param runtime the client's parts
+     * @param keepOpen the connection never closed for being idle (the home DC's main one, which gets the updates)
+     */
+    ConnectionPool(ClientRuntime runtime, java.util.function.Predicate<ConnectionId> keepOpen) {
         this.runtime = runtime;
+        this.keepOpen = keepOpen;
     }
 
     @Override
@@ -69,8 +77,14 @@ final class ConnectionPool implements CallPipeline.Connections {
     /** A timer task: a failure of one connection is logged and contained (it would cancel the task for good). */
     private void tick() {
         long now = System.nanoTime();
+        long idle = runtime.config().idleConnectionTimeout().toNanos();
         for (DcConnection c : connections.values()) {
             try {
+                if (!keepOpen.test(c.id()) && c.retireIfIdle(now, idle)) {
+                    connections.remove(c.id(), c);
+                    LOG.debug("{}: closed after {} unused", c.id(), runtime.config().idleConnectionTimeout());
+                    continue;
+                }
                 c.tick(now);
             } catch (RuntimeException e) {
                 LOG.warn("{}: periodic work failed", c.id(), e);

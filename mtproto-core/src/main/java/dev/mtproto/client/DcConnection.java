@@ -33,6 +33,15 @@ final class DcConnection implements UpdateSink.Backpressured {
     private final LinkTraffic traffic;
     private final SessionOpener opener;
     private final KeepAlive keepAlive;
+    private volatile long lastUsedNanos = System.nanoTime();
+    private boolean retired;
+
+    /** Thrown by {@link #submit} on a connection closed for being idle: the caller takes a fresh one. */
+    static final class Retired extends RuntimeException {
+        Retired() {
+            super(null, null, false, false);
+        }
+    }
 
     DcConnection(ConnectionId id, ClientRuntime runtime) {
         this.id = id;
@@ -94,8 +103,12 @@ final class DcConnection implements UpdateSink.Backpressured {
     void submit(OutgoingCall<?> call) {
         SocketLink flush = null;
         SessionOutput.Delivery delivery = null;
+        lastUsedNanos = System.nanoTime();
         slot.lock.lock();
         try {
+            if (retired) {
+                throw new Retired();
+            }
             if (supervision.closed()) {
                 throw new ClientClosedException();
             }
@@ -190,6 +203,26 @@ final class DcConnection implements UpdateSink.Backpressured {
         if (flush != null) {
             flush.requestFlush();
         }
+    }
+
+    /**
+     * Closes the connection if nothing used it for {@code idleNanos} and no call is waiting or in flight.
+     *
+     * @return whether it was closed (the pool then forgets it)
+     */
+    boolean retireIfIdle(long now, long idleNanos) {
+        slot.lock.lock();
+        try {
+            boolean busy = !slot.waiting.isEmpty() || slot.session != null && slot.session.pendingCalls() > 0;
+            if (retired || supervision.closed() || busy || now - lastUsedNanos < idleNanos) {
+                return false;
+            }
+            retired = true;
+        } finally {
+            slot.lock.unlock();
+        }
+        close();
+        return true;
     }
 
     /** Every ping interval, on the timer: see {@link KeepAlive}. */

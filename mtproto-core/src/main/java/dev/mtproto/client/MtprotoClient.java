@@ -74,7 +74,7 @@ public final class MtprotoClient implements AutoCloseable {
         this.account = new AccountState(config.sessionStore(), runtime.keys(), runtime.storeWrites());
         this.peers = new PeerCache(config.sessionStore(), runtime.storeWrites());
         this.peerUpkeep = new PeerUpkeep(peers, updates, resources.timer());
-        this.pool = new ConnectionPool(runtime);
+        this.pool = new ConnectionPool(runtime, id -> id.equals(ConnectionId.main(homeDc)));
         this.dcConfig = new DcConfigRefresh(this, runtime);
         this.pipeline = new CallPipeline(BuiltInInterceptors.after(config.interceptors(), this, events), events, resources.timer(),
                 callbacks, pool);

@@ -3,6 +3,7 @@ package dev.mtproto.testkit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.client.ConnectionId;
+import dev.mtproto.client.ConnectionState;
 import dev.mtproto.client.DcAddress;
 import dev.mtproto.client.DcOptions;
 import dev.mtproto.client.DcRole;
@@ -51,6 +52,27 @@ class MultiDcTest {
         }
         assertThat(store.loadAuthorization(1)).isPresent();
         assertThat(store.loadAuthorization(2)).as("DC 2's key is kept too").isPresent();
+    }
+
+    @Test
+    void aConnectionLeftUnusedIsClosedAndReopenedWithTheSameKey() throws InterruptedException {
+        TestCluster cluster = TELEGRAM.cluster();
+        int keysBefore = cluster.dc(2).authKeyCount();
+        try (MtprotoClient client = MtprotoClient.create(cluster.clientConfig().sessionStore(new MemorySessionStore())
+                .idleConnectionTimeout(Duration.ofMillis(200)).build())) {
+            ConnectionId dc2 = ConnectionId.main(2);
+            client.connect().join();
+            client.invoke(dc2, GetNearestDc.INSTANCE, TIMEOUT).join();
+            assertThat(client.state(dc2)).isEqualTo(ConnectionState.CONNECTED);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (client.state(dc2) != ConnectionState.DISCONNECTED && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the pool looks once a second
+            }
+            assertThat(client.state(dc2)).as("closed and forgotten after being unused").isEqualTo(ConnectionState.DISCONNECTED);
+            assertThat(client.state()).as("the home DC's connection stays, it gets the updates").isEqualTo(ConnectionState.CONNECTED);
+            assertThat(client.invoke(dc2, GetNearestDc.INSTANCE, TIMEOUT).join()).isEqualTo(new NearestDc("XX", 2, 2));
+            assertThat(cluster.dc(2).authKeyCount()).as("reopened with the key it had").isEqualTo(keysBefore + 1);
+        }
     }
 
     @Test
