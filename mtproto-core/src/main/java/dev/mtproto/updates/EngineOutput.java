@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,6 @@ final class EngineOutput implements BoxOutput {
 
     private final UpdateEngine engine;
     private final DifferenceFetcher fetcher;
-    private final AtomicInteger delivered = new AtomicInteger();
     private final Set<Long> catchingUp = new HashSet<>();
     private CompletableFuture<Void> caughtUp;
     private long catchUpStarted;
@@ -42,7 +40,7 @@ final class EngineOutput implements BoxOutput {
     CompletableFuture<Void> catchUpStarted(long now) {
         caughtUp = new CompletableFuture<>();
         catchUpStarted = now;
-        deliveredAtStart = delivered.get();
+        deliveredAtStart = engine.deliveredCount();
         catchingUp.add(COMMON);
         collecting = true;
         return caughtUp;
@@ -51,10 +49,6 @@ final class EngineOutput implements BoxOutput {
     /** The box has asked for everything the catch-up needs. */
     void catchUpRequested() {
         collecting = false;
-    }
-
-    void counted() {
-        delivered.incrementAndGet();
     }
 
     @Override
@@ -169,7 +163,7 @@ final class EngineOutput implements BoxOutput {
         if (caughtUp == null || caughtUp.isDone() || !catchingUp.remove(sequence) || !catchingUp.isEmpty()) {
             return;
         }
-        event(new UpdateEngineEvent.CatchUpFinished(delivered.get() - deliveredAtStart, Duration.ofNanos(now - catchUpStarted)));
+        event(new UpdateEngineEvent.CatchUpFinished(engine.deliveredCount() - deliveredAtStart, Duration.ofNanos(now - catchUpStarted)));
         caughtUp.complete(null);
     }
 }

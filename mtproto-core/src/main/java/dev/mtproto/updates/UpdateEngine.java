@@ -48,10 +48,9 @@ public final class UpdateEngine implements AutoCloseable {
     private final MtprotoClient client;
     private final UpdateEngineConfig config;
     private final SessionStore store;
-    private final List<UpdateHandler> handlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<UpdateEngineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Deliveries deliveries;
     private final DeliveryWatermark watermark;
-    private final OrderedDispatcher<Delivery> dispatcher;
     private final EngineOutput output;
     private final MessageBox box;
     private final DifferenceApplier differences;
@@ -61,19 +60,15 @@ public final class UpdateEngine implements AutoCloseable {
     private volatile ScheduledFuture<?> ticking;
     private volatile boolean closed;
 
-    /** One update on its way to the handlers, with its place in the watermark. */
-    record Delivery(long number, IncomingUpdate update) {
-    }
-
     private UpdateEngine(MtprotoClient client, UpdateEngineConfig config) {
         this.client = client;
         this.config = config;
         this.store = client.config().sessionStore();
         Executor executor = config.executor() != null ? config.executor() : client.config().resources().callbacks();
         int window = config.queueCapacity() * 2 + DifferenceFetcher.BOT_CHANNEL_LIMIT;
-        this.watermark = new DeliveryWatermark(window);
-        this.dispatcher = new OrderedDispatcher<>(executor, config.workers(), this::handle);
-        this.flow = new Flow(config.queueCapacity(), dispatcher::queued, this::event);
+        this.deliveries = new Deliveries(executor, config.workers(), config.queueCapacity(), window, this::event);
+        this.watermark = deliveries.watermark();
+        this.flow = deliveries.flow();
         this.output = new EngineOutput(this, new DifferenceFetcher(client));
         this.box = new MessageBox(output, store.loadUpdateState().orElse(null), store.loadChannelPts(), config.gapHold().toNanos(),
                 id -> client.peers().find(PeerKind.USER, id).filter(p -> !p.min()).isPresent());
@@ -92,7 +87,7 @@ public final class UpdateEngine implements AutoCloseable {
 
     /** @param handler receives every update, in order per chat */
     public void addHandler(UpdateHandler handler) {
-        handlers.add(Objects.requireNonNull(handler, "handler"));
+        deliveries.addHandler(Objects.requireNonNull(handler, "handler"));
     }
 
     /** @param listener told about recovered gaps, losses, the end of the catch-up, failures, backpressure */
@@ -129,7 +124,7 @@ public final class UpdateEngine implements AutoCloseable {
 
     /** @return how many updates wait for the handlers or are being handled */
     public int queued() {
-        return dispatcher.queued();
+        return deliveries.queued();
     }
 
     /**
@@ -148,7 +143,7 @@ public final class UpdateEngine implements AutoCloseable {
         }
         long deadline = System.nanoTime() + grace.toNanos();
         return CompletableFuture.runAsync(() -> {
-            while (dispatcher.queued() > 0 && System.nanoTime() - deadline < 0) {
+            while (deliveries.queued() > 0 && System.nanoTime() - deadline < 0) {
                 flow.awaitChange(deadline);
             }
             saver.stop();
@@ -208,22 +203,11 @@ public final class UpdateEngine implements AutoCloseable {
 
     /** From the box: one update for the handlers. */
     void deliver(Update update, List<UserType> users, List<ChatType> chats, UpdateOrigin origin, long channelId) {
-        IncomingUpdate in = new IncomingUpdate(update, users, chats, origin, ChatKeys.of(update, channelId));
-        output.counted();
-        dispatcher.submit(in.chatKey(), new Delivery(watermark.issue(), in));
+        deliveries.deliver(update, users, chats, origin, channelId);
     }
 
-    private void handle(Delivery d) {
-        for (UpdateHandler h : handlers) {
-            try {
-                h.onUpdate(d.update());
-            } catch (Throwable e) {
-                LOG.warn("an update handler failed on {}", d.update(), e);
-                event(new UpdateEngineEvent.HandlerFailed(d.update(), e));
-            }
-        }
-        watermark.finished(d.number());
-        flow.delivered();
+    int deliveredCount() {
+        return deliveries.count();
     }
 
     void event(UpdateEngineEvent e) {
