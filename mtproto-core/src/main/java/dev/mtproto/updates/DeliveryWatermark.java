@@ -10,11 +10,11 @@ import java.util.Map;
  * a number in the order the box decided it; state changes are recorded against the last number given out;
  * once every delivery up to a number has been handled, the state recorded against it may be stored. Handlers
  * finish out of order (chats run concurrently), so finished numbers past the first unfinished one are kept
- * in a window the size of the queue. Thread-safe.
+ * in a window the size of the queue (grown if a difference delivers more at once). Thread-safe.
  */
 final class DeliveryWatermark {
-    private final boolean[] done;
-    private final int mask;
+    private boolean[] done;
+    private int mask;
     private long issued;      // numbers 1..issued were given out
     private long finished;    // every number up to this one is finished
     private final ArrayDeque<Checkpoint> checkpoints = new ArrayDeque<>();
@@ -31,10 +31,16 @@ final class DeliveryWatermark {
         this.mask = size - 1;
     }
 
-    /** @return the number of a new delivery */
+    /** @return the number of a new delivery (the window doubles if a huge difference overfills it) */
     synchronized long issue() {
         if (issued - finished >= done.length) {
-            throw new IllegalStateException("more unfinished deliveries than the window of " + done.length);
+            boolean[] bigger = new boolean[done.length * 2];
+            int biggerMask = bigger.length - 1;
+            for (long n = finished + 1; n <= issued; n++) {
+                bigger[(int) (n & biggerMask)] = done[(int) (n & mask)];
+            }
+            done = bigger;
+            mask = biggerMask;
         }
         return ++issued;
     }

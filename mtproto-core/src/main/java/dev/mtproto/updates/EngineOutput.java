@@ -89,9 +89,13 @@ final class EngineOutput implements BoxOutput {
                 } else {
                     commonFailures = 0;
                     boolean more = engine.differences().common(d, now);
-                    if (more && !engine.closed()) {
+                    if (more && !engine.closed() && engine.flow().hasRoom()) {
                         fetchCommon();
-                    } else if (!more) {
+                    } else if (more) {
+                        // the handlers are behind: the next slice waits for room (the tick asks for it then)
+                        engine.box().commonGate().retryAt(now);
+                        engine.box().qtsGate().retryAt(now);
+                    } else {
                         caughtUp(COMMON, now);
                     }
                 }
@@ -126,8 +130,10 @@ final class EngineOutput implements BoxOutput {
                 } else {
                     boolean more = engine.differences().channel(channelId, d, now);
                     SequenceGate g = engine.box().channelGate(channelId);
-                    if (more && g != null && !engine.closed()) {
+                    if (more && g != null && !engine.closed() && engine.flow().hasRoom()) {
                         fetchChannel(channelId, g.position());
+                    } else if (more && g != null) {
+                        g.retryAt(now);
                     } else if (!more) {
                         caughtUp(channelId, now);
                     }

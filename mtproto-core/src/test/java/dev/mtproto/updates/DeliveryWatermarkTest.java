@@ -1,7 +1,6 @@
 package dev.mtproto.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtproto.store.UpdateState;
 import java.util.Map;
@@ -53,10 +52,20 @@ class DeliveryWatermarkTest {
     }
 
     @Test
-    void theWindowIsBounded() {
-        for (int i = 0; i < 16; i++) {
-            watermark.issue();
+    void theWindowGrowsWhenMoreThanItHoldIsUnfinished() {
+        long first = watermark.issue();
+        watermark.record(pts(1), Map.of());
+        long[] later = new long[40];
+        for (int i = 0; i < later.length; i++) {
+            later[i] = watermark.issue();
         }
-        assertThatThrownBy(watermark::issue).isInstanceOf(IllegalStateException.class);
+        watermark.record(pts(2), Map.of());
+        for (long n : later) {
+            watermark.finished(n);
+        }
+        assertThat(watermark.takeSafeState()).isNull();
+        watermark.finished(first);
+        assertThat(watermark.takeSafeState()).isEqualTo(pts(2));
+        assertThat(watermark.unfinished()).isZero();
     }
 }
