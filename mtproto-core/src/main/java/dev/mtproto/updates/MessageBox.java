@@ -393,6 +393,17 @@ final class MessageBox {
         }
     }
 
+    /**
+     * The watchdog for channels (https://core.telegram.org/api/updates#recovering-gaps): a channel that was
+     * active within {@code activeWindow} but silent for {@code idle} has its difference fetched, at most once
+     * per {@code idle}; channels silent for longer are left alone (the account is probably not in them any more).
+     */
+    void pollIdleChannels(long now, long idle, long activeWindow) {
+        for (SequenceGate g : channels.values()) {
+            g.idlePoll(now, idle, activeWindow);
+        }
+    }
+
     /** @return the earliest time a wait ends (nanos), or -1 when nothing waits */
     long nextDeadline() {
         long d = min(seqDeadline, min(common.deadline(), qts.deadline()));

@@ -23,6 +23,8 @@ final class SequenceGate {
     private boolean fetching;
     private long fetchStartedNanos;
     private int positionAtFetch;
+    private long lastApplied = Long.MIN_VALUE;
+    private long lastPolled = Long.MIN_VALUE;
 
     /**
      * @param local the position, or a negative value when unknown (the first update then sets it)
@@ -81,6 +83,7 @@ final class SequenceGate {
         int before = u.expectedBefore();
         if (before == local) {
             local = u.pts();
+            lastApplied = now;
             return Verdict.APPLY;
         }
         if (before < local) {
@@ -136,6 +139,22 @@ final class SequenceGate {
         }
         deadline = -1;
         return null;
+    }
+
+    /**
+     * The per-sequence watchdog: a sequence that had updates within {@code activeWindow} but none for
+     * {@code idle} (and was not polled for as long) is due for a difference.
+     *
+     * @return whether it is due now (marked polled)
+     */
+    boolean idlePoll(long now, long idle, long activeWindow) {
+        if (fetching || lastApplied == Long.MIN_VALUE || now - lastApplied < idle || now - lastApplied > activeWindow
+                || lastPolled != Long.MIN_VALUE && now - lastPolled < idle) {
+            return false;
+        }
+        lastPolled = now;
+        deadline = now;
+        return true;
     }
 
     /** @return whether a wait has ended (the caller then starts fetching) */

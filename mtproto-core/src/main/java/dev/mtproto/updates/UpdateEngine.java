@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class UpdateEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateEngine.class);
     private static final long TICK_MILLIS = 50;
+    /** Channels silent for longer than this are not polled by the watchdog. */
+    private static final long CHANNEL_ACTIVE_WINDOW_NANOS = TimeUnit.HOURS.toNanos(6);
 
     private final MtprotoClient client;
     private final UpdateEngineConfig config;
@@ -169,6 +171,7 @@ public final class UpdateEngine implements AutoCloseable {
                 box.commonGate().dueNow(now);
             }
             if (flow.hasRoom()) {
+                box.pollIdleChannels(now, config.idleTimeout().toNanos(), CHANNEL_ACTIVE_WINDOW_NANOS);
                 flow.resumeDeferred(box, now);
                 box.tick(now);
             }

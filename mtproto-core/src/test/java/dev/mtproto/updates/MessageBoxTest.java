@@ -242,4 +242,24 @@ class MessageBoxTest {
         fresh.stateFetched(new State(6, 0, 1000, 0, 0), 0);
         assertThat(o.delivered).hasSize(1);
     }
+
+    @Test
+    void aChannelThatFellSilentIsPolledOnceAndOneLongSilentIsLeftAlone() {
+        long minute = 60_000 * MS;
+        box.process(new Updates(List.of(new UpdateNewChannelMessage(channelMessage(51), 51, 1)), List.of(), List.of(), 1001, 0), UpdateOrigin.PUSHED, null, 0);
+        box.pollIdleChannels(14 * minute, 15 * minute, 360 * minute);
+        box.tick(14 * minute);
+        assertThat(out.fetches).isEmpty();
+        box.pollIdleChannels(15 * minute, 15 * minute, 360 * minute);
+        box.tick(15 * minute);
+        assertThat(out.fetches).containsExactly(new RecordingOutput.Fetch(CHANNEL, 51));
+        differences.channel(CHANNEL, ChannelDifferenceEmpty.builder().final_(true).pts(51).build(), 15 * minute);
+        out.fetches.clear();
+        box.pollIdleChannels(16 * minute, 15 * minute, 360 * minute);
+        box.tick(16 * minute);
+        assertThat(out.fetches).as("polled once per silence").isEmpty();
+        box.pollIdleChannels(400 * minute, 15 * minute, 360 * minute);
+        box.tick(400 * minute);
+        assertThat(out.fetches).as("silent for hours: left alone").isEmpty();
+    }
 }
