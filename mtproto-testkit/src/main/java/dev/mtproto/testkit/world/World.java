@@ -28,11 +28,19 @@ import dev.mtproto.testkit.world.passwords.PasswordMethods;
 import dev.mtproto.testkit.world.passwords.Passwords;
 import dev.mtproto.testkit.world.pfs.BindTempAuthKeyMethod;
 import dev.mtproto.testkit.world.users.UserMethods;
+import dev.mtproto.testkit.world.chats.ChatKind;
+import dev.mtproto.testkit.world.chats.WorldChat;
+import dev.mtproto.testkit.world.messages.Destination;
+import dev.mtproto.testkit.world.messages.HistoryEntry;
+import dev.mtproto.testkit.world.updates.HomeDcKeys;
 import dev.mtproto.tl.api.Authorization;
+import dev.mtproto.tl.api.UpdatesType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,6 +83,7 @@ public final class World {
     private final PhoneLogin phoneLogin;
     private final LoginTokenMethods loginTokens;
     private final AtomicInteger placed = new AtomicInteger();
+    private final Conversations conversations;
 
     /**
      * Made by the cluster, one per cluster.
@@ -98,7 +107,9 @@ public final class World {
         new AuthorizationTransfer(accounts, authorizations, signIns, dcExists, random).register(handlers);
         new PasswordMethods(accounts, authorizations, passwords, signIns).register(handlers);
         new BindTempAuthKeyMethod(authorizations).register(handlers);
-        new UserMethods(accounts, users, accessHashes).register(handlers);
+        this.conversations = new Conversations(accounts, users, accessHashes,
+                new HomeDcKeys(cluster, accounts, authorizations, clock), clock, handlers);
+        new UserMethods(accounts, users, accessHashes, conversations.channelMethods::resolve).register(handlers);
     }
 
     // ------------------------------------------------------------------ accounts
@@ -124,6 +135,7 @@ public final class World {
     }
 
     Account create(String phone, String first, String last, String username, int homeDc, char[] password, String hint) {
+        checkNoChatHas(username);
         String digits = PhoneNumbers.normalize(phone).orElseThrow(() -> new IllegalArgumentException("not a phone number: " + phone));
         int dc = homeDc != 0 ? homeDc : PhoneNumbers.testNumberDc(digits).orElse(0);
         Account account = accounts.createUser(digits, first, last, validUsername(username), place(dc));
@@ -135,6 +147,7 @@ public final class World {
 
     Account createBot(String username, String name, int homeDc, String token) {
         String u = validUsername(username);
+        checkNoChatHas(u);
         return accounts.createBot(name != null ? name : u, u, place(homeDc), token);
     }
 
@@ -143,6 +156,12 @@ public final class World {
             return "";
         }
         return Usernames.normalize(username).orElseThrow(() -> new IllegalArgumentException("not a valid username: " + username));
+    }
+
+    private void checkNoChatHas(String username) {
+        if (!username.isEmpty() && conversations.chats.byUsername(username).isPresent()) {
+            throw new IllegalArgumentException("the username @" + username + " is taken by a chat");
+        }
     }
 
     /** @return the DC asked for, checked, or the next one in turn */
@@ -321,6 +340,110 @@ public final class World {
         return flood;
     }
 
+    // ------------------------------------------------------------------ chats, messages, updates
+
+    /**
+     * @param title the title
+     * @return the description of a basic group; {@link NewChat#create()} makes it
+     */
+    public NewChat newGroup(String title) {
+        return new NewChat(this, ChatKind.GROUP, title);
+    }
+
+    /**
+     * @param title the title
+     * @return the description of a supergroup ({@code channel} with {@code megagroup}); every member posts
+     */
+    public NewChat newSupergroup(String title) {
+        return new NewChat(this, ChatKind.SUPERGROUP, title);
+    }
+
+    /**
+     * @param title the title
+     * @return the description of a broadcast channel ({@code channel} with {@code broadcast}); admins post
+     */
+    public NewChat newChannel(String title) {
+        return new NewChat(this, ChatKind.CHANNEL, title);
+    }
+
+    WorldChat createChat(ChatKind kind, String title, String username, long creatorId, List<Long> members, Set<Long> admins) {
+        String u = validUsername(username);
+        if (!u.isEmpty() && accounts.byUsername(u).isPresent()) {
+            throw new IllegalArgumentException("the username @" + u + " is taken by an account");
+        }
+        for (long id : members) {
+            accounts.byId(id).orElseThrow(() -> new IllegalArgumentException("no account with id " + id));
+        }
+        return conversations.chats.create(kind, title, u, creatorId, members, admins, (int) (clock.millis() / 1000));
+    }
+
+    /**
+     * @param id a chat's or channel's id
+     * @return the chat as it is now
+     */
+    public Optional<WorldChat> chat(long id) {
+        return conversations.chats.byId(id);
+    }
+
+    /**
+     * Adds members to a chat, quietly (no update tells anyone); they get its messages from now on.
+     *
+     * @param chat the chat
+     * @param members who joins
+     * @return the chat as it is now
+     */
+    public WorldChat addMembers(WorldChat chat, Account... members) {
+        return conversations.chats.addMembers(chat.id(), Arrays.stream(members).map(Account::id).toList());
+    }
+
+    /**
+     * Removes a member from a chat, quietly; it gets no more of its messages, and a private channel answers
+     * it {@code 406 CHANNEL_PRIVATE}.
+     *
+     * @param chat the chat
+     * @param member who leaves
+     * @return the chat as it is now
+     */
+    public WorldChat removeMember(WorldChat chat, Account member) {
+        return conversations.chats.removeMember(chat.id(), member.id());
+    }
+
+    /**
+     * @param sender a scripted user
+     * @return a message it sends, as if from the official app: {@code world.send(alice).to(bot).text("hi")}
+     */
+    public ScriptedMessage send(Account sender) {
+        return new ScriptedMessage(this, sender);
+    }
+
+    UpdatesType sendAs(Account sender, Destination to, String text) {
+        return conversations.sender.send(sender, to, text, random.nextLong(), 0, (int) (clock.millis() / 1000), "messages.sendMessage");
+    }
+
+    /**
+     * @param count how many messages
+     * @return many messages to send across chats, for soaks and benchmarks; {@link BulkMessages#send()} sends them
+     */
+    public BulkMessages bulk(int count) {
+        return new BulkMessages(this, count);
+    }
+
+    /** @return the controls of pushed updates: faults per account, state, difference limits */
+    public UpdateControls updates() {
+        return conversations.controls;
+    }
+
+    /**
+     * @param account an account
+     * @return the world's record of every message the account must receive, in the order the world made
+     *     them (private chats, basic groups, and the supergroups and channels it was a member of when each
+     *     message was sent): what a client delivering each update exactly once, in order, has seen once it
+     *     caught up
+     */
+    public List<HistoryEntry> history(Account account) {
+        return conversations.histories.of(account.id());
+    }
+
     // ------------------------------------------------------------------ for the test DC
 
     /**
@@ -352,12 +475,19 @@ public final class World {
     }
 
     /**
-     * Clears the rules a test set, which must not leak into the next: flood limits, the DC for new
-     * numbers, the login code lifetime. Accounts, codes sent and who is signed in stay.
+     * Clears the rules a test set, which must not leak into the next: push faults (what they held is sent),
+     * difference limits, flood limits, the DC for new numbers, the login code lifetime. Accounts, chats,
+     * messages, codes sent and who is signed in stay.
      */
     public void reset() {
+        conversations.controls.reset();
         flood.clear();
         phoneLogin.newNumbersDc(0);
         codes.lifetime(LoginCodes.DEFAULT_LIFETIME);
+    }
+
+    /** Stops the thread that pushes updates; the cluster calls it when it closes. */
+    public void close() {
+        conversations.close();
     }
 }

@@ -1,0 +1,213 @@
+package dev.mtproto.testkit.world.messages;
+
+import dev.mtproto.rpc.RpcException;
+import dev.mtproto.testkit.world.accounts.Account;
+import dev.mtproto.testkit.world.accounts.Accounts;
+import dev.mtproto.testkit.world.accounts.UserObjects;
+import dev.mtproto.testkit.world.calls.WorldErrors;
+import dev.mtproto.testkit.world.chats.ChatObjects;
+import dev.mtproto.testkit.world.chats.Chats;
+import dev.mtproto.testkit.world.chats.WorldChat;
+import dev.mtproto.testkit.world.updates.BoxEntry;
+import dev.mtproto.testkit.world.updates.Mailboxes;
+import dev.mtproto.testkit.world.updates.MessageBox;
+import dev.mtproto.testkit.world.updates.PushDispatcher;
+import dev.mtproto.tl.api.Message;
+import dev.mtproto.tl.api.MessageType;
+import dev.mtproto.tl.api.PeerUser;
+import dev.mtproto.tl.api.Update;
+import dev.mtproto.tl.api.UpdateMessageID;
+import dev.mtproto.tl.api.UpdateNewChannelMessage;
+import dev.mtproto.tl.api.UpdateNewMessage;
+import dev.mtproto.tl.api.UpdateShortChatMessage;
+import dev.mtproto.tl.api.UpdateShortMessage;
+import dev.mtproto.tl.api.UpdateShortSentMessage;
+import dev.mtproto.tl.api.Updates;
+import dev.mtproto.tl.api.UpdatesType;
+import dev.mtproto.tl.api.UserType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Sends text messages as Telegram does (https://core.telegram.org/api/updates,
+ * https://core.telegram.org/method/messages.sendMessage): the message lands in every member's history (a
+ * copy with the member's own message id and pts in each common box for private chats and basic groups;
+ * one copy, with the channel's id and pts, in a channel's box), and each recipient gets the form Telegram
+ * sends it:
+ * <ul>
+ *   <li>private chat: the sender's call gets {@code updateShortSentMessage}; the sender's other keys get
+ *       {@code updateShortMessage} with {@code out}; the recipient gets {@code updateShortMessage};</li>
+ *   <li>basic group: the sender's call gets {@code updates} with {@code updateMessageID} and
+ *       {@code updateNewMessage}; every other member, and the sender's other keys ({@code out}), get
+ *       {@code updateShortChatMessage};</li>
+ *   <li>supergroup or channel: the sender's call gets {@code updates} with {@code updateMessageID} and
+ *       {@code updateNewChannelMessage}; every member's keys (the sender's other keys with {@code out}) get
+ *       {@code updates} with {@code updateNewChannelMessage}, the sender and the channel as they see
+ *       them.</li>
+ * </ul>
+ * A call's result carries {@code seq} 0 and so do channel updates (ordered by the channel's pts); none of
+ * these forms moves an account's seq. A {@code random_id} sent again by the same sender makes no second
+ * message: the first result is returned again; with another text or chat it is
+ * {@code 400 RANDOM_ID_DUPLICATE}. Thread-safe: one message at a time, so every box sees the world's order.
+ */
+public final class MessageSender {
+    /** The longest text (https://core.telegram.org/method/messages.sendMessage, {@code config.message_length_max}). */
+    public static final int MAX_LENGTH = 4096;
+
+    private record RandomKey(long senderId, long randomId) {
+    }
+
+    private record Sent(String destination, String text, UpdatesType result) {
+    }
+
+    private final Accounts accounts;
+    private final Chats chats;
+    private final UserObjects users;
+    private final ChatObjects chatObjects;
+    private final Mailboxes boxes;
+    private final PushDispatcher pushes;
+    private final Histories histories;
+    private final Map<RandomKey, Sent> sentByRandomId = new HashMap<>();
+
+    /**
+     * @param accounts the world's accounts
+     * @param chats its chats
+     * @param users how users look
+     * @param chatObjects how chats look
+     * @param boxes the message boxes
+     * @param pushes where updates go
+     * @param histories the record of what each account must receive
+     */
+    public MessageSender(Accounts accounts, Chats chats, UserObjects users, ChatObjects chatObjects, Mailboxes boxes,
+            PushDispatcher pushes, Histories histories) {
+        this.accounts = accounts;
+        this.chats = chats;
+        this.users = users;
+        this.chatObjects = chatObjects;
+        this.boxes = boxes;
+        this.pushes = pushes;
+        this.histories = histories;
+    }
+
+    /**
+     * Sends a text message.
+     *
+     * @param sender who sends it
+     * @param to where
+     * @param text the text
+     * @param randomId the sender's random id for it
+     * @param viaPermKeyId the key whose call sends it (it gets the result and no push), 0 for a message sent
+     *     as from another app (every key of the sender gets the push)
+     * @param date the world's time, in Unix seconds
+     * @param method the TL name of the function, for errors
+     * @return what the sender's call gets
+     * @throws RpcException {@code 400 MESSAGE_EMPTY}, {@code MESSAGE_TOO_LONG}, {@code RANDOM_ID_DUPLICATE},
+     *     {@code CHAT_ADMIN_REQUIRED} (a broadcast channel's subscriber), {@code 403 CHAT_WRITE_FORBIDDEN}
+     *     (not a member)
+     */
+    public synchronized UpdatesType send(Account sender, Destination to, String text, long randomId, long viaPermKeyId,
+            int date, String method) {
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            throw WorldErrors.of(400, "MESSAGE_EMPTY", method);
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw WorldErrors.of(400, "MESSAGE_TOO_LONG", method);
+        }
+        String destination = describe(to);
+        RandomKey key = new RandomKey(sender.id(), randomId);
+        Sent before = sentByRandomId.get(key);
+        if (before != null) {
+            if (before.destination().equals(destination) && before.text().equals(text)) {
+                return before.result();
+            }
+            throw WorldErrors.of(400, "RANDOM_ID_DUPLICATE", method);
+        }
+        UpdatesType result;
+        if (to instanceof Destination.ToUser u) {
+            result = toUser(sender, u.user(), text, viaPermKeyId, date);
+        } else {
+            WorldChat chat = chats.byId(((Destination.ToChat) to).chat().id()).orElseThrow();
+            if (!chat.isMember(sender.id())) {
+                throw WorldErrors.of(403, "CHAT_WRITE_FORBIDDEN", method);
+            }
+            if (!chat.mayPost(sender.id())) {
+                throw WorldErrors.of(400, "CHAT_ADMIN_REQUIRED", method);
+            }
+            result = chat.isChannel() ? toChannel(sender, chat, text, randomId, viaPermKeyId, date)
+                    : toGroup(sender, chat, text, randomId, viaPermKeyId, date);
+        }
+        sentByRandomId.put(key, new Sent(destination, text, result));
+        return result;
+    }
+
+    private static String describe(Destination to) {
+        return to instanceof Destination.ToUser u ? "user " + u.user().id() : "chat " + ((Destination.ToChat) to).chat().id();
+    }
+
+    private UpdatesType toUser(Account sender, Account recipient, String text, long via, int date) {
+        BoxEntry mine = addToCommonBox(sender.id(), id -> MessageObjects.privateMessage(id, true, recipient.id(), text, date),
+                new PeerUser(recipient.id()), sender.id(), date);
+        pushes.push(sender.id(), new UpdateShortMessage(true, false, false, false, message(mine).id(), recipient.id(), text, mine.pts(),
+                1, date, null, null, null, null, null), via);
+        if (recipient.id() != sender.id()) {
+            BoxEntry theirs = addToCommonBox(recipient.id(), id -> MessageObjects.privateMessage(id, false, sender.id(), text, date),
+                    new PeerUser(sender.id()), sender.id(), date);
+            pushes.push(recipient.id(), new UpdateShortMessage(false, false, false, false, message(theirs).id(), sender.id(), text,
+                    theirs.pts(), 1, date, null, null, null, null, null), 0);
+        }
+        return new UpdateShortSentMessage(true, message(mine).id(), mine.pts(), 1, date, null, null, null);
+    }
+
+    private UpdatesType toGroup(Account sender, WorldChat chat, String text, long randomId, long via, int date) {
+        BoxEntry mine = null;
+        for (long member : chat.members()) {
+            boolean out = member == sender.id();
+            BoxEntry e = addToCommonBox(member, id -> MessageObjects.chatMessage(id, out, chat, sender.id(), text, date),
+                    MessageObjects.peerOf(chat), sender.id(), date);
+            pushes.push(member, new UpdateShortChatMessage(out, false, false, false, message(e).id(), sender.id(), chat.id(), text,
+                    e.pts(), 1, date, null, null, null, null, null), out ? via : 0);
+            if (out) {
+                mine = e;
+            }
+        }
+        Objects.requireNonNull(mine, "the sender is a member");
+        return new Updates(List.of(new UpdateMessageID(message(mine).id(), randomId), new UpdateNewMessage(mine.message(), mine.pts(), 1)),
+                List.of(users.self(sender, date)), List.of(chatObjects.seenBy(sender.id(), chat)), date, 0);
+    }
+
+    private UpdatesType toChannel(Account sender, WorldChat chat, String text, long randomId, long via, int date) {
+        MessageBox box = boxes.channel(chat.id());
+        MessageType canonical = MessageObjects.chatMessage(box.nextMessageId(), false, chat, sender.id(), text, date);
+        BoxEntry e = box.add(1, canonical, sender.id(), date);
+        for (long member : chat.members()) {
+            boolean out = member == sender.id();
+            MessageType seen = MessageObjects.withOut(canonical, out);
+            histories.add(member, new HistoryEntry(MessageObjects.peerOf(chat), (Message) seen, e.pts(), chat.id()));
+            pushes.push(member, new Updates(List.of(new UpdateNewChannelMessage(seen, e.pts(), 1)), usersFor(member, sender, date),
+                    List.of(chatObjects.seenBy(member, chat)), date, 0), out ? via : 0);
+        }
+        List<Update> result = List.of(new UpdateMessageID(message(e).id(), randomId),
+                new UpdateNewChannelMessage(MessageObjects.withOut(canonical, true), e.pts(), 1));
+        return new Updates(result, List.of(users.self(sender, date)), List.of(chatObjects.seenBy(sender.id(), chat)), date, 0);
+    }
+
+    private List<UserType> usersFor(long viewerId, Account sender, int date) {
+        Account viewer = accounts.byId(viewerId).orElse(sender);
+        return List.of(users.seenBy(viewer, sender, false, date));
+    }
+
+    private BoxEntry addToCommonBox(long owner, java.util.function.IntFunction<MessageType> message, dev.mtproto.tl.api.Peer peer,
+            long senderId, int date) {
+        MessageBox box = boxes.account(owner).common();
+        BoxEntry e = box.add(1, message.apply(box.nextMessageId()), senderId, date);
+        histories.add(owner, new HistoryEntry(peer, (Message) e.message(), e.pts(), 0));
+        return e;
+    }
+
+    private static Message message(BoxEntry e) {
+        return (Message) e.message();
+    }
+}
