@@ -128,6 +128,7 @@ public final class DifferenceMethods {
             EntryPeers.Peers p = peers.of(viewer, last, chat.id(), now);
             int top = box.lastMessageId();
             Dialog dialog = Dialog.builder().peer(new PeerChannel(chat.id())).topMessage(top).readInboxMaxId(top).readOutboxMaxId(top)
+                    .unreadCount(0).unreadMentionsCount(0).unreadReactionsCount(0).unreadPollVotesCount(0)
                     .notifySettings(PeerNotifySettings.builder().build()).pts(remote).build();
             return new ChannelDifferenceTooLong(true, timeout, dialog, last, p.chats(), p.users());
         }
