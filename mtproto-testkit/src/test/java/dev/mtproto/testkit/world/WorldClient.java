@@ -32,7 +32,8 @@ import dev.mtproto.tl.api.auth.SignIn;
 import dev.mtproto.tl.api.users.GetUsers;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
@@ -49,7 +50,7 @@ final class WorldClient implements AutoCloseable {
     private final MemorySessionStore store = new MemorySessionStore();
     private final TestCluster telegram;
     /** What the DC pushed to this client, in the order it arrived (call results left out). */
-    private final List<UpdatesType> pushed = new CopyOnWriteArrayList<>();
+    private final List<UpdatesType> pushed = Collections.synchronizedList(new ArrayList<>());
 
     private WorldClient(TestCluster telegram, int homeDc, boolean testMode, LongSupplier clock) {
         this.telegram = telegram;
@@ -78,12 +79,19 @@ final class WorldClient implements AutoCloseable {
 
     /** @return what the DC pushed so far, in order */
     List<UpdatesType> pushed() {
-        return List.copyOf(pushed);
+        synchronized (pushed) {
+            return List.copyOf(pushed);
+        }
+    }
+
+    /** @return how many updates the DC pushed so far */
+    int pushedCount() {
+        return pushed.size();
     }
 
     /** @return the pushes so far, once there are at least {@code n} (waits up to 10 s) */
     List<UpdatesType> awaitPushed(int n) {
-        await().atMost(TIMEOUT).until(() -> pushed.size() >= n);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> pushed.size() >= n);
         return pushed();
     }
 
