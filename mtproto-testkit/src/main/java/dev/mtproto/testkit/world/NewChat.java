@@ -86,6 +86,6 @@ public final class NewChat {
         Account owner = creator != null ? creator : members.stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a chat needs a creator or a member"));
         List<Long> ids = members.stream().map(Account::id).toList();
-        return world.createChat(kind, title, username, owner.id(), ids, admins);
+        return world.chats().create(kind, title, username, owner.id(), ids, admins);
     }
 }

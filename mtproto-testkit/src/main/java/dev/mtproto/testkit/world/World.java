@@ -38,9 +38,7 @@ import dev.mtproto.tl.api.UpdatesType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,6 +82,7 @@ public final class World {
     private final LoginTokenMethods loginTokens;
     private final AtomicInteger placed = new AtomicInteger();
     private final Conversations conversations;
+    private final ChatDirectory chatDirectory;
 
     /**
      * Made by the cluster, one per cluster.
@@ -110,6 +109,7 @@ public final class World {
         this.conversations = new Conversations(accounts, users, accessHashes,
                 new HomeDcKeys(cluster, accounts, authorizations, clock), clock, handlers);
         new UserMethods(accounts, users, accessHashes, conversations.channelMethods::resolve).register(handlers);
+        this.chatDirectory = new ChatDirectory(conversations.chats, accounts, clock);
     }
 
     // ------------------------------------------------------------------ accounts
@@ -151,7 +151,7 @@ public final class World {
         return accounts.createBot(name != null ? name : u, u, place(homeDc), token);
     }
 
-    private static String validUsername(String username) {
+    static String validUsername(String username) {
         if (username.isEmpty()) {
             return "";
         }
@@ -366,46 +366,9 @@ public final class World {
         return new NewChat(this, ChatKind.CHANNEL, title);
     }
 
-    WorldChat createChat(ChatKind kind, String title, String username, long creatorId, List<Long> members, Set<Long> admins) {
-        String u = validUsername(username);
-        if (!u.isEmpty() && accounts.byUsername(u).isPresent()) {
-            throw new IllegalArgumentException("the username @" + u + " is taken by an account");
-        }
-        for (long id : members) {
-            accounts.byId(id).orElseThrow(() -> new IllegalArgumentException("no account with id " + id));
-        }
-        return conversations.chats.create(kind, title, u, creatorId, members, admins, (int) (clock.millis() / 1000));
-    }
-
-    /**
-     * @param id a chat's or channel's id
-     * @return the chat as it is now
-     */
-    public Optional<WorldChat> chat(long id) {
-        return conversations.chats.byId(id);
-    }
-
-    /**
-     * Adds members to a chat, quietly (no update tells anyone); they get its messages from now on.
-     *
-     * @param chat the chat
-     * @param members who joins
-     * @return the chat as it is now
-     */
-    public WorldChat addMembers(WorldChat chat, Account... members) {
-        return conversations.chats.addMembers(chat.id(), Arrays.stream(members).map(Account::id).toList());
-    }
-
-    /**
-     * Removes a member from a chat, quietly; it gets no more of its messages, and a private channel answers
-     * it {@code 406 CHANNEL_PRIVATE}.
-     *
-     * @param chat the chat
-     * @param member who leaves
-     * @return the chat as it is now
-     */
-    public WorldChat removeMember(WorldChat chat, Account member) {
-        return conversations.chats.removeMember(chat.id(), member.id());
+    /** @return the world's groups, supergroups and channels: look them up, add and remove members */
+    public ChatDirectory chats() {
+        return chatDirectory;
     }
 
     /**

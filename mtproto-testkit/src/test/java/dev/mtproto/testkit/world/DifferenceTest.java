@@ -210,7 +210,7 @@ class DifferenceTest {
             Channel c = (Channel) ((dev.mtproto.tl.api.Updates) b.awaitPushed(1).get(0)).chats().get(0);
             InputChannel mine = new InputChannel(c.id(), c.accessHash());
             assertThat(b.call(new dev.mtproto.tl.api.channels.GetChannels(List.of(mine)))).isInstanceOf(dev.mtproto.tl.api.messages.Chats.class);
-            world.removeMember(secret, bob);
+            world.chats().removeMember(secret, bob);
             // https://core.telegram.org/method/updates.getChannelDifference#possible-errors
             assertError(b.error(new GetChannelDifference(false, mine, ChannelMessagesFilterEmpty.INSTANCE, 1, 10)), 406, "CHANNEL_PRIVATE");
             assertError(b.error(new dev.mtproto.tl.api.channels.GetChannels(List.of(mine))), 406, "CHANNEL_PRIVATE");
