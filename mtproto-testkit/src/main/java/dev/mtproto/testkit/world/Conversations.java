@@ -8,6 +8,7 @@ import dev.mtproto.testkit.world.chats.ChannelAccess;
 import dev.mtproto.testkit.world.chats.ChannelMethods;
 import dev.mtproto.testkit.world.chats.ChatObjects;
 import dev.mtproto.testkit.world.chats.Chats;
+import dev.mtproto.testkit.world.messages.CreateChatMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
 import dev.mtproto.testkit.world.messages.MessageSender;
@@ -44,6 +45,7 @@ final class Conversations implements AutoCloseable {
         DifferenceLimits limits = new DifferenceLimits();
         this.controls = new UpdateControls(pushes, boxes, limits, clock);
         channelMethods.register(handlers);
+        new CreateChatMethod(accounts, accessHashes, chats, sender).register(handlers);
         new SendMessageMethod(new InputPeers(accounts, accessHashes, chats, channels), sender).register(handlers);
         new DifferenceMethods(boxes, limits, channels, new EntryPeers(accounts, users, chats, chatObjects)).register(handlers);
     }

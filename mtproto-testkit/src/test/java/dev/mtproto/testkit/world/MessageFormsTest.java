@@ -93,8 +93,8 @@ class MessageFormsTest {
             assertThat(state.seq()).isEqualTo(1);
             assertThat(world.history(bob)).singleElement().satisfies(h -> {
                 assertThat(h.peer()).isEqualTo(new PeerUser(alice.id()));
-                assertThat(h.message().out()).isFalse();
-                assertThat(h.message().fromId()).as("a private chat's peer is the sender").isNull();
+                assertThat(h.out()).isFalse();
+                assertThat(((Message) h.message()).fromId()).as("a private chat's peer is the sender").isNull();
             });
         }
     }
@@ -207,6 +207,39 @@ class MessageFormsTest {
             assertThat(((Channel) got.chats().get(0)).broadcast()).isTrue();
             assertThat(world.history(reader)).extracting(h -> h.text()).containsExactly("breaking");
             assertThat(world.history(stranger)).isEmpty();
+        }
+    }
+
+    /** https://core.telegram.org/method/messages.createChat; seq: https://core.telegram.org/api/updates#update-sequence */
+    @Test
+    void aNewBasicGroupReachesEveryMemberAsUpdatesWithTheirNextSeq() {
+        Account alice = people.person("Alice");
+        Account bob = people.person("Bob");
+        try (WorldClient phone = signedIn(alice); WorldClient laptop = signedIn(alice); WorldClient b = signedIn(bob)) {
+            State before = (State) b.call(GetState.INSTANCE);
+            var invited = (dev.mtproto.tl.api.messages.InvitedUsers) phone.call(new dev.mtproto.tl.api.messages.CreateChat(
+                    java.util.List.of(new dev.mtproto.tl.api.InputUser(bob.id(), inputUser(phone, bob).accessHash())), "Fresh", null));
+            assertThat(invited.missingInvitees()).isEmpty();
+            Updates mine = (Updates) invited.updates();
+            assertThat(mine.seq()).as("the creator's next seq").isEqualTo(2);
+            assertThat(mine.updates().get(1)).isInstanceOf(dev.mtproto.tl.api.UpdateChatParticipants.class);
+            var created = (dev.mtproto.tl.api.MessageService) ((UpdateNewMessage) mine.updates().get(0)).message();
+            assertThat(created.out()).isTrue();
+            assertThat(created.action()).isInstanceOf(dev.mtproto.tl.api.MessageActionChatCreate.class);
+            assertThat(mine.users()).hasSize(2);
+            assertThat(laptop.awaitPushed(1)).singleElement().satisfies(u -> assertThat(((Updates) u).seq()).isEqualTo(2));
+            Updates bobs = (Updates) b.awaitPushed(1).get(0);
+            assertThat(bobs.seq()).isEqualTo(before.seq() + 1);
+            assertThat(((UpdateNewMessage) bobs.updates().get(0)).pts()).isEqualTo(before.pts() + 1);
+            assertThat(((State) b.call(GetState.INSTANCE)).seq()).isEqualTo(before.seq() + 1);
+            var diff = (dev.mtproto.tl.api.updates.Difference) b.call(new dev.mtproto.tl.api.updates.GetDifference(before.pts(), null, null,
+                    before.date(), 0, null));
+            assertThat(diff.newMessages()).singleElement().isInstanceOf(dev.mtproto.tl.api.MessageService.class);
+            assertThat(((State) diff.state()).seq()).isEqualTo(before.seq() + 1);
+            long chatId = ((Chat) bobs.chats().get(0)).id();
+            b.call(send(new InputPeerChat(chatId), "thanks", 1));
+            assertThat(world.history(alice)).extracting(h -> h.text()).containsExactly("", "thanks");
+            assertError(phone.error(new dev.mtproto.tl.api.messages.CreateChat(java.util.List.of(), "Alone", null)), 400, "USERS_TOO_FEW");
         }
     }
 

@@ -14,6 +14,7 @@ import dev.mtproto.testkit.world.updates.MessageBox;
 import dev.mtproto.testkit.world.updates.PushDispatcher;
 import dev.mtproto.tl.api.Message;
 import dev.mtproto.tl.api.MessageType;
+import dev.mtproto.tl.api.Peer;
 import dev.mtproto.tl.api.PeerUser;
 import dev.mtproto.tl.api.Update;
 import dev.mtproto.tl.api.UpdateMessageID;
@@ -25,10 +26,19 @@ import dev.mtproto.tl.api.UpdateShortSentMessage;
 import dev.mtproto.tl.api.Updates;
 import dev.mtproto.tl.api.UpdatesType;
 import dev.mtproto.tl.api.UserType;
+import dev.mtproto.tl.api.ChatParticipant;
+import dev.mtproto.tl.api.ChatParticipantCreator;
+import dev.mtproto.tl.api.ChatParticipantType;
+import dev.mtproto.tl.api.ChatParticipants;
+import dev.mtproto.tl.api.MessageActionChatCreate;
+import dev.mtproto.tl.api.MessageService;
+import dev.mtproto.tl.api.UpdateChatParticipants;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Sends text messages as Telegram does (https://core.telegram.org/api/updates,
@@ -48,7 +58,8 @@ import java.util.Objects;
  *       them.</li>
  * </ul>
  * A call's result carries {@code seq} 0 and so do channel updates (ordered by the channel's pts); none of
- * these forms moves an account's seq. A {@code random_id} sent again by the same sender makes no second
+ * these forms moves an account's seq. A new basic group ({@link #announceGroup}) does: each member gets
+ * {@code updates} with its next seq. A {@code random_id} sent again by the same sender makes no second
  * message: the first result is returned again; with another text or chat it is
  * {@code 400 RANDOM_ID_DUPLICATE}. Thread-safe: one message at a time, so every box sees the world's order.
  */
@@ -185,7 +196,7 @@ public final class MessageSender {
         for (long member : chat.members()) {
             boolean out = member == sender.id();
             MessageType seen = MessageObjects.withOut(canonical, out);
-            histories.add(member, new HistoryEntry(MessageObjects.peerOf(chat), (Message) seen, e.pts(), chat.id()));
+            histories.add(member, new HistoryEntry(MessageObjects.peerOf(chat), seen, e.pts(), chat.id()));
             pushes.push(member, new Updates(List.of(new UpdateNewChannelMessage(seen, e.pts(), 1)), usersFor(member, sender, date),
                     List.of(chatObjects.seenBy(member, chat)), date, 0), out ? via : 0);
         }
@@ -194,16 +205,53 @@ public final class MessageSender {
         return new Updates(result, List.of(users.self(sender, date)), List.of(chatObjects.seenBy(sender.id(), chat)), date, 0);
     }
 
+    /**
+     * Tells every member of a new basic group, as {@code messages.createChat} does: a {@code messageService}
+     * with {@code messageActionChatCreate} in each member's common box, pushed as {@code updates} (with
+     * {@code updateChatParticipants}, the members and the chat) that takes the member's next seq.
+     *
+     * @param creator who made it
+     * @param chat the group, made
+     * @param viaPermKeyId the key whose call made it (it gets the creator's {@code updates} as its result)
+     * @param date the world's time
+     * @return the creator's {@code updates}, with the seq its other keys get them with
+     */
+    public synchronized UpdatesType announceGroup(Account creator, WorldChat chat, long viaPermKeyId, int date) {
+        List<ChatParticipantType> participants = new ArrayList<>();
+        for (long member : chat.members()) {
+            participants.add(member == creator.id() ? new ChatParticipantCreator(member, null)
+                    : new ChatParticipant(member, creator.id(), date, null));
+        }
+        ChatParticipants list = new ChatParticipants(chat.id(), participants, 1);
+        UpdatesType mine = null;
+        for (long member : chat.members()) {
+            boolean out = member == creator.id();
+            BoxEntry e = addToCommonBox(member, id -> new MessageService(out, false, false, false, false, false, false, id,
+                    new PeerUser(creator.id()), MessageObjects.peerOf(chat), null, null, date,
+                    new MessageActionChatCreate(chat.title(), chat.members()), null, null), MessageObjects.peerOf(chat), creator.id(), date);
+            Account viewer = accounts.byId(member).orElseThrow();
+            List<UserType> members = chat.members().stream().map(id -> (UserType) users.seenBy(viewer, accounts.byId(id).orElseThrow(),
+                    false, date)).toList();
+            Updates u = new Updates(List.of(new UpdateNewMessage(e.message(), e.pts(), 1), new UpdateChatParticipants(list)), members,
+                    List.of(chatObjects.seenBy(member, chat)), date, boxes.account(member).nextSeq());
+            pushes.push(member, u, out ? viaPermKeyId : 0);
+            if (out) {
+                mine = u;
+            }
+        }
+        return Objects.requireNonNull(mine, "the creator is a member");
+    }
+
     private List<UserType> usersFor(long viewerId, Account sender, int date) {
         Account viewer = accounts.byId(viewerId).orElse(sender);
         return List.of(users.seenBy(viewer, sender, false, date));
     }
 
-    private BoxEntry addToCommonBox(long owner, java.util.function.IntFunction<MessageType> message, dev.mtproto.tl.api.Peer peer,
+    private BoxEntry addToCommonBox(long owner, IntFunction<MessageType> message, Peer peer,
             long senderId, int date) {
         MessageBox box = boxes.account(owner).common();
         BoxEntry e = box.add(1, message.apply(box.nextMessageId()), senderId, date);
-        histories.add(owner, new HistoryEntry(peer, (Message) e.message(), e.pts(), 0));
+        histories.add(owner, new HistoryEntry(peer, e.message(), e.pts(), 0));
         return e;
     }
 

@@ -7,6 +7,7 @@ import dev.mtproto.testkit.world.chats.ChatObjects;
 import dev.mtproto.testkit.world.chats.Chats;
 import dev.mtproto.tl.api.ChatType;
 import dev.mtproto.tl.api.Message;
+import dev.mtproto.tl.api.MessageService;
 import dev.mtproto.tl.api.MessageType;
 import dev.mtproto.tl.api.Peer;
 import dev.mtproto.tl.api.PeerChannel;
@@ -65,10 +66,11 @@ public final class EntryPeers {
             chatIds.add(extraChatId);
         }
         for (MessageType m : messages) {
-            Message msg = (Message) m;
-            add(msg.peerId(), userIds, chatIds);
-            if (msg.fromId() != null) {
-                add(msg.fromId(), userIds, chatIds);
+            Peer peer = m instanceof Message msg ? msg.peerId() : ((MessageService) m).peerId();
+            Peer from = m instanceof Message msg ? msg.fromId() : ((MessageService) m).fromId();
+            add(peer, userIds, chatIds);
+            if (from != null) {
+                add(from, userIds, chatIds);
             }
         }
         List<UserType> u = new ArrayList<>();
