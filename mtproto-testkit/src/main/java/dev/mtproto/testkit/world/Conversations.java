@@ -9,6 +9,7 @@ import dev.mtproto.testkit.world.chats.ChannelMethods;
 import dev.mtproto.testkit.world.chats.ChatObjects;
 import dev.mtproto.testkit.world.chats.Chats;
 import dev.mtproto.testkit.world.messages.CreateChatMethod;
+import dev.mtproto.testkit.world.messages.GetHistoryMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
 import dev.mtproto.testkit.world.messages.MessageSender;
@@ -46,8 +47,11 @@ final class Conversations implements AutoCloseable {
         this.controls = new UpdateControls(pushes, boxes, limits, clock);
         channelMethods.register(handlers);
         new CreateChatMethod(accounts, accessHashes, chats, sender).register(handlers);
-        new SendMessageMethod(new InputPeers(accounts, accessHashes, chats, channels), sender).register(handlers);
-        new DifferenceMethods(boxes, limits, channels, new EntryPeers(accounts, users, chats, chatObjects)).register(handlers);
+        InputPeers inputPeers = new InputPeers(accounts, accessHashes, chats, channels);
+        EntryPeers entryPeers = new EntryPeers(accounts, users, chats, chatObjects);
+        new SendMessageMethod(inputPeers, sender).register(handlers);
+        new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
+        new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }
 
     @Override
