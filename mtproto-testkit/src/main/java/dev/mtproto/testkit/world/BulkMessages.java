@@ -3,6 +3,7 @@ package dev.mtproto.testkit.world;
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.messages.Destination;
+import dev.mtproto.testkit.world.messages.Draft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -93,7 +94,7 @@ public final class BulkMessages {
             int t = random == null ? i % targets.size() : random.nextInt(targets.size());
             Target target = targets.get(t);
             Account sender = target.senders().get(turns[t]++ % target.senders().size());
-            world.sendAs(sender, target.destination(), prefix + " " + i);
+            world.sendAs(sender, target.destination(), Draft.of(prefix + " " + i));
         }
         return count;
     }

@@ -3,6 +3,8 @@ package dev.mtproto.testkit.world;
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.messages.Destination;
+import dev.mtproto.testkit.world.messages.Draft;
+import dev.mtproto.tl.api.ReplyMarkup;
 import dev.mtproto.tl.api.UpdatesType;
 import java.util.Objects;
 
@@ -15,6 +17,7 @@ public final class ScriptedMessage {
     private final World world;
     private final Account sender;
     private Destination destination;
+    private ReplyMarkup markup;
 
     ScriptedMessage(World world, Account sender) {
         this.world = world;
@@ -40,6 +43,16 @@ public final class ScriptedMessage {
     }
 
     /**
+     * @param value a keyboard under the message, as bots send them (its recipients then get full
+     *     {@code updates} with seq: the short forms cannot carry it)
+     * @return this
+     */
+    public ScriptedMessage replyMarkup(ReplyMarkup value) {
+        this.markup = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /**
      * Sends the message.
      *
      * @param text its text, 1 to 4096 characters
@@ -52,6 +65,6 @@ public final class ScriptedMessage {
         if (destination == null) {
             throw new IllegalStateException("say where the message goes: to(user) or to(chat)");
         }
-        return world.sendAs(sender, destination, text);
+        return world.sendAs(sender, destination, new Draft(text, markup));
     }
 }

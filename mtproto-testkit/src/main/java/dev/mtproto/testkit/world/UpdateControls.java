@@ -7,6 +7,7 @@ import dev.mtproto.testkit.world.updates.DifferenceLimits;
 import dev.mtproto.testkit.world.updates.Mailboxes;
 import dev.mtproto.testkit.world.updates.PushDispatcher;
 import dev.mtproto.testkit.world.updates.PushFaults;
+import dev.mtproto.tl.api.UpdatesTooLong;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -41,6 +42,17 @@ public final class UpdateControls {
      */
     public PushFaults of(Account account) {
         return pushes.faults(account.id());
+    }
+
+    /**
+     * Pushes {@code updatesTooLong} to every key of an account, as Telegram does when it has too many updates
+     * to send (the client must then call {@code updates.getDifference}); it goes in order with the other
+     * pushes, through the account's faults.
+     *
+     * @param account the account
+     */
+    public void tooLong(Account account) {
+        pushes.push(account.id(), UpdatesTooLong.INSTANCE, 0);
     }
 
     /**

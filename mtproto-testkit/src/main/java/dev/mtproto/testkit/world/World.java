@@ -31,6 +31,7 @@ import dev.mtproto.testkit.world.users.UserMethods;
 import dev.mtproto.testkit.world.chats.ChatKind;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.messages.Destination;
+import dev.mtproto.testkit.world.messages.Draft;
 import dev.mtproto.testkit.world.messages.HistoryEntry;
 import dev.mtproto.testkit.world.updates.HomeDcKeys;
 import dev.mtproto.tl.api.Authorization;
@@ -379,8 +380,8 @@ public final class World {
         return new ScriptedMessage(this, sender);
     }
 
-    UpdatesType sendAs(Account sender, Destination to, String text) {
-        return conversations.sender.send(sender, to, text, random.nextLong(), 0, (int) (clock.millis() / 1000), "messages.sendMessage");
+    UpdatesType sendAs(Account sender, Destination to, Draft draft) {
+        return conversations.sender.send(sender, to, draft, random.nextLong(), 0, (int) (clock.millis() / 1000), "messages.sendMessage");
     }
 
     /**

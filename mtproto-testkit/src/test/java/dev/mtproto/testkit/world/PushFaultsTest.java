@@ -94,6 +94,47 @@ class PushFaultsTest {
         }
     }
 
+    private static final dev.mtproto.tl.api.ReplyMarkup KEYBOARD = new dev.mtproto.tl.api.ReplyInlineMarkup(List.of(
+            new dev.mtproto.tl.api.KeyboardButtonRow(List.of(new dev.mtproto.tl.api.KeyboardButtonCallback(false, null, "Yes", new byte[] {1})))));
+
+    /** The short forms have no reply_markup (https://core.telegram.org/constructor/updateShortMessage): full updates, with seq. */
+    @Test
+    void aMessageWithAKeyboardComesAsUpdatesWithTheNextSeqAndCanBeCombined() {
+        Account alice = people.person("Alice");
+        Account bot = people.bot("Keys");
+        try (WorldClient a = signedIn(alice); WorldClient b = signedIn(bot)) {
+            State before = (State) a.call(GetState.INSTANCE);
+            var send = dev.mtproto.tl.api.messages.SendMessage.builder().peer(WorldPeople.inputUser(b, alice)).message("choose")
+                    .randomId(1).replyMarkup(KEYBOARD).build();
+            Updates result = (Updates) b.call(send);
+            assertThat(result.seq()).as("the bot's next seq").isEqualTo(2);
+            assertThat(result.updates().get(0)).isInstanceOf(dev.mtproto.tl.api.UpdateMessageID.class);
+            Updates got = (Updates) a.awaitPushed(1).get(0);
+            assertThat(got.seq()).isEqualTo(before.seq() + 1);
+            var m = (Message) ((dev.mtproto.tl.api.UpdateNewMessage) got.updates().get(0)).message();
+            assertThat(m.replyMarkup()).isEqualTo(KEYBOARD);
+            assertThat(got.users()).extracting(u -> ((dev.mtproto.tl.api.User) u).id()).containsExactly(bot.id(), alice.id());
+            assertThat(((State) a.call(GetState.INSTANCE)).seq()).isEqualTo(before.seq() + 1);
+
+            a.clearPushed();
+            world.updates().of(alice).combineNext(2);
+            world.send(bot).to(alice).replyMarkup(KEYBOARD).text("one");
+            world.send(bot).to(alice).text("plain goes on meanwhile");
+            world.send(bot).to(alice).replyMarkup(KEYBOARD).text("two");
+            List<UpdatesType> pushes = a.awaitPushed(2);
+            assertThat(pushes.get(0)).isInstanceOf(UpdateShortMessage.class);
+            var combined = (dev.mtproto.tl.api.UpdatesCombined) pushes.get(1);
+            assertThat(combined.seqStart()).isEqualTo(before.seq() + 2);
+            assertThat(combined.seq()).isEqualTo(before.seq() + 3);
+            assertThat(combined.updates()).hasSize(2);
+            assertThat(combined.users()).hasSize(2);
+
+            a.clearPushed();
+            world.updates().tooLong(alice);
+            assertThat(a.awaitPushed(1)).containsExactly(dev.mtproto.tl.api.UpdatesTooLong.INSTANCE);
+        }
+    }
+
     @Test
     void randomFaultsAreTheSameForTheSameSeed() {
         Account alice = people.person("Alice");

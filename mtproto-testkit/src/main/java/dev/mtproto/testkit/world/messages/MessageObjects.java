@@ -23,12 +23,13 @@ final class MessageObjects {
      * @param id the message id in the owner's box
      * @param out whether the owner sent it
      * @param otherSide the other side of the private chat, as the owner sees it
-     * @param text the text
+     * @param draft the text and reply markup
      * @param date when
      * @return the message
      */
-    static MessageType privateMessage(int id, boolean out, long otherSide, String text, int date) {
-        return Message.builder().out(out).id(id).peerId(new PeerUser(otherSide)).date(date).message(text).build();
+    static MessageType privateMessage(int id, boolean out, long otherSide, Draft draft, int date) {
+        return Message.builder().out(out).id(id).peerId(new PeerUser(otherSide)).date(date).message(draft.text())
+                .replyMarkup(draft.markup()).build();
     }
 
     /**
@@ -36,12 +37,13 @@ final class MessageObjects {
      * @param out whether the owner sent it
      * @param chat the chat
      * @param senderId who sent it
-     * @param text the text
+     * @param draft the text and reply markup
      * @param date when
      * @return the message
      */
-    static MessageType chatMessage(int id, boolean out, WorldChat chat, long senderId, String text, int date) {
-        Message.Builder m = Message.builder().out(out).id(id).peerId(peerOf(chat)).date(date).message(text);
+    static MessageType chatMessage(int id, boolean out, WorldChat chat, long senderId, Draft draft, int date) {
+        Message.Builder m = Message.builder().out(out).id(id).peerId(peerOf(chat)).date(date).message(draft.text())
+                .replyMarkup(draft.markup());
         if (chat.kind() == ChatKind.CHANNEL) {
             m.post(true);
         } else {

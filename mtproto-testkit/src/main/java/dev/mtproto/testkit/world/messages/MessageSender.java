@@ -49,6 +49,10 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>private chat: the sender's call gets {@code updateShortSentMessage}; the sender's other keys get
  *       {@code updateShortMessage} with {@code out}; the recipient gets {@code updateShortMessage};</li>
+ *   <li>a private-chat or basic-group message with a reply markup, which the short forms cannot carry: every
+ *       owner's keys get {@code updates} with {@code updateNewMessage}, the users and the chat, taking the
+ *       owner's next seq; the sender's call gets {@code updates} with {@code updateMessageID} and
+ *       {@code updateNewMessage} and the seq its other keys get;</li>
  *   <li>basic group: the sender's call gets {@code updates} with {@code updateMessageID} and
  *       {@code updateNewMessage}; every other member, and the sender's other keys ({@code out}), get
  *       {@code updateShortChatMessage};</li>
@@ -58,7 +62,7 @@ import java.util.function.IntFunction;
  *       them.</li>
  * </ul>
  * A call's result carries {@code seq} 0 and so do channel updates (ordered by the channel's pts); none of
- * these forms moves an account's seq. A new basic group ({@link #announceGroup}) does: each member gets
+ * these forms moves an account's seq (only full {@code updates} for the common box do). A new basic group ({@link #announceGroup}) does: each member gets
  * {@code updates} with its next seq. A {@code random_id} sent again by the same sender makes no second
  * message: the first result is returned again; with another text or chat it is
  * {@code 400 RANDOM_ID_DUPLICATE}. Thread-safe: one message at a time, so every box sees the world's order.
@@ -70,7 +74,7 @@ public final class MessageSender {
     private record RandomKey(long senderId, long randomId) {
     }
 
-    private record Sent(String destination, String text, UpdatesType result) {
+    private record Sent(String destination, Draft draft, UpdatesType result) {
     }
 
     private final Accounts accounts;
@@ -107,7 +111,7 @@ public final class MessageSender {
      *
      * @param sender who sends it
      * @param to where
-     * @param text the text
+     * @param draft the text, and a reply markup or null
      * @param randomId the sender's random id for it
      * @param viaPermKeyId the key whose call sends it (it gets the result and no push), 0 for a message sent
      *     as from another app (every key of the sender gets the push)
@@ -118,9 +122,9 @@ public final class MessageSender {
      *     {@code CHAT_ADMIN_REQUIRED} (a broadcast channel's subscriber), {@code 403 CHAT_WRITE_FORBIDDEN}
      *     (not a member)
      */
-    public synchronized UpdatesType send(Account sender, Destination to, String text, long randomId, long viaPermKeyId,
+    public synchronized UpdatesType send(Account sender, Destination to, Draft draft, long randomId, long viaPermKeyId,
             int date, String method) {
-        Objects.requireNonNull(text, "text");
+        String text = draft.text();
         if (text.isBlank()) {
             throw WorldErrors.of(400, "MESSAGE_EMPTY", method);
         }
@@ -131,14 +135,14 @@ public final class MessageSender {
         RandomKey key = new RandomKey(sender.id(), randomId);
         Sent before = sentByRandomId.get(key);
         if (before != null) {
-            if (before.destination().equals(destination) && before.text().equals(text)) {
+            if (before.destination().equals(destination) && before.draft().equals(draft)) {
                 return before.result();
             }
             throw WorldErrors.of(400, "RANDOM_ID_DUPLICATE", method);
         }
         UpdatesType result;
         if (to instanceof Destination.ToUser u) {
-            result = toUser(sender, u.user(), text, viaPermKeyId, date);
+            result = toCommonBox(sender, u.user(), null, draft, randomId, viaPermKeyId, date);
         } else {
             WorldChat chat = chats.byId(((Destination.ToChat) to).chat().id()).orElseThrow();
             if (!chat.isMember(sender.id())) {
@@ -147,10 +151,10 @@ public final class MessageSender {
             if (!chat.mayPost(sender.id())) {
                 throw WorldErrors.of(400, "CHAT_ADMIN_REQUIRED", method);
             }
-            result = chat.isChannel() ? toChannel(sender, chat, text, randomId, viaPermKeyId, date)
-                    : toGroup(sender, chat, text, randomId, viaPermKeyId, date);
+            result = chat.isChannel() ? toChannel(sender, chat, draft, randomId, viaPermKeyId, date)
+                    : toCommonBox(sender, null, chat, draft, randomId, viaPermKeyId, date);
         }
-        sentByRandomId.put(key, new Sent(destination, text, result));
+        sentByRandomId.put(key, new Sent(destination, draft, result));
         return result;
     }
 
@@ -158,46 +162,56 @@ public final class MessageSender {
         return to instanceof Destination.ToUser u ? "user " + u.user().id() : "chat " + ((Destination.ToChat) to).chat().id();
     }
 
-    private UpdatesType toUser(Account sender, Account recipient, String text, long via, int date) {
-        BoxEntry mine = addToCommonBox(sender.id(), id -> MessageObjects.privateMessage(id, true, recipient.id(), text, date),
-                new PeerUser(recipient.id()), sender.id(), date);
-        pushes.push(sender.id(), new UpdateShortMessage(true, false, false, false, message(mine).id(), recipient.id(), text, mine.pts(),
-                1, date, null, null, null, null, null), via);
-        if (recipient.id() != sender.id()) {
-            BoxEntry theirs = addToCommonBox(recipient.id(), id -> MessageObjects.privateMessage(id, false, sender.id(), text, date),
-                    new PeerUser(sender.id()), sender.id(), date);
-            pushes.push(recipient.id(), new UpdateShortMessage(false, false, false, false, message(theirs).id(), sender.id(), text,
-                    theirs.pts(), 1, date, null, null, null, null, null), 0);
-        }
-        return new UpdateShortSentMessage(true, message(mine).id(), mine.pts(), 1, date, null, null, null);
-    }
-
-    private UpdatesType toGroup(Account sender, WorldChat chat, String text, long randomId, long via, int date) {
+    /**
+     * A private-chat or basic-group message: a copy in each owner's common box; pushed short, or, with a
+     * reply markup the short forms cannot carry, as {@code updates} taking each owner's next seq.
+     */
+    private UpdatesType toCommonBox(Account sender, Account recipient, WorldChat chat, Draft draft, long randomId, long via, int date) {
+        List<Long> owners = chat != null ? chat.members() : recipient.id() == sender.id() ? List.of(sender.id())
+                : List.of(sender.id(), recipient.id());
         BoxEntry mine = null;
-        for (long member : chat.members()) {
-            boolean out = member == sender.id();
-            BoxEntry e = addToCommonBox(member, id -> MessageObjects.chatMessage(id, out, chat, sender.id(), text, date),
-                    MessageObjects.peerOf(chat), sender.id(), date);
-            pushes.push(member, new UpdateShortChatMessage(out, false, false, false, message(e).id(), sender.id(), chat.id(), text,
-                    e.pts(), 1, date, null, null, null, null, null), out ? via : 0);
-            if (out) {
-                mine = e;
+        int mySeq = 0;
+        for (long owner : owners) {
+            boolean out = owner == sender.id();
+            long otherSide = out ? recipient == null ? 0 : recipient.id() : sender.id();
+            BoxEntry e = addToCommonBox(owner, id -> chat != null ? MessageObjects.chatMessage(id, out, chat, sender.id(), draft, date)
+                    : MessageObjects.privateMessage(id, out, otherSide, draft, date),
+                    chat != null ? MessageObjects.peerOf(chat) : new PeerUser(otherSide), sender.id(), date);
+            int id = message(e).id();
+            UpdatesType push;
+            if (draft.markup() != null) {
+                int seq = boxes.account(owner).nextSeq();
+                push = new Updates(List.of(new UpdateNewMessage(e.message(), e.pts(), 1)), usersFor(owner, sender, recipient, date),
+                        chat == null ? List.of() : List.of(chatObjects.seenBy(owner, chat)), date, seq);
+                mySeq = out ? seq : mySeq;
+            } else if (chat == null) {
+                push = new UpdateShortMessage(out, false, false, false, id, otherSide, draft.text(), e.pts(), 1, date, null, null, null,
+                        null, null);
+            } else {
+                push = new UpdateShortChatMessage(out, false, false, false, id, sender.id(), chat.id(), draft.text(), e.pts(), 1, date, null,
+                        null, null, null, null);
             }
+            pushes.push(owner, push, out ? via : 0);
+            mine = out ? e : mine;
         }
-        Objects.requireNonNull(mine, "the sender is a member");
+        Objects.requireNonNull(mine, "the sender owns a copy");
+        if (chat == null && draft.markup() == null) {
+            return new UpdateShortSentMessage(true, message(mine).id(), mine.pts(), 1, date, null, null, null);
+        }
         return new Updates(List.of(new UpdateMessageID(message(mine).id(), randomId), new UpdateNewMessage(mine.message(), mine.pts(), 1)),
-                List.of(users.self(sender, date)), List.of(chatObjects.seenBy(sender.id(), chat)), date, 0);
+                usersFor(sender.id(), sender, recipient, date), chat == null ? List.of() : List.of(chatObjects.seenBy(sender.id(), chat)),
+                date, mySeq);
     }
 
-    private UpdatesType toChannel(Account sender, WorldChat chat, String text, long randomId, long via, int date) {
+    private UpdatesType toChannel(Account sender, WorldChat chat, Draft draft, long randomId, long via, int date) {
         MessageBox box = boxes.channel(chat.id());
-        MessageType canonical = MessageObjects.chatMessage(box.nextMessageId(), false, chat, sender.id(), text, date);
+        MessageType canonical = MessageObjects.chatMessage(box.nextMessageId(), false, chat, sender.id(), draft, date);
         BoxEntry e = box.add(1, canonical, sender.id(), date);
         for (long member : chat.members()) {
             boolean out = member == sender.id();
             MessageType seen = MessageObjects.withOut(canonical, out);
             histories.add(member, new HistoryEntry(MessageObjects.peerOf(chat), seen, e.pts(), chat.id()));
-            pushes.push(member, new Updates(List.of(new UpdateNewChannelMessage(seen, e.pts(), 1)), usersFor(member, sender, date),
+            pushes.push(member, new Updates(List.of(new UpdateNewChannelMessage(seen, e.pts(), 1)), usersFor(member, sender, null, date),
                     List.of(chatObjects.seenBy(member, chat)), date, 0), out ? via : 0);
         }
         List<Update> result = List.of(new UpdateMessageID(message(e).id(), randomId),
@@ -242,9 +256,13 @@ public final class MessageSender {
         return Objects.requireNonNull(mine, "the creator is a member");
     }
 
-    private List<UserType> usersFor(long viewerId, Account sender, int date) {
+    /** @return the sender (and the recipient of a private chat) as the viewer sees them */
+    private List<UserType> usersFor(long viewerId, Account sender, Account recipient, int date) {
         Account viewer = accounts.byId(viewerId).orElse(sender);
-        return List.of(users.seenBy(viewer, sender, false, date));
+        if (recipient == null || recipient.id() == sender.id()) {
+            return List.of(users.seenBy(viewer, sender, false, date));
+        }
+        return List.of(users.seenBy(viewer, sender, false, date), users.seenBy(viewer, recipient, false, date));
     }
 
     private BoxEntry addToCommonBox(long owner, IntFunction<MessageType> message, Peer peer,

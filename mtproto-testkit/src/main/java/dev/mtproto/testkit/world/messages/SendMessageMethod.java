@@ -6,8 +6,8 @@ import dev.mtproto.tl.api.messages.SendMessage;
 
 /**
  * {@code messages.sendMessage} (https://core.telegram.org/method/messages.sendMessage): a text message to a
- * user, a basic group, a supergroup or a channel, sent by {@link MessageSender}. Media, replies, entities,
- * scheduling and {@code send_as} are not modelled (they are taken and left out).
+ * user, a basic group, a supergroup or a channel, with its reply markup, sent by {@link MessageSender}. Media,
+ * replies, entities, scheduling and {@code send_as} are not modelled (they are taken and left out).
  */
 public final class SendMessageMethod {
     private final InputPeers peers;
@@ -30,6 +30,6 @@ public final class SendMessageMethod {
     private Object sendMessage(SendMessage m, Caller c) {
         String method = c.call().method().tlName();
         Destination to = peers.resolve(c.account(), m.peer(), method);
-        return sender.send(c.account(), to, m.message(), m.randomId(), c.permKeyId(), (int) c.nowSeconds(), method);
+        return sender.send(c.account(), to, new Draft(m.message(), m.replyMarkup()), m.randomId(), c.permKeyId(), (int) c.nowSeconds(), method);
     }
 }

@@ -1,6 +1,16 @@
 package dev.mtproto.testkit.world.updates;
 
+import dev.mtproto.tl.api.Channel;
+import dev.mtproto.tl.api.Chat;
+import dev.mtproto.tl.api.ChatType;
+import dev.mtproto.tl.api.Update;
+import dev.mtproto.tl.api.Updates;
+import dev.mtproto.tl.api.UpdatesCombined;
+import dev.mtproto.tl.api.User;
+import dev.mtproto.tl.api.UserType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 
@@ -8,7 +18,8 @@ import java.util.Random;
  * What happens to the updates the world pushes to one account, as a test sets it: the next pushes dropped
  * (the account's state still advances, so the client sees a gap it must recover with
  * {@code updates.getDifference}), duplicated, or reordered (one held back and sent after the next); all
- * held (a slow link) until released; or random faults from a seed. A fault acts on a push to the account
+ * held (a slow link) until released; several {@code updates} combined into one {@code updatesCombined}; or
+ * random faults from a seed. A fault acts on a push to the account
  * (all of its keys get the same), in the order the world made them. Thread-safe; deterministic for a seed.
  */
 public final class PushFaults {
@@ -16,6 +27,8 @@ public final class PushFaults {
     private int drop;
     private int duplicate;
     private int reorder;
+    private int combine;
+    private final List<Outgoing> combining = new ArrayList<>();
     private Outgoing reordered;
     private boolean holding;
     private final List<Outgoing> held = new ArrayList<>();
@@ -54,6 +67,28 @@ public final class PushFaults {
      */
     public synchronized PushFaults reorderNext(int n) {
         reorder += requireCount(n);
+        return this;
+    }
+
+    /**
+     * Combines the next {@code n} pushes that are {@code updates} with a seq into one {@code updatesCombined}
+     * ({@code seq_start} the first one's seq, {@code seq} the last one's), sent when the n-th comes, as
+     * Telegram sends several at once; pushes of other forms go on meanwhile.
+     *
+     * @param n how many to combine (2 or more; 0 stops combining, sending what was gathered)
+     * @return this
+     * @throws IllegalArgumentException if n is 1 or negative
+     */
+    public PushFaults combineNext(int n) {
+        if (n == 1 || n < 0) {
+            throw new IllegalArgumentException("combine 2 or more updates, or 0 to stop: " + n);
+        }
+        synchronized (this) {
+            combine = n;
+        }
+        if (n == 0) {
+            releaser.run();
+        }
         return this;
     }
 
@@ -109,6 +144,7 @@ public final class PushFaults {
             drop = 0;
             duplicate = 0;
             reorder = 0;
+            combine = 0;
             random = null;
         }
         return release();
@@ -132,6 +168,14 @@ public final class PushFaults {
         if (holding) {
             held.add(update);
             return List.of();
+        }
+        if (combine > 0 && update.updates() instanceof Updates u && u.seq() != 0) {
+            combining.add(update);
+            if (combining.size() < combine) {
+                return List.of();
+            }
+            combine = 0;
+            update = combined();
         }
         double roll = random == null ? 1 : random.nextDouble();
         if (drop > 0 || roll < dropChance) {
@@ -167,11 +211,34 @@ public final class PushFaults {
         }
         List<Outgoing> out = new ArrayList<>(held);
         held.clear();
+        if (combine == 0 && !combining.isEmpty()) {
+            out.add(combining.size() == 1 ? combining.get(0) : combined());
+            combining.clear();
+        }
         if (reordered != null && drop == 0 && reorder == 0 && random == null) {
             out.add(reordered);
             reordered = null;
         }
         return out;
+    }
+
+    /** @return what {@link #combineNext} gathered, as one {@code updatesCombined}; the gathering is emptied */
+    private Outgoing combined() {
+        List<Update> updates = new ArrayList<>();
+        Map<Long, UserType> users = new LinkedHashMap<>();
+        Map<Long, ChatType> chats = new LinkedHashMap<>();
+        for (Outgoing o : combining) {
+            Updates u = (Updates) o.updates();
+            updates.addAll(u.updates());
+            u.users().forEach(user -> users.putIfAbsent(((User) user).id(), user)); // the world sends full users only
+            u.chats().forEach(chat -> chats.putIfAbsent(chat instanceof Channel c ? c.id() : ((Chat) chat).id(), chat));
+        }
+        Outgoing first = combining.get(0);
+        Updates last = (Updates) combining.get(combining.size() - 1).updates();
+        long except = combining.stream().allMatch(o -> o.exceptPermKeyId() == first.exceptPermKeyId()) ? first.exceptPermKeyId() : 0;
+        combining.clear();
+        return new Outgoing(first.userId(), new UpdatesCombined(updates, new ArrayList<>(users.values()), new ArrayList<>(chats.values()),
+                last.date(), ((Updates) first.updates()).seq(), last.seq()), except);
     }
 
     private static int requireCount(int n) {
