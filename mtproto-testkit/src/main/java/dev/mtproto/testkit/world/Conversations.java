@@ -8,6 +8,8 @@ import dev.mtproto.testkit.world.chats.ChannelAccess;
 import dev.mtproto.testkit.world.chats.ChannelMethods;
 import dev.mtproto.testkit.world.chats.ChatObjects;
 import dev.mtproto.testkit.world.chats.Chats;
+import dev.mtproto.testkit.world.messages.BlockMethods;
+import dev.mtproto.testkit.world.messages.Blocks;
 import dev.mtproto.testkit.world.messages.CreateChatMethod;
 import dev.mtproto.testkit.world.messages.GetHistoryMethod;
 import dev.mtproto.testkit.world.messages.Histories;
@@ -34,6 +36,7 @@ final class Conversations implements AutoCloseable {
     final Histories histories = new Histories();
     final PushDispatcher pushes;
     final MessageSender sender;
+    final Blocks blocks;
     final UpdateControls controls;
 
     Conversations(Accounts accounts, UserObjects users, AccessHashes accessHashes, PushTargets targets, Clock clock,
@@ -42,7 +45,8 @@ final class Conversations implements AutoCloseable {
         ChannelAccess channels = new ChannelAccess(chats, chatObjects);
         this.channelMethods = new ChannelMethods(chats, chatObjects, channels);
         this.pushes = new PushDispatcher(targets);
-        this.sender = new MessageSender(accounts, chats, users, chatObjects, boxes, pushes, histories);
+        this.blocks = new Blocks(boxes, pushes, users);
+        this.sender = new MessageSender(accounts, chats, users, chatObjects, boxes, pushes, histories, blocks);
         DifferenceLimits limits = new DifferenceLimits();
         this.controls = new UpdateControls(pushes, boxes, limits, clock);
         channelMethods.register(handlers);
@@ -50,6 +54,7 @@ final class Conversations implements AutoCloseable {
         InputPeers inputPeers = new InputPeers(accounts, accessHashes, chats, channels);
         EntryPeers entryPeers = new EntryPeers(accounts, users, chats, chatObjects);
         new SendMessageMethod(inputPeers, sender).register(handlers);
+        new BlockMethods(inputPeers, blocks).register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }

@@ -385,6 +385,19 @@ public final class World {
     }
 
     /**
+     * Blocks or unblocks a user or bot, as {@code contacts.block} / {@code contacts.unblock} do: a bot gets
+     * {@code updateBotStopped} with its next qts; a bot the user blocked gets {@code USER_IS_BLOCKED} when it
+     * writes to them.
+     *
+     * @param user who blocks
+     * @param target whom
+     * @param blocked {@code true} to block, {@code false} to unblock
+     */
+    public void block(Account user, Account target, boolean blocked) {
+        conversations.blocks.set(user, target, blocked, (int) (clock.millis() / 1000));
+    }
+
+    /**
      * @param count how many messages
      * @return many messages to send across chats, for soaks and benchmarks; {@link BulkMessages#send()} sends them
      */

@@ -200,6 +200,36 @@ class DifferenceTest {
         }
     }
 
+    /** qts: https://core.telegram.org/api/updates, https://core.telegram.org/constructor/updateBotStopped */
+    @Test
+    void aBotLearnsOfBeingBlockedByItsQts() {
+        Account alice = people.person("Alice");
+        Account bot = people.bot("Stoppable");
+        try (WorldClient a = signedIn(alice); WorldClient b = signedIn(bot)) {
+            State start = (State) b.call(GetState.INSTANCE);
+            assertThat(start.qts()).isZero();
+            assertThat(a.call(new dev.mtproto.tl.api.contacts.Block(false, WorldPeople.inputUser(a, bot)))).isEqualTo(true);
+            var pushed = (dev.mtproto.tl.api.Updates) b.awaitPushed(1).get(0);
+            assertThat(pushed.updates()).containsExactly(new dev.mtproto.tl.api.UpdateBotStopped(alice.id(), pushed.date(), true, 1));
+            assertThat(pushed.users()).extracting(u -> ((User) u).id()).containsExactly(alice.id());
+            // https://core.telegram.org/method/messages.sendMessage#possible-errors
+            assertError(b.error(dev.mtproto.tl.api.messages.SendMessage.builder().peer(WorldPeople.inputUser(b, alice)).message("hey")
+                    .randomId(3).build()), 400, "USER_IS_BLOCKED");
+            world.block(alice, bot, false);
+            assertThat(((State) b.call(GetState.INSTANCE)).qts()).isEqualTo(2);
+
+            Difference d = (Difference) b.call(from(start));
+            assertThat(d.newMessages()).isEmpty();
+            assertThat(d.otherUpdates()).extracting(u -> ((dev.mtproto.tl.api.UpdateBotStopped) u).stopped()).containsExactly(true, false);
+            assertThat(d.users()).extracting(u -> ((User) u).id()).containsExactly(alice.id());
+            assertThat(((State) d.state()).qts()).isEqualTo(2);
+            assertThat(b.call(new GetDifference(start.pts(), null, null, start.date(), 2, null))).isInstanceOf(DifferenceEmpty.class);
+            world.updates().limits().slice(1);
+            DifferenceSlice first = (DifferenceSlice) b.call(from(start));
+            assertThat(((State) first.intermediateState()).qts()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aPrivateChannelIsClosedToWhoLeftIt() {
         Account alice = people.person("Alice");

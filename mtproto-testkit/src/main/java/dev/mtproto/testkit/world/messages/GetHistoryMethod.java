@@ -70,7 +70,7 @@ public final class GetHistoryMethod {
             }
         }
         List<MessageType> page = page(all, m);
-        EntryPeers.Peers p = entryPeers.of(viewer, page, channel != null ? channel.id() : 0, (int) c.nowSeconds());
+        EntryPeers.Peers p = entryPeers.of(viewer, page, channel != null ? channel.id() : 0, List.of(), (int) c.nowSeconds());
         if (channel != null) {
             return new ChannelMessages(false, box.pts(), all.size(), null, page, List.of(), p.chats(), p.users());
         }

@@ -84,6 +84,7 @@ public final class MessageSender {
     private final Mailboxes boxes;
     private final PushDispatcher pushes;
     private final Histories histories;
+    private final Blocks blocks;
     private final Map<RandomKey, Sent> sentByRandomId = new HashMap<>();
 
     /**
@@ -94,9 +95,11 @@ public final class MessageSender {
      * @param boxes the message boxes
      * @param pushes where updates go
      * @param histories the record of what each account must receive
+     * @param blocks who blocked whom
      */
     public MessageSender(Accounts accounts, Chats chats, UserObjects users, ChatObjects chatObjects, Mailboxes boxes,
-            PushDispatcher pushes, Histories histories) {
+            PushDispatcher pushes, Histories histories, Blocks blocks) {
+        this.blocks = blocks;
         this.accounts = accounts;
         this.chats = chats;
         this.users = users;
@@ -119,8 +122,9 @@ public final class MessageSender {
      * @param method the TL name of the function, for errors
      * @return what the sender's call gets
      * @throws RpcException {@code 400 MESSAGE_EMPTY}, {@code MESSAGE_TOO_LONG}, {@code RANDOM_ID_DUPLICATE},
-     *     {@code CHAT_ADMIN_REQUIRED} (a broadcast channel's subscriber), {@code 403 CHAT_WRITE_FORBIDDEN}
-     *     (not a member)
+     *     {@code CHAT_ADMIN_REQUIRED} (a broadcast channel's subscriber), {@code USER_IS_BLOCKED} (a bot the
+     *     user blocked; a person's message to who blocked them stays in the sender's box only),
+     *     {@code 403 CHAT_WRITE_FORBIDDEN} (not a member)
      */
     public synchronized UpdatesType send(Account sender, Destination to, Draft draft, long randomId, long viaPermKeyId,
             int date, String method) {
@@ -142,6 +146,9 @@ public final class MessageSender {
         }
         UpdatesType result;
         if (to instanceof Destination.ToUser u) {
+            if (sender.bot() && blocks.blocked(u.user().id(), sender.id())) {
+                throw WorldErrors.of(400, "USER_IS_BLOCKED", method);
+            }
             result = toCommonBox(sender, u.user(), null, draft, randomId, viaPermKeyId, date);
         } else {
             WorldChat chat = chats.byId(((Destination.ToChat) to).chat().id()).orElseThrow();
@@ -167,7 +174,8 @@ public final class MessageSender {
      * reply markup the short forms cannot carry, as {@code updates} taking each owner's next seq.
      */
     private UpdatesType toCommonBox(Account sender, Account recipient, WorldChat chat, Draft draft, long randomId, long via, int date) {
-        List<Long> owners = chat != null ? chat.members() : recipient.id() == sender.id() ? List.of(sender.id())
+        List<Long> owners = chat != null ? chat.members()
+                : recipient.id() == sender.id() || blocks.blocked(recipient.id(), sender.id()) ? List.of(sender.id())
                 : List.of(sender.id(), recipient.id());
         BoxEntry mine = null;
         int mySeq = 0;

@@ -5,7 +5,7 @@ package dev.mtproto.testkit.world.updates;
  * common message box, its qts, the seq of the {@code updates} pushed to it, and the date.
  *
  * @param pts the common box's pts
- * @param qts the qts (0: nothing of the world uses qts yet)
+ * @param qts the qts (the number of qts events: a bot's {@code updateBotStopped}; 0 for people)
  * @param seq the seq of the last {@code updates}/{@code updatesCombined} pushed
  * @param date the world's time, in Unix seconds
  */

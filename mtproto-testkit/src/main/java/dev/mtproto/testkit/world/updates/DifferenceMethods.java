@@ -11,6 +11,7 @@ import dev.mtproto.tl.api.Message;
 import dev.mtproto.tl.api.MessageType;
 import dev.mtproto.tl.api.PeerChannel;
 import dev.mtproto.tl.api.PeerNotifySettings;
+import dev.mtproto.tl.api.Update;
 import dev.mtproto.tl.api.updates.ChannelDifference;
 import dev.mtproto.tl.api.updates.ChannelDifferenceEmpty;
 import dev.mtproto.tl.api.updates.ChannelDifferenceTooLong;
@@ -28,9 +29,10 @@ import java.util.List;
 /**
  * {@code updates.getState}, {@code updates.getDifference} and {@code updates.getChannelDifference}
  * (https://core.telegram.org/api/updates), answered from the account's real state: its common box's pts,
- * its seq, qts 0 (nothing of the world uses qts yet), the world's date.
+ * its seq, its qts (a bot's {@code updateBotStopped} events, given in {@code other_updates}), the world's date.
  * <ul>
- *   <li>{@code getDifference}: {@code differenceEmpty} when the client is at the box's pts;
+ *   <li>{@code getDifference}: {@code differenceEmpty} when the client is at the box's pts and qts (a qts
+ *       ahead of the account's is taken as the account's);
  *       {@code differenceTooLong} with the box's pts when the gap is over the client's
  *       {@code pts_total_limit} or the world's {@link DifferenceLimits#tooLong}; {@code differenceSlice}
  *       with an {@code intermediate_state} (the pts of its last message) when more events are waiting than
@@ -87,27 +89,38 @@ public final class DifferenceMethods {
         AccountBox account = boxes.account(viewer.id());
         MessageBox box = account.common();
         int remote = box.pts();
+        int remoteQts = account.qts();
         checkPts(m.pts(), remote, c);
+        int qts = Math.max(0, Math.min(m.qts(), remoteQts));
         long gap = (long) remote - m.pts();
         long tooLong = m.ptsTotalLimit() != null ? Math.min(Math.max(0, m.ptsTotalLimit()), limits.tooLong()) : limits.tooLong();
         if (gap > tooLong) {
             return new DifferenceTooLong(remote);
         }
-        if (gap == 0) {
+        if (gap == 0 && qts == remoteQts) {
             return new DifferenceEmpty(now, account.seq());
         }
         int slice = m.ptsLimit() != null && m.ptsLimit() > 0 ? Math.min(m.ptsLimit(), limits.slice()) : limits.slice();
         List<BoxEntry> entries = box.after(m.pts(), slice);
-        boolean more = box.countAfter(m.pts()) > entries.size();
+        int qtsSlice = m.qtsLimit() != null && m.qtsLimit() > 0 ? Math.min(m.qtsLimit(), limits.slice()) : limits.slice();
+        List<QtsEntry> qtsEntries = account.qtsAfter(qts, qtsSlice);
+        boolean more = box.countAfter(m.pts()) > entries.size() || remoteQts - qts > qtsEntries.size();
         List<MessageType> messages = new ArrayList<>(entries.size());
         entries.forEach(e -> messages.add(e.message()));
-        EntryPeers.Peers p = peers.of(viewer, messages, 0, now);
-        BoxEntry last = entries.get(entries.size() - 1);
+        List<Update> others = new ArrayList<>(qtsEntries.size());
+        List<Long> userIds = new ArrayList<>();
+        qtsEntries.forEach(e -> {
+            others.add(e.update());
+            userIds.add(e.userId());
+        });
+        EntryPeers.Peers p = peers.of(viewer, messages, 0, userIds, now);
+        int pts = entries.isEmpty() ? m.pts() : entries.get(entries.size() - 1).pts();
+        int newQts = qtsEntries.isEmpty() ? qts : qtsEntries.get(qtsEntries.size() - 1).qts();
         if (more) {
-            return new DifferenceSlice(messages, List.of(), List.of(), p.chats(), p.users(),
-                    new State(last.pts(), 0, last.date(), account.seq(), 0));
+            int date = entries.isEmpty() ? now : entries.get(entries.size() - 1).date();
+            return new DifferenceSlice(messages, List.of(), others, p.chats(), p.users(), new State(pts, newQts, date, account.seq(), 0));
         }
-        return new Difference(messages, List.of(), List.of(), p.chats(), p.users(), new State(last.pts(), 0, now, account.seq(), 0));
+        return new Difference(messages, List.of(), others, p.chats(), p.users(), new State(pts, newQts, now, account.seq(), 0));
     }
 
     private Object getChannelDifference(GetChannelDifference m, Caller c) {
@@ -125,7 +138,7 @@ public final class DifferenceMethods {
         }
         if (gap > limits.channelTooLong() || (!viewer.bot() && gap > limit)) {
             List<MessageType> last = seenBy(viewer, box.last(limit));
-            EntryPeers.Peers p = peers.of(viewer, last, chat.id(), now);
+            EntryPeers.Peers p = peers.of(viewer, last, chat.id(), List.of(), now);
             int top = box.lastMessageId();
             Dialog dialog = Dialog.builder().peer(new PeerChannel(chat.id())).topMessage(top).readInboxMaxId(top).readOutboxMaxId(top)
                     .unreadCount(0).unreadMentionsCount(0).unreadReactionsCount(0).unreadPollVotesCount(0)
@@ -135,7 +148,7 @@ public final class DifferenceMethods {
         List<BoxEntry> entries = box.after(m.pts(), limit);
         boolean more = box.countAfter(m.pts()) > entries.size();
         List<MessageType> messages = seenBy(viewer, entries);
-        EntryPeers.Peers p = peers.of(viewer, messages, chat.id(), now);
+        EntryPeers.Peers p = peers.of(viewer, messages, chat.id(), List.of(), now);
         return new ChannelDifference(!more, entries.get(entries.size() - 1).pts(), timeout, messages, List.of(), p.chats(), p.users());
     }
 

@@ -56,11 +56,12 @@ public final class EntryPeers {
      * @param viewer the account the answer is for
      * @param messages the messages of the answer
      * @param extraChatId a chat the answer is about (the channel of a channel difference), 0 for none
+     * @param extraUserIds users other updates of the answer name
      * @param nowSeconds the world's time
      * @return the users and chats the messages name
      */
-    public Peers of(Account viewer, Collection<MessageType> messages, long extraChatId, int nowSeconds) {
-        Set<Long> userIds = new LinkedHashSet<>();
+    public Peers of(Account viewer, Collection<MessageType> messages, long extraChatId, Collection<Long> extraUserIds, int nowSeconds) {
+        Set<Long> userIds = new LinkedHashSet<>(extraUserIds);
         Set<Long> chatIds = new LinkedHashSet<>();
         if (extraChatId != 0) {
             chatIds.add(extraChatId);
