@@ -178,6 +178,13 @@ class MessageFormsTest {
             assertThat(((User) pushed.users().get(0)).id()).isEqualTo(alice.id());
             assertThat(world.updates().channelPts(sg)).isEqualTo(2);
             assertThat(world.updates().state(alice).pts()).as("the common box does not move").isEqualTo(1);
+
+            // https://core.telegram.org/api/peers#access-hash: a channel's hash belongs to its viewer
+            var alicesHash = WorldPeople.inputChannel(a, "lounge_1444");
+            assertThat(alicesHash.accessHash()).isNotEqualTo(seenByBob.accessHash());
+            assertError(b.error(new dev.mtproto.tl.api.channels.GetChannels(java.util.List.of(alicesHash))), 400, "CHANNEL_INVALID");
+            var mine = (dev.mtproto.tl.api.messages.Chats) a.call(new dev.mtproto.tl.api.channels.GetChannels(java.util.List.of(alicesHash)));
+            assertThat(((Channel) mine.chats().get(0)).creator()).isTrue();
         }
     }
 
