@@ -5,12 +5,10 @@ import dev.mtproto.tl.api.DcOption;
 import dev.mtproto.tl.api.NearestDc;
 import dev.mtproto.tl.api.help.GetConfig;
 import dev.mtproto.tl.api.help.GetNearestDc;
-import dev.mtproto.tl.api.updates.GetState;
-import dev.mtproto.tl.api.updates.State;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The answers every test DC knows without scripting: configuration, nearest DC, update state. */
+/** The answers every test DC knows without scripting: configuration and nearest DC. */
 final class DefaultHandlers {
     private DefaultHandlers() {
     }
@@ -18,7 +16,6 @@ final class DefaultHandlers {
     static void install(RpcHandlers handlers, TestCluster cluster) {
         handlers.on(GetConfig.class, (m, call) -> config(cluster, call.dc(), call.testMode()));
         handlers.on(GetNearestDc.class, (m, call) -> new NearestDc("XX", call.dcId(), call.dcId()));
-        handlers.on(GetState.class, (m, call) -> new State(1, 0, (int) (call.dc().nowMillis() / 1000), 1, 0));
     }
 
     /** The configuration a client of {@code thisDc} gets: the cluster's DCs as they listen, and the mode of its key. */

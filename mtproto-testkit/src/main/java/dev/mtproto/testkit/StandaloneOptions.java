@@ -3,6 +3,9 @@ package dev.mtproto.testkit;
 import dev.mtproto.MtprotoException;
 import dev.mtproto.crypto.RsaPrivateKey;
 import dev.mtproto.testkit.world.AccountSeed;
+import dev.mtproto.testkit.world.ChatSeed;
+import dev.mtproto.testkit.world.Chatter;
+import dev.mtproto.testkit.world.chats.ChatKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +22,11 @@ import java.util.List;
  * @param verbose whether to log at DEBUG
  * @param cluster the cluster to start
  * @param accounts the accounts to create once it runs
+ * @param chats the groups, supergroups and channels to make after them
+ * @param chatters the scripted users who keep writing
  */
-record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder cluster, List<AccountSeed> accounts) {
+record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder cluster, List<AccountSeed> accounts,
+        List<ChatSeed> chats, List<Chatter.Spec> chatters) {
 
     static final String USAGE = """
             usage: java -jar mtproto-testkit-<version>-standalone.jar [options]
@@ -38,6 +44,17 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
               --bot USERNAME[,dc=N][,name=NAME][,token=ID:SECRET]
                                   a bot to create at start (repeatable), e.g. --bot echo_bot; its token is
                                   printed (token= fixes it across runs)
+              --group TITLE:MEMBER[,MEMBER...]
+                                  a basic group to make at start (repeatable); members are accounts of
+                                  --user/--bot named @username or +phone, the first one its creator
+              --supergroup TITLE:MEMBER[,MEMBER...][,username=NAME]
+              --channel TITLE:MEMBER[,MEMBER...][,username=NAME]
+                                  a supergroup (every member posts) or a broadcast channel (only the
+                                  creator posts); username= makes it public
+              --chatter FROM:TO:INTERVAL
+                                  a scripted user who writes "chatter 1", "chatter 2", ... every INTERVAL
+                                  (500ms, 2s, 1m), e.g. --chatter @alice:@echo_bot:2s; TO is @username (a
+                                  user, bot or public chat), +phone or #Title (a chat by its title)
               --help              print this and exit
             It prints each DC's address and id, the RSA public key to trust and the accounts it made, then
             serves until stopped, printing each login code it sends. Test numbers 99966XYYYY (X a DC) need no
@@ -55,6 +72,8 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
         boolean verbose = false;
         Integer dcs = null;
         List<AccountSeed> accounts = new ArrayList<>();
+        List<ChatSeed> chats = new ArrayList<>();
+        List<Chatter.Spec> chatters = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -67,6 +86,10 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                 case "--rsa-key" -> cluster.rsaKey(rsaKey(value(args, ++i, option)));
                 case "--user" -> accounts.add(AccountSeed.user(value(args, ++i, option)));
                 case "--bot" -> accounts.add(AccountSeed.bot(value(args, ++i, option)));
+                case "--group" -> chats.add(ChatSeed.parse(ChatKind.GROUP, option, value(args, ++i, option)));
+                case "--supergroup" -> chats.add(ChatSeed.parse(ChatKind.SUPERGROUP, option, value(args, ++i, option)));
+                case "--channel" -> chats.add(ChatSeed.parse(ChatKind.CHANNEL, option, value(args, ++i, option)));
+                case "--chatter" -> chatters.add(Chatter.Spec.parse(value(args, ++i, option)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -77,7 +100,7 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                 throw new IllegalArgumentException("--dcs must be 1.." + TestCluster.MAX_DCS + ", got " + dcs, e);
             }
         }
-        return new StandaloneOptions(help, verbose, cluster, List.copyOf(accounts));
+        return new StandaloneOptions(help, verbose, cluster, List.copyOf(accounts), List.copyOf(chats), List.copyOf(chatters));
     }
 
     private static String value(String[] args, int i, String option) {

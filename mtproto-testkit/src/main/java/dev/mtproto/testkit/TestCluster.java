@@ -203,6 +203,7 @@ public final class TestCluster implements AutoCloseable {
     @Override
     public void close() {
         dcs.values().forEach(TestDc::close);
+        world.close();
     }
 
     @Override

@@ -212,6 +212,27 @@ public final class TestDc implements AutoCloseable {
         });
     }
 
+    /**
+     * Pushes several updates to every session of one client key, in order, each session's under one lock and
+     * in as few packets as they fit in (containers), as a busy DC sends them.
+     *
+     * @param authKeyId the client's key (a temporary key's own id for a client that uses one)
+     * @param updates the objects, e.g. {@code Updates}
+     */
+    public void pushAllTo(long authKeyId, List<? extends TlObject> updates) {
+        sessions.forEach(s -> {
+            if (s.session.authKey().id() == authKeyId) {
+                s.lock.lock();
+                try {
+                    updates.forEach(s.session::push);
+                    s.flush();
+                } finally {
+                    s.lock.unlock();
+                }
+            }
+        });
+    }
+
     /** @return how many authorization keys clients created here */
     public int authKeyCount() {
         return keys.count();

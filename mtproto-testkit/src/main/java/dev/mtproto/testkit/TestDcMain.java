@@ -2,6 +2,10 @@ package dev.mtproto.testkit;
 
 import dev.mtproto.session.server.Leniency;
 import dev.mtproto.testkit.world.AccountSeed;
+import dev.mtproto.testkit.world.ChatSeed;
+import dev.mtproto.testkit.world.Chatter;
+import dev.mtproto.testkit.world.chats.ChatKind;
+import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.accounts.Account;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar mtproto-testkit-&lt;version&gt;-standalone.jar [--dcs N] [--first-port P | --ports P1,P2,...]
- *     [--rsa-key FILE.pem] [--strict] [--verbose] [--user PHONE:FIRST...]... [--bot USERNAME...]... [--help]
+ *     [--rsa-key FILE.pem] [--strict] [--verbose] [--user PHONE:FIRST...]... [--bot USERNAME...]...
+ *     [--group|--supergroup|--channel TITLE:MEMBERS...]... [--chatter FROM:TO:INTERVAL]... [--help]
  * </pre>
  *
  * It prints each DC's id and address, the RSA public key (PKCS#1 PEM) to trust with its fingerprint, and
@@ -28,7 +33,10 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class TestDcMain {
     /** What a launch left running, or the exit status when nothing runs. */
-    record Launch(TestCluster cluster, int exitStatus) {
+    record Launch(TestCluster cluster, int exitStatus, List<Chatter> chatters) {
+        Launch(TestCluster cluster, int exitStatus) {
+            this(cluster, exitStatus, List.of());
+        }
     }
 
     private TestDcMain() {
@@ -47,6 +55,7 @@ public final class TestDcMain {
         TestCluster cluster = launch.cluster();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launch.chatters().forEach(Chatter::close);
             cluster.close();
             printLeniencies(cluster, System.out);
             stop.countDown();
@@ -89,21 +98,36 @@ public final class TestDcMain {
             return new Launch(null, 1);
         }
         List<Account> accounts = new ArrayList<>();
+        List<WorldChat> chats = new ArrayList<>();
+        List<Chatter> chatters = new ArrayList<>();
         try {
             for (AccountSeed seed : options.accounts()) {
                 accounts.add(seed.createIn(cluster.world()));
             }
+            for (ChatSeed seed : options.chats()) {
+                chats.add(seed.createIn(cluster.world()));
+            }
+            for (Chatter.Spec spec : options.chatters()) {
+                chatters.add(Chatter.start(cluster.world(), spec));
+            }
         } catch (IllegalArgumentException e) {
+            chatters.forEach(Chatter::close);
             cluster.close();
             return usageError(e, err);
         }
         printAddresses(cluster, out);
         printAccounts(cluster, accounts, out);
+        for (WorldChat c : chats) {
+            out.printf("%s \"%s\" (id %d%s), %d members%n", c.kind() == ChatKind.GROUP ? "Group" : c.kind() == ChatKind.SUPERGROUP
+                    ? "Supergroup" : "Channel", c.title(), c.id(), c.isPublic() ? ", @" + c.username() : "", c.members().size());
+        }
+        options.chatters().forEach(c -> out.printf("Chatter: %s writes to %s every %s%n", c.from(), c.to(), c.interval()));
+        out.flush();
         cluster.world().onLoginCode((phone, code) -> {
             out.printf("Login code for +%s: %s%n", phone, code);
             out.flush();
         });
-        return new Launch(cluster, 0);
+        return new Launch(cluster, 0, List.copyOf(chatters));
     }
 
     private static void printAccounts(TestCluster cluster, List<Account> accounts, PrintStream out) {

@@ -35,6 +35,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.mtproto.testkit.world.Chatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,12 +45,14 @@ class TestDcMainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<TestCluster> started = new ArrayList<>();
+    private final List<Chatter> chatters = new ArrayList<>();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() {
+        chatters.forEach(Chatter::close);
         started.forEach(TestCluster::close);
     }
 
@@ -58,6 +61,7 @@ class TestDcMainTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         if (launch.cluster() != null) {
             started.add(launch.cluster());
+            chatters.addAll(launch.chatters());
         }
         return launch;
     }
@@ -158,6 +162,35 @@ class TestDcMainTest {
             client.invoke(new SendCode("+15550001", 1, "0123456789abcdef0123456789abcdef", CodeSettings.builder().build())).join();
             assertThat(out()).containsPattern("Login code for \\+15550001: \\d{5}");
         }
+    }
+
+    @Test
+    void chatsAndChattersMadeAtStartWriteToTheirRecipients() {
+        TestCluster cluster = launch("--user", "+15550001:Alice,username=alice_m", "--bot", "echo_bot",
+                "--supergroup", "Lounge:@alice_m,@echo_bot,username=lounge_m", "--group", "Team:+15550001,@echo_bot",
+                "--channel", "News:@alice_m", "--chatter", "@alice_m:@echo_bot:20ms", "--chatter", "+15550001:#Team:20ms",
+                "--chatter", "@alice_m:@lounge_m:20ms").cluster();
+        assertThat(out()).containsPattern("Supergroup \"Lounge\" \\(id \\d+, @lounge_m\\), 2 members")
+                .containsPattern("Group \"Team\" \\(id \\d+\\), 2 members").containsPattern("Channel \"News\" \\(id \\d+\\), 1 members")
+                .contains("Chatter: @alice_m writes to @echo_bot every PT0.02S");
+        var bot = cluster.world().accountByUsername("echo_bot").orElseThrow();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            var peers = cluster.world().history(bot).stream().map(h -> h.peer().getClass().getSimpleName()).distinct().toList();
+            return peers.containsAll(List.of("PeerUser", "PeerChat", "PeerChannel"));
+        });
+        assertThat(cluster.world().history(bot)).filteredOn(h -> h.peer() instanceof dev.mtproto.tl.api.PeerUser)
+                .extracting(h -> h.text()).startsWith("chatter 1", "chatter 2");
+    }
+
+    @Test
+    void aChatOrChatterThatCannotBeMadeIsOneLineAndExitStatus2() {
+        assertThat(error(launch("--group", "Team"), 2)).contains("give TITLE:MEMBER");
+        err.reset();
+        assertThat(error(launch("--group", "Team:@nobody_here"), 2)).contains("no account @nobody_here");
+        err.reset();
+        assertThat(error(launch("--bot", "echo_bot", "--chatter", "@echo_bot:@echo_bot:soon"), 2)).contains("the interval must be like");
+        err.reset();
+        assertThat(error(launch("--bot", "echo_bot", "--chatter", "@echo_bot:#Nowhere:1s"), 2)).contains("no chat titled Nowhere");
     }
 
     /** https://core.telegram.org/api/auth#test-accounts, with no option at all. */

@@ -28,7 +28,14 @@ import dev.mtproto.testkit.world.passwords.PasswordMethods;
 import dev.mtproto.testkit.world.passwords.Passwords;
 import dev.mtproto.testkit.world.pfs.BindTempAuthKeyMethod;
 import dev.mtproto.testkit.world.users.UserMethods;
+import dev.mtproto.testkit.world.chats.ChatKind;
+import dev.mtproto.testkit.world.chats.WorldChat;
+import dev.mtproto.testkit.world.messages.Destination;
+import dev.mtproto.testkit.world.messages.Draft;
+import dev.mtproto.testkit.world.messages.HistoryEntry;
+import dev.mtproto.testkit.world.updates.HomeDcKeys;
 import dev.mtproto.tl.api.Authorization;
+import dev.mtproto.tl.api.UpdatesType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +82,8 @@ public final class World {
     private final PhoneLogin phoneLogin;
     private final LoginTokenMethods loginTokens;
     private final AtomicInteger placed = new AtomicInteger();
+    private final Conversations conversations;
+    private final ChatDirectory chatDirectory;
 
     /**
      * Made by the cluster, one per cluster.
@@ -98,7 +107,10 @@ public final class World {
         new AuthorizationTransfer(accounts, authorizations, signIns, dcExists, random).register(handlers);
         new PasswordMethods(accounts, authorizations, passwords, signIns).register(handlers);
         new BindTempAuthKeyMethod(authorizations).register(handlers);
-        new UserMethods(accounts, users, accessHashes).register(handlers);
+        this.conversations = new Conversations(accounts, users, accessHashes,
+                new HomeDcKeys(cluster, accounts, authorizations, clock), clock, handlers);
+        new UserMethods(accounts, users, accessHashes, conversations.channelMethods::resolve).register(handlers);
+        this.chatDirectory = new ChatDirectory(conversations.chats, accounts, clock);
     }
 
     // ------------------------------------------------------------------ accounts
@@ -124,6 +136,7 @@ public final class World {
     }
 
     Account create(String phone, String first, String last, String username, int homeDc, char[] password, String hint) {
+        checkNoChatHas(username);
         String digits = PhoneNumbers.normalize(phone).orElseThrow(() -> new IllegalArgumentException("not a phone number: " + phone));
         int dc = homeDc != 0 ? homeDc : PhoneNumbers.testNumberDc(digits).orElse(0);
         Account account = accounts.createUser(digits, first, last, validUsername(username), place(dc));
@@ -135,14 +148,21 @@ public final class World {
 
     Account createBot(String username, String name, int homeDc, String token) {
         String u = validUsername(username);
+        checkNoChatHas(u);
         return accounts.createBot(name != null ? name : u, u, place(homeDc), token);
     }
 
-    private static String validUsername(String username) {
+    static String validUsername(String username) {
         if (username.isEmpty()) {
             return "";
         }
         return Usernames.normalize(username).orElseThrow(() -> new IllegalArgumentException("not a valid username: " + username));
+    }
+
+    private void checkNoChatHas(String username) {
+        if (!username.isEmpty() && conversations.chats.byUsername(username).isPresent()) {
+            throw new IllegalArgumentException("the username @" + username + " is taken by a chat");
+        }
     }
 
     /** @return the DC asked for, checked, or the next one in turn */
@@ -321,6 +341,86 @@ public final class World {
         return flood;
     }
 
+    // ------------------------------------------------------------------ chats, messages, updates
+
+    /**
+     * @param title the title
+     * @return the description of a basic group; {@link NewChat#create()} makes it
+     */
+    public NewChat newGroup(String title) {
+        return new NewChat(this, ChatKind.GROUP, title);
+    }
+
+    /**
+     * @param title the title
+     * @return the description of a supergroup ({@code channel} with {@code megagroup}); every member posts
+     */
+    public NewChat newSupergroup(String title) {
+        return new NewChat(this, ChatKind.SUPERGROUP, title);
+    }
+
+    /**
+     * @param title the title
+     * @return the description of a broadcast channel ({@code channel} with {@code broadcast}); admins post
+     */
+    public NewChat newChannel(String title) {
+        return new NewChat(this, ChatKind.CHANNEL, title);
+    }
+
+    /** @return the world's groups, supergroups and channels: look them up, add and remove members */
+    public ChatDirectory chats() {
+        return chatDirectory;
+    }
+
+    /**
+     * @param sender a scripted user
+     * @return a message it sends, as if from the official app: {@code world.send(alice).to(bot).text("hi")}
+     */
+    public ScriptedMessage send(Account sender) {
+        return new ScriptedMessage(this, sender);
+    }
+
+    UpdatesType sendAs(Account sender, Destination to, Draft draft) {
+        return conversations.sender.send(sender, to, draft, random.nextLong(), 0, (int) (clock.millis() / 1000), "messages.sendMessage");
+    }
+
+    /**
+     * Blocks or unblocks a user or bot, as {@code contacts.block} / {@code contacts.unblock} do: a bot gets
+     * {@code updateBotStopped} with its next qts; a bot the user blocked gets {@code USER_IS_BLOCKED} when it
+     * writes to them.
+     *
+     * @param user who blocks
+     * @param target whom
+     * @param blocked {@code true} to block, {@code false} to unblock
+     */
+    public void block(Account user, Account target, boolean blocked) {
+        conversations.blocks.set(user, target, blocked, (int) (clock.millis() / 1000));
+    }
+
+    /**
+     * @param count how many messages
+     * @return many messages to send across chats, for soaks and benchmarks; {@link BulkMessages#send()} sends them
+     */
+    public BulkMessages bulk(int count) {
+        return new BulkMessages(this, count);
+    }
+
+    /** @return the controls of pushed updates: faults per account, state, difference limits */
+    public UpdateControls updates() {
+        return conversations.controls;
+    }
+
+    /**
+     * @param account an account
+     * @return the world's record of every message the account must receive, in the order the world made
+     *     them (private chats, basic groups, and the supergroups and channels it was a member of when each
+     *     message was sent): what a client delivering each update exactly once, in order, has seen once it
+     *     caught up
+     */
+    public List<HistoryEntry> history(Account account) {
+        return conversations.histories.of(account.id());
+    }
+
     // ------------------------------------------------------------------ for the test DC
 
     /**
@@ -352,12 +452,19 @@ public final class World {
     }
 
     /**
-     * Clears the rules a test set, which must not leak into the next: flood limits, the DC for new
-     * numbers, the login code lifetime. Accounts, codes sent and who is signed in stay.
+     * Clears the rules a test set, which must not leak into the next: push faults (what they held is sent),
+     * difference limits, flood limits, the DC for new numbers, the login code lifetime. Accounts, chats,
+     * messages, codes sent and who is signed in stay.
      */
     public void reset() {
+        conversations.controls.reset();
         flood.clear();
         phoneLogin.newNumbersDc(0);
         codes.lifetime(LoginCodes.DEFAULT_LIFETIME);
+    }
+
+    /** Stops the thread that pushes updates; the cluster calls it when it closes. */
+    public void close() {
+        conversations.close();
     }
 }

@@ -1,9 +1,13 @@
 package dev.mtproto.testkit.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mtproto.client.ConnectionId;
 import dev.mtproto.client.MtprotoClient;
+import dev.mtproto.client.ReceivedUpdates;
+import dev.mtproto.testkit.world.accounts.Account;
+import dev.mtproto.tl.api.UpdatesType;
 import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.SrpClient;
@@ -28,6 +32,8 @@ import dev.mtproto.tl.api.auth.SignIn;
 import dev.mtproto.tl.api.users.GetUsers;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
@@ -43,6 +49,8 @@ final class WorldClient implements AutoCloseable {
     private final MtprotoClient client;
     private final MemorySessionStore store = new MemorySessionStore();
     private final TestCluster telegram;
+    /** What the DC pushed to this client, in the order it arrived (call results left out). */
+    private final List<UpdatesType> pushed = Collections.synchronizedList(new ArrayList<>());
 
     private WorldClient(TestCluster telegram, int homeDc, boolean testMode, LongSupplier clock) {
         this.telegram = telegram;
@@ -51,6 +59,45 @@ final class WorldClient implements AutoCloseable {
             config.clockMillis(clock);
         }
         this.client = MtprotoClient.create(config.build());
+        client.addUpdateListener(u -> {
+            if (u.source() == ReceivedUpdates.Source.PUSHED) {
+                pushed.add(u.updates());
+            }
+        });
+    }
+
+    /** @return a client on the account's home DC, signed in with the code the world sent */
+    static WorldClient signedIn(TestCluster telegram, Account account) {
+        WorldClient client = on(telegram, account.homeDc());
+        if (account.bot()) {
+            client.botSignIn(account.homeDc(), account.botToken());
+        } else {
+            client.signInOn(account.homeDc(), "+" + account.phone());
+        }
+        return client;
+    }
+
+    /** @return what the DC pushed so far, in order */
+    List<UpdatesType> pushed() {
+        synchronized (pushed) {
+            return List.copyOf(pushed);
+        }
+    }
+
+    /** @return how many updates the DC pushed so far */
+    int pushedCount() {
+        return pushed.size();
+    }
+
+    /** @return the pushes so far, once there are at least {@code n} (waits up to 10 s) */
+    List<UpdatesType> awaitPushed(int n) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> pushed.size() >= n);
+        return pushed();
+    }
+
+    /** Forgets the pushes so far. */
+    void clearPushed() {
+        pushed.clear();
     }
 
     static WorldClient on(TestCluster telegram, int homeDc) {

@@ -14,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AccessHashes {
     private final SecretKeySpec secret;
+    /** One MAC per thread: made once, as the world computes a hash for every user and channel it sends. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** @param random where the world's secret comes from */
     public AccessHashes(SecureRandom random) {
@@ -28,11 +30,15 @@ public final class AccessHashes {
      * @return the access hash the viewer gets for that user
      */
     public long of(long viewerId, long userId) {
+        byte[] out = macs.get().doFinal(ByteBuffer.allocate(16).putLong(viewerId).putLong(userId).array());
+        return ByteBuffer.wrap(out, 0, 8).getLong();
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(secret);
-            byte[] out = mac.doFinal(ByteBuffer.allocate(16).putLong(viewerId).putLong(userId).array());
-            return ByteBuffer.wrap(out, 0, 8).getLong();
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM has no HmacSHA256", e);
         }

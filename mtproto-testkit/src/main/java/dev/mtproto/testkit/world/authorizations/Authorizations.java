@@ -143,6 +143,21 @@ public final class Authorizations {
 
     /**
      * @param dcId a DC
+     * @param permKeyId a permanent key
+     * @param nowSeconds the world's time
+     * @return the temporary key bound to it, if one is and the binding has not expired
+     */
+    public synchronized OptionalLong tempKeyOf(int dcId, long permKeyId, long nowSeconds) {
+        Long temp = boundTemp.get(new KeyOnDc(dcId, permKeyId));
+        if (temp == null) {
+            return OptionalLong.empty();
+        }
+        Binding b = bindings.get(new KeyOnDc(dcId, temp));
+        return b == null || b.permKeyId() != permKeyId || nowSeconds >= b.expiresAt() ? OptionalLong.empty() : OptionalLong.of(temp);
+    }
+
+    /**
+     * @param dcId a DC
      * @param tempKeyId a temporary key
      * @param nowSeconds the world's time
      * @return the permanent key it is bound to, if it is bound and the binding has not expired

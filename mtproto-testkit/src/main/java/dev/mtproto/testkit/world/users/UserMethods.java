@@ -26,6 +26,7 @@ import dev.mtproto.tl.api.users.GetUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Looking users up (https://core.telegram.org/api/peers): {@code users.getUsers} ({@code inputUserSelf} is
@@ -39,16 +40,21 @@ public final class UserMethods {
     private final Accounts accounts;
     private final UserObjects users;
     private final AccessHashes accessHashes;
+    private final BiFunction<Account, String, Optional<ResolvedPeer>> otherUsernames;
 
     /**
      * @param accounts the world's accounts
      * @param users how users look
      * @param accessHashes the world's access hashes
+     * @param otherUsernames resolves a username no account has (a public supergroup's or channel's) for a
+     *     viewer
      */
-    public UserMethods(Accounts accounts, UserObjects users, AccessHashes accessHashes) {
+    public UserMethods(Accounts accounts, UserObjects users, AccessHashes accessHashes,
+            BiFunction<Account, String, Optional<ResolvedPeer>> otherUsernames) {
         this.accounts = accounts;
         this.users = users;
         this.accessHashes = accessHashes;
+        this.otherUsernames = otherUsernames;
     }
 
     /** @param handlers where the world's functions go */
@@ -101,8 +107,11 @@ public final class UserMethods {
     /** https://core.telegram.org/method/contacts.resolveUsername */
     private Object resolveUsername(ResolveUsername m, Caller c) {
         String username = Usernames.normalize(m.username()).orElseThrow(() -> WorldErrors.of(400, "USERNAME_INVALID", c.call()));
-        Account target = accounts.byUsername(username).orElseThrow(() -> WorldErrors.of(400, "USERNAME_NOT_OCCUPIED", c.call()));
-        return resolved(c, target, false);
+        Optional<Account> target = accounts.byUsername(username);
+        if (target.isPresent()) {
+            return resolved(c, target.get(), false);
+        }
+        return otherUsernames.apply(c.account(), username).orElseThrow(() -> WorldErrors.of(400, "USERNAME_NOT_OCCUPIED", c.call()));
     }
 
     /** https://core.telegram.org/method/contacts.resolvePhone */
