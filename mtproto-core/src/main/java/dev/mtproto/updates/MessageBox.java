@@ -176,8 +176,7 @@ final class MessageBox {
         SequencedUpdate s = SequencedUpdate.of(full);
         if (!senderKnown && s.box() != null) {
             // https://core.telegram.org/api/updates#recovering-gaps: a short update naming an unknown user is fetched in full
-            common.offer(new HeldUpdate(s, List.of(), List.of(), origin), now, holdNanos);
-            common.dueNow(now);
+            common.holdForFetch(new HeldUpdate(s, List.of(), List.of(), origin), now);
             tick(now);
             return;
         }

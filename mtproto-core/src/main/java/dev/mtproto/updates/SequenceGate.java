@@ -105,6 +105,18 @@ final class SequenceGate {
         }
     }
 
+    /**
+     * Keeps an update that must not be applied as it is (a short message from a user the client has no
+     * access hash for) and makes the difference due now, unless it was applied already.
+     */
+    void holdForFetch(HeldUpdate h, long now) {
+        if (known && h.update().expectedBefore() < local) {
+            return;
+        }
+        hold(h, now, 0);
+        dueNow(now);
+    }
+
     /** Makes the gap due now (a short update named a user the client does not know). */
     void dueNow(long now) {
         if (!fetching) {

@@ -162,7 +162,16 @@ public final class UpdateEngine implements AutoCloseable {
         return config.clock().getAsLong();
     }
 
+    /** On the timer: a failure is logged and contained (it would cancel the periodic task for good). */
     private void tick() {
+        try {
+            tickNow();
+        } catch (RuntimeException e) {
+            LOG.error("the update engine's periodic work failed", e);
+        }
+    }
+
+    private void tickNow() {
         long now = now();
         synchronized (box) {
             if (flow.idleFor(now, config.idleTimeout().toNanos()) && !box.commonGate().fetching()) {

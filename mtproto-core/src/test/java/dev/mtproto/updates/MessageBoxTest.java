@@ -163,7 +163,10 @@ class MessageBoxTest {
         knownUsers = Set.of();
         box.process(shortMessage(1, 9, 11), UpdateOrigin.PUSHED, null, 0);
         assertThat(out.delivered).isEmpty();
+        assertThat(box.state().pts()).as("not applied: the difference brings it whole").isEqualTo(10);
         assertThat(out.fetches).containsExactly(new RecordingOutput.Fetch(0, 0));
+        differences.common(new Difference(List.of(message(1, 9)), List.of(), List.of(), List.of(), List.of(), new State(11, 3, 1001, 20, 0)), 0);
+        assertThat(deliveredIds()).containsExactly(1);
     }
 
     @Test
