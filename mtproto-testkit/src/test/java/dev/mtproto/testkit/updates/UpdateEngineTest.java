@@ -2,10 +2,7 @@ package dev.mtproto.testkit.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mtproto.auth.Authenticator;
-import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.store.MemorySessionStore;
-import dev.mtproto.store.SessionStore;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.testkit.world.World;
@@ -14,13 +11,10 @@ import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.messages.HistoryEntry;
 import dev.mtproto.tl.api.InputPeerChat;
 import dev.mtproto.tl.api.Message;
-import dev.mtproto.tl.api.MessageType;
-import dev.mtproto.tl.api.UpdateNewChannelMessage;
 import dev.mtproto.tl.api.UpdateNewMessage;
 import dev.mtproto.tl.api.messages.SendMessage;
 import dev.mtproto.updates.CatchUp;
 import dev.mtproto.updates.IncomingUpdate;
-import dev.mtproto.updates.UpdateEngine;
 import dev.mtproto.updates.UpdateEngineConfig;
 import dev.mtproto.updates.UpdateEngineEvent;
 import dev.mtproto.updates.UpdateOrigin;
@@ -28,9 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -49,47 +41,6 @@ class UpdateEngineTest {
 
     private static World world() {
         return TELEGRAM.cluster().world();
-    }
-
-    /** A signed-in bot with an engine, collecting what it delivers. */
-    static final class Bot implements AutoCloseable {
-        final MtprotoClient client;
-        final UpdateEngine engine;
-        final Queue<IncomingUpdate> delivered = new ConcurrentLinkedQueue<>();
-        final Queue<UpdateEngineEvent> events = new ConcurrentLinkedQueue<>();
-
-        Bot(Account bot, SessionStore store, UpdateEngineConfig config) {
-            client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build());
-            if (client.signedInUserId().isEmpty()) {
-                Authenticator.of(client).signInBot(bot.botToken()).join();
-            }
-            engine = UpdateEngine.create(client, config);
-            engine.addHandler(delivered::add);
-            engine.addEventListener(events::add);
-        }
-
-        /** @return per chat key, the ids of the new messages delivered, in delivery order */
-        Map<Long, List<Integer>> messagesPerChat() {
-            Map<Long, List<Integer>> m = new ConcurrentHashMap<>();
-            for (IncomingUpdate u : delivered) {
-                MessageType msg = u.update() instanceof UpdateNewMessage n ? n.message()
-                        : u.update() instanceof UpdateNewChannelMessage c ? c.message() : null;
-                if (msg instanceof Message) {
-                    m.computeIfAbsent(u.chatKey(), k -> new ArrayList<>()).add(msg.id());
-                }
-            }
-            return m;
-        }
-
-        int messageCount() {
-            return messagesPerChat().values().stream().mapToInt(List::size).sum();
-        }
-
-        @Override
-        public void close() {
-            engine.close();
-            client.close();
-        }
     }
 
     private static Map<Long, List<Integer>> expected(Account account) {
@@ -126,7 +77,7 @@ class UpdateEngineTest {
         Account bot = world().newBot("order_bot").create();
         Account alice = world().newUser("+17770000001").name("Alice").create();
         WorldChat group = world().newGroup("Order").members(alice, bot).create();
-        try (Bot b = new Bot(bot, new MemorySessionStore(), fast())) {
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, new MemorySessionStore(), fast())) {
             b.engine.start().join();
             for (int i = 0; i < 20; i++) {
                 world().send(alice).to(bot).text("private " + i);
@@ -153,7 +104,7 @@ class UpdateEngineTest {
         Account bot = world().newBot("faulty_bot").create();
         Account alice = world().newUser("+17770000002").name("Alice").create();
         WorldChat supergroup = world().newSupergroup("Faults").members(alice, bot).create();
-        try (Bot b = new Bot(bot, new MemorySessionStore(), fast())) {
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, new MemorySessionStore(), fast())) {
             b.engine.start().join();
             world().updates().of(bot).random(42, 0.2, 0.2, 0.2);
             for (int i = 0; i < 60; i++) {
@@ -178,7 +129,7 @@ class UpdateEngineTest {
         Account alice = world().newUser("+17770000003").name("Alice").create();
         WorldChat channel = world().newSupergroup("Restart").members(alice, bot).create();
         MemorySessionStore store = new MemorySessionStore();
-        try (Bot b = new Bot(bot, store, fast())) {
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, store, fast())) {
             b.engine.start().join();
             world().send(alice).to(bot).text("before");
             world().send(alice).to(channel).text("before in the supergroup");
@@ -188,7 +139,7 @@ class UpdateEngineTest {
             world().send(alice).to(bot).text("while away " + i);
             world().send(alice).to(channel).text("while away in the supergroup " + i);
         }
-        try (Bot b = new Bot(bot, store, fast())) {
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, store, fast())) {
             b.engine.start().join();
             assertThat(b.events).anyMatch(e -> e instanceof UpdateEngineEvent.CatchUpFinished f && f.updates() == 10);
             assertThat(b.messageCount()).isEqualTo(10);
@@ -203,14 +154,14 @@ class UpdateEngineTest {
         Account bot = world().newBot("skip_bot").create();
         Account alice = world().newUser("+17770000004").name("Alice").create();
         MemorySessionStore store = new MemorySessionStore();
-        try (Bot b = new Bot(bot, store, fast())) {
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, store, fast())) {
             b.engine.start().join();
             world().send(alice).to(bot).text("seen");
             await(() -> b.messageCount() == 1, "1 message");
         }
         world().send(alice).to(bot).text("missed on purpose");
         UpdateEngineConfig skip = UpdateEngineConfig.builder().catchUp(CatchUp.SKIP_TO_NOW).gapHold(Duration.ofMillis(100)).build();
-        try (Bot b = new Bot(bot, store, skip)) {
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, store, skip)) {
             b.engine.start().join();
             world().send(alice).to(bot).text("new");
             await(() -> b.messageCount() == 1, "the new one");
@@ -224,7 +175,7 @@ class UpdateEngineTest {
         Account bot = world().newBot("own_bot").create();
         Account alice = world().newUser("+17770000005").name("Alice").create();
         WorldChat group = world().newGroup("Own").members(alice, bot).create();
-        try (Bot b = new Bot(bot, new MemorySessionStore(), fast())) {
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, new MemorySessionStore(), fast())) {
             b.engine.start().join();
             b.client.invoke(SendMessage.builder().peer(new InputPeerChat(group.id())).message("from the bot").randomId(99).build()).join();
             world().send(alice).to(group).text("then alice");
@@ -240,7 +191,7 @@ class UpdateEngineTest {
     void aGapTooLongForTelegramIsReportedAsLost() {
         Account bot = world().newBot("lost_bot").create();
         Account alice = world().newUser("+17770000006").name("Alice").create();
-        try (Bot b = new Bot(bot, new MemorySessionStore(), fast())) {
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, new MemorySessionStore(), fast())) {
             b.engine.start().join();
             world().updates().limits().tooLong(10);
             try {
