@@ -246,6 +246,23 @@ class MessageFormsTest {
         }
     }
 
+    /** https://core.telegram.org/api/pfs: a client on a temporary key gets its account's updates there. */
+    @Test
+    void aClientOnATemporaryKeyGetsThePushes() {
+        Account alice = people.person("Alice");
+        Account bot = people.bot("Pfs");
+        var received = new java.util.concurrent.CopyOnWriteArrayList<dev.mtproto.tl.api.UpdatesType>();
+        var config = TELEGRAM.cluster().clientConfig().perfectForwardSecrecy(Duration.ofHours(1)).build();
+        try (var client = dev.mtproto.client.MtprotoClient.create(config)) {
+            client.addUpdateListener(u -> received.add(u.updates()));
+            client.invoke(new dev.mtproto.tl.api.auth.ImportBotAuthorization(0, TestCluster.TEST_API_ID, TestCluster.TEST_API_HASH,
+                    bot.botToken())).join();
+            world.send(alice).to(bot).text("over a temporary key");
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !received.isEmpty());
+            assertThat(received).singleElement().satisfies(u -> assertThat(((UpdateShortMessage) u).message()).isEqualTo("over a temporary key"));
+        }
+    }
+
     @Test
     void updateMethodsNeedASignedInKey() {
         try (WorldClient nobody = WorldClient.on(TELEGRAM.cluster(), 1)) {
