@@ -120,7 +120,7 @@ public final class TestCluster implements AutoCloseable {
 
     /**
      * @return Telegram's server side as every DC of the cluster shares it: accounts, sign-in, passwords,
-     *     login tokens, authorizations, flood limits
+     *     login tokens, authorizations, flood limits, chats, messages and their updates
      */
     public World world() {
         return world;
@@ -199,7 +199,7 @@ public final class TestCluster implements AutoCloseable {
         dcs().forEach(TestDc::reset);
     }
 
-    /** Stops every DC. */
+    /** Stops every DC and the world's pushes. */
     @Override
     public void close() {
         dcs.values().forEach(TestDc::close);

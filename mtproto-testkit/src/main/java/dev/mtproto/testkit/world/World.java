@@ -50,21 +50,28 @@ import java.util.function.IntPredicate;
  * Telegram's server side as the test DCs of one {@link TestCluster} share it: accounts with phone numbers
  * and home DCs, bots with tokens, login codes, 2FA passwords checked with SRP, QR login tokens,
  * authorizations per key per DC (carried between DCs, bound to temporary keys), access hashes per viewer,
- * and flood limits. Every function no test scripts ({@code telegram.handlers().on(...)}) is answered by the
- * world when it knows it, after the checks Telegram makes ({@link AccessGate}), and with Telegram's results
- * and errors; see {@code docs/testing.md} for the list.
+ * flood limits; basic groups, supergroups and channels with members, text messages in every member's
+ * history, and the updates Telegram pushes for them, with each account's pts, qts and seq and each
+ * channel's pts, answered by {@code updates.getState}, {@code updates.getDifference} and
+ * {@code updates.getChannelDifference}. Every function no test scripts ({@code telegram.handlers().on(...)})
+ * is answered by the world when it knows it, after the checks Telegram makes ({@link AccessGate}), and with
+ * Telegram's results and errors; see {@code docs/testing.md} for the list.
  *
  * <pre>{@code
  * World world = telegram.world();
  * Account alice = world.newUser("+15550001").name("Alice").homeDc(2).password("secret").create();
- * String token = world.newBot("echo_bot").create().botToken();
+ * Account bot = world.newBot("echo_bot").create();
  * String code = world.loginCode("+15550001");          // the code auth.sendCode sent
  * world.flood().limit(SendCode.class, 3, Duration.ofMinutes(1));
+ * WorldChat team = world.newGroup("Team").members(alice, bot).create();
+ * world.send(alice).to(team).text("hi");              // as from Alice's phone: every member gets its updates
+ * world.updates().of(alice).dropNext(1);               // a gap for Alice's client to recover
+ * List<HistoryEntry> expected = world.history(alice);  // what Alice must receive, in order
  * }</pre>
  *
  * <p>Thread-safe. Its time is the cluster's clock, so that a test moves time instead of sleeping.
- * {@link TestCluster#reset()} clears the rules a test set ({@link #reset()}); accounts, authorizations and
- * codes stay, as keys do.
+ * {@link TestCluster#reset()} clears the rules a test set ({@link #reset()}); accounts, chats, messages,
+ * authorizations and codes stay, as keys do.
  */
 public final class World {
     private final TestCluster cluster;

@@ -49,11 +49,7 @@ class DifferenceTest {
     @BeforeAll
     static void world() {
         world = TELEGRAM.cluster().world();
-        people = new WorldPeople(world, "1555");
-    }
-
-    private static WorldClient signedIn(Account a) {
-        return WorldClient.signedIn(TELEGRAM.cluster(), a);
+        people = new WorldPeople(TELEGRAM.cluster(), "1555");
     }
 
     private static GetDifference from(State s) {
@@ -68,7 +64,7 @@ class DifferenceTest {
     void differenceIsEmptyThenFullWithTheSendersAndTheNewState() {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
-        try (WorldClient b = signedIn(bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             State start = (State) b.call(GetState.INSTANCE);
             assertThat(b.call(from(start))).isEqualTo(new DifferenceEmpty(((DifferenceEmpty) b.call(from(start))).date(), start.seq()));
             world.send(alice).to(bob).text("one");
@@ -88,7 +84,7 @@ class DifferenceTest {
     void aLongDifferenceComesInSlicesChainedToTheEnd() {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
-        try (WorldClient b = signedIn(bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             State start = (State) b.call(GetState.INSTANCE);
             world.updates().limits().slice(10);
             world.bulk(25).between(alice, bob).send();
@@ -123,7 +119,7 @@ class DifferenceTest {
     void aGapPastTheLimitIsTooLong() {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
-        try (WorldClient b = signedIn(bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             State start = (State) b.call(GetState.INSTANCE);
             world.bulk(6).between(alice, bob).send(); // 6 in bob's box
             int remote = world.updates().state(bob).pts();
@@ -143,7 +139,7 @@ class DifferenceTest {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
         WorldChat sg = world.newSupergroup("Cafe").username("cafe_1555").members(alice, bob).create();
-        try (WorldClient b = signedIn(bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             InputChannel channel = inputChannel(b, "cafe_1555");
             ChannelDifferenceEmpty empty = (ChannelDifferenceEmpty) b.call(new GetChannelDifference(false, channel,
                     ChannelMessagesFilterEmpty.INSTANCE, 1, 100));
@@ -180,7 +176,7 @@ class DifferenceTest {
         Account bot = people.bot("Watcher");
         WorldChat sg = world.newSupergroup("Bots welcome").username("botsok_1555").members(alice, bot).create();
         world.bulk(7).in(sg).text("m").send();
-        try (WorldClient b = signedIn(bot)) {
+        try (WorldClient b = people.signedIn(bot)) {
             assertError(b.error(new dev.mtproto.tl.api.channels.GetChannels(List.of(new InputChannel(sg.id(), 0)))), 400, "CHANNEL_INVALID");
             InputChannel channel = inputChannel(b, "botsok_1555");
             List<String> got = new ArrayList<>();
@@ -205,7 +201,7 @@ class DifferenceTest {
     void aBotLearnsOfBeingBlockedByItsQts() {
         Account alice = people.person("Alice");
         Account bot = people.bot("Stoppable");
-        try (WorldClient a = signedIn(alice); WorldClient b = signedIn(bot)) {
+        try (WorldClient a = people.signedIn(alice); WorldClient b = people.signedIn(bot)) {
             State start = (State) b.call(GetState.INSTANCE);
             assertThat(start.qts()).isZero();
             assertThat(a.call(new dev.mtproto.tl.api.contacts.Block(false, WorldPeople.inputUser(a, bot)))).isEqualTo(true);
@@ -235,7 +231,7 @@ class DifferenceTest {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
         WorldChat secret = world.newSupergroup("Secret").members(alice, bob).create();
-        try (WorldClient b = signedIn(bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             world.send(alice).to(secret).text("hello");
             Channel c = (Channel) ((dev.mtproto.tl.api.Updates) b.awaitPushed(1).get(0)).chats().get(0);
             InputChannel mine = new InputChannel(c.id(), c.accessHash());

@@ -35,7 +35,7 @@ class HistoryTest {
     @Test
     void aChatsHistoryIsPagedNewestFirst() {
         World world = TELEGRAM.cluster().world();
-        WorldPeople people = new WorldPeople(world, "1888");
+        WorldPeople people = new WorldPeople(TELEGRAM.cluster(), "1888");
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
         Account carol = people.person("Carol");
@@ -43,7 +43,7 @@ class HistoryTest {
         world.bulk(5).between(alice, bob).send();
         world.send(carol).to(bob).text("elsewhere");
         world.bulk(3).in(sg).text("sg").send();
-        try (WorldClient b = WorldClient.signedIn(TELEGRAM.cluster(), bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             InputPeer toAlice = inputUser(b, alice);
             MessagesSlice first = (MessagesSlice) b.call(history(toAlice, 0, 0, 2));
             assertThat(first.count()).isEqualTo(5);

@@ -52,11 +52,7 @@ class MessageFormsTest {
     @BeforeAll
     static void world() {
         world = TELEGRAM.cluster().world();
-        people = new WorldPeople(world, "1444");
-    }
-
-    private static WorldClient signedIn(Account a) {
-        return WorldClient.signedIn(TELEGRAM.cluster(), a);
+        people = new WorldPeople(TELEGRAM.cluster(), "1444");
     }
 
     private static SendMessage send(InputPeer peer, String text, long randomId) {
@@ -67,7 +63,7 @@ class MessageFormsTest {
     void aPrivateMessageReachesTheSenderAsShortSentAndEveryoneElseAsShortMessage() {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
-        try (WorldClient phone = signedIn(alice); WorldClient laptop = signedIn(alice); WorldClient b = signedIn(bob)) {
+        try (WorldClient phone = people.signedIn(alice); WorldClient laptop = people.signedIn(alice); WorldClient b = people.signedIn(bob)) {
             Object result = phone.call(send(inputUser(phone, bob), "hello", 11));
             assertThat(result).isEqualTo(new UpdateShortSentMessage(true, 1, 2, 1, ((UpdateShortSentMessage) result).date(), null, null, null));
 
@@ -103,7 +99,7 @@ class MessageFormsTest {
     void theSameRandomIdMakesOneMessage() {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
-        try (WorldClient a = signedIn(alice)) {
+        try (WorldClient a = people.signedIn(alice)) {
             InputPeerUser toBob = inputUser(a, bob);
             Object first = a.call(send(toBob, "once", 77));
             assertThat(a.call(send(toBob, "once", 77))).as("the first result again").isEqualTo(first);
@@ -122,7 +118,7 @@ class MessageFormsTest {
         Account carol = people.person("Carol");
         WorldChat group = world.newGroup("Team").members(alice, bob, carol).create();
         world.send(carol).to(bob).text("warm-up"); // bob's box moves ahead of alice's: pts are per account
-        try (WorldClient a = signedIn(alice); WorldClient laptop = signedIn(alice); WorldClient b = signedIn(bob)) {
+        try (WorldClient a = people.signedIn(alice); WorldClient laptop = people.signedIn(alice); WorldClient b = people.signedIn(bob)) {
             Updates result = (Updates) a.call(send(new InputPeerChat(group.id()), "hi team", 5));
             assertThat(result.seq()).isZero();
             assertThat(result.updates()).hasSize(2);
@@ -158,7 +154,7 @@ class MessageFormsTest {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
         WorldChat sg = world.newSupergroup("Lounge").username("lounge_1444").members(alice, bob).create();
-        try (WorldClient a = signedIn(alice); WorldClient b = signedIn(bob)) {
+        try (WorldClient a = people.signedIn(alice); WorldClient b = people.signedIn(bob)) {
             Updates result = (Updates) a.call(send(inputPeerChannel(a, "lounge_1444"), "first", 9));
             assertThat(result.updates().get(0)).isEqualTo(new UpdateMessageID(1, 9));
             UpdateNewChannelMessage sent = (UpdateNewChannelMessage) result.updates().get(1);
@@ -195,7 +191,7 @@ class MessageFormsTest {
         Account stranger = people.person("Stranger");
         WorldChat news = world.newChannel("News").username("news_1444").creator(admin).members(reader).create();
         WorldChat group = world.newGroup("Closed").members(admin, reader).create();
-        try (WorldClient r = signedIn(reader); WorldClient s = signedIn(stranger); WorldClient a = signedIn(admin)) {
+        try (WorldClient r = people.signedIn(reader); WorldClient s = people.signedIn(stranger); WorldClient a = people.signedIn(admin)) {
             // https://core.telegram.org/method/messages.sendMessage#possible-errors
             assertError(r.error(send(inputPeerChannel(r, "news_1444"), "may I?", 1)), 400, "CHAT_ADMIN_REQUIRED");
             assertError(s.error(send(inputPeerChannel(s, "news_1444"), "hi", 1)), 403, "CHAT_WRITE_FORBIDDEN");
@@ -222,7 +218,7 @@ class MessageFormsTest {
     void aNewBasicGroupReachesEveryMemberAsUpdatesWithTheirNextSeq() {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
-        try (WorldClient phone = signedIn(alice); WorldClient laptop = signedIn(alice); WorldClient b = signedIn(bob)) {
+        try (WorldClient phone = people.signedIn(alice); WorldClient laptop = people.signedIn(alice); WorldClient b = people.signedIn(bob)) {
             State before = (State) b.call(GetState.INSTANCE);
             var invited = (dev.mtproto.tl.api.messages.InvitedUsers) phone.call(new dev.mtproto.tl.api.messages.CreateChat(
                     java.util.List.of(new dev.mtproto.tl.api.InputUser(bob.id(), inputUser(phone, bob).accessHash())), "Fresh", null));
@@ -247,6 +243,23 @@ class MessageFormsTest {
             b.call(send(new InputPeerChat(chatId), "thanks", 1));
             assertThat(world.history(alice)).extracting(h -> h.text()).containsExactly("", "thanks");
             assertError(phone.error(new dev.mtproto.tl.api.messages.CreateChat(java.util.List.of(), "Alone", null)), 400, "USERS_TOO_FEW");
+        }
+    }
+
+    /** https://core.telegram.org/api/pfs: a client on a temporary key gets its account's updates there. */
+    @Test
+    void aClientOnATemporaryKeyGetsThePushes() {
+        Account alice = people.person("Alice");
+        Account bot = people.bot("Pfs");
+        var received = new java.util.concurrent.CopyOnWriteArrayList<dev.mtproto.tl.api.UpdatesType>();
+        var config = TELEGRAM.cluster().clientConfig().perfectForwardSecrecy(Duration.ofHours(1)).build();
+        try (var client = dev.mtproto.client.MtprotoClient.create(config)) {
+            client.addUpdateListener(u -> received.add(u.updates()));
+            client.invoke(new dev.mtproto.tl.api.auth.ImportBotAuthorization(0, TestCluster.TEST_API_ID, TestCluster.TEST_API_HASH,
+                    bot.botToken())).join();
+            world.send(alice).to(bot).text("over a temporary key");
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !received.isEmpty());
+            assertThat(received).singleElement().satisfies(u -> assertThat(((UpdateShortMessage) u).message()).isEqualTo("over a temporary key"));
         }
     }
 

@@ -37,11 +37,7 @@ class PushFaultsTest {
     @BeforeAll
     static void world() {
         world = TELEGRAM.cluster().world();
-        people = new WorldPeople(world, "1666");
-    }
-
-    private static WorldClient signedIn(Account a) {
-        return WorldClient.signedIn(TELEGRAM.cluster(), a);
+        people = new WorldPeople(TELEGRAM.cluster(), "1666");
     }
 
     private static List<Integer> ptsOf(List<UpdatesType> pushes) {
@@ -59,7 +55,7 @@ class PushFaultsTest {
     void droppedPushesLeaveAGapThatTheDifferenceFills() {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
-        try (WorldClient b = signedIn(bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             State start = (State) b.call(GetState.INSTANCE);
             world.updates().of(bob).dropNext(2);
             sendTexts(alice, bob, 4);
@@ -75,7 +71,7 @@ class PushFaultsTest {
     void duplicatedReorderedHeldAndReleasedPushes() {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
-        try (WorldClient b = signedIn(bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             world.updates().of(bob).duplicateNext(1);
             sendTexts(alice, bob, 2);
             assertThat(ptsOf(b.awaitPushed(3))).containsExactly(2, 2, 3);
@@ -102,7 +98,7 @@ class PushFaultsTest {
     void aMessageWithAKeyboardComesAsUpdatesWithTheNextSeqAndCanBeCombined() {
         Account alice = people.person("Alice");
         Account bot = people.bot("Keys");
-        try (WorldClient a = signedIn(alice); WorldClient b = signedIn(bot)) {
+        try (WorldClient a = people.signedIn(alice); WorldClient b = people.signedIn(bot)) {
             State before = (State) a.call(GetState.INSTANCE);
             var send = dev.mtproto.tl.api.messages.SendMessage.builder().peer(WorldPeople.inputUser(b, alice)).message("choose")
                     .randomId(1).replyMarkup(KEYBOARD).build();
@@ -140,7 +136,7 @@ class PushFaultsTest {
         Account alice = people.person("Alice");
         Account bob = people.person("Bob");
         Account carol = people.person("Carol");
-        try (WorldClient b = signedIn(bob); WorldClient c = signedIn(carol)) {
+        try (WorldClient b = people.signedIn(bob); WorldClient c = people.signedIn(carol)) {
             world.updates().of(bob).random(42, 0.2, 0.2, 0.2);
             world.updates().of(carol).random(42, 0.2, 0.2, 0.2);
             sendTexts(alice, bob, 40);
@@ -160,7 +156,7 @@ class PushFaultsTest {
         Account alice = people.person("Alice");
         Account bot = people.bot("Echo");
         WorldChat channel = world.newChannel("Announcements").username("ann_1666").creator(alice).members(bot).create();
-        try (WorldClient b = signedIn(bot); WorldClient a = signedIn(alice)) {
+        try (WorldClient b = people.signedIn(bot); WorldClient a = people.signedIn(alice)) {
             world.send(alice).to(bot).text("/start");
             world.send(alice).to(channel).text("hello subscribers");
             List<UpdatesType> toBot = b.awaitPushed(2);
@@ -180,7 +176,7 @@ class PushFaultsTest {
         WorldChat group = world.newGroup("Bulk").members(alice, bob).create();
         WorldChat sg = world.newSupergroup("Bulk sg").members(alice, bob).create();
         int n = 3000;
-        try (WorldClient b = signedIn(bob)) {
+        try (WorldClient b = people.signedIn(bob)) {
             world.bulk(n).in(group, sg).between(alice, bob).seed(3).send();
             assertThat(world.history(bob)).hasSize(n);
             // scripted senders write from another app: bob's key gets his own messages pushed too

@@ -1,5 +1,6 @@
 package dev.mtproto.testkit.world;
 
+import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.tl.api.InputChannel;
 import dev.mtproto.tl.api.InputPeerChannel;
@@ -12,17 +13,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Fresh accounts for each test (a test class's world keeps them all), and peers looked up as a client does. */
 final class WorldPeople {
+    private final TestCluster telegram;
     private final World world;
     private final String prefix;
     private final AtomicInteger next = new AtomicInteger();
 
     /**
-     * @param world the world
+     * @param telegram the cluster
      * @param numberPrefix the first digits of the phone numbers, unique to the test class
      */
-    WorldPeople(World world, String numberPrefix) {
-        this.world = world;
+    WorldPeople(TestCluster telegram, String numberPrefix) {
+        this.telegram = telegram;
+        this.world = telegram.world();
         this.prefix = numberPrefix;
+    }
+
+    /** @return a client on the account's home DC, signed in */
+    WorldClient signedIn(Account account) {
+        return WorldClient.signedIn(telegram, account);
     }
 
     /** @return a new person with a username, on DC 1 */

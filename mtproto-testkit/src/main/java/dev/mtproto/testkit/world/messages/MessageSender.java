@@ -215,15 +215,16 @@ public final class MessageSender {
         MessageBox box = boxes.channel(chat.id());
         MessageType canonical = MessageObjects.chatMessage(box.nextMessageId(), false, chat, sender.id(), draft, date);
         BoxEntry e = box.add(1, canonical, sender.id(), date);
+        MessageType mine = MessageObjects.withOut(canonical, true);
         for (long member : chat.members()) {
             boolean out = member == sender.id();
-            MessageType seen = MessageObjects.withOut(canonical, out);
+            MessageType seen = out ? mine : canonical;
             histories.add(member, new HistoryEntry(MessageObjects.peerOf(chat), seen, e.pts(), chat.id()));
             pushes.push(member, new Updates(List.of(new UpdateNewChannelMessage(seen, e.pts(), 1)), usersFor(member, sender, null, date),
                     List.of(chatObjects.seenBy(member, chat)), date, 0), out ? via : 0);
         }
         List<Update> result = List.of(new UpdateMessageID(message(e).id(), randomId),
-                new UpdateNewChannelMessage(MessageObjects.withOut(canonical, true), e.pts(), 1));
+                new UpdateNewChannelMessage(mine, e.pts(), 1));
         return new Updates(result, List.of(users.self(sender, date)), List.of(chatObjects.seenBy(sender.id(), chat)), date, 0);
     }
 
