@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * Makes the calls the {@link MessageBox} asks for: {@code updates.getState}, {@code updates.getDifference},
@@ -32,10 +31,17 @@ final class DifferenceFetcher {
 
     private final MtprotoClient client;
     private final PeerCache peers;
+    private final int answerLimit;
 
-    DifferenceFetcher(MtprotoClient client) {
+    /**
+     * @param client the client
+     * @param answerLimit the most messages one answer may bring (the engine's queue capacity), so a difference
+     *     cannot overfill memory whatever the gap
+     */
+    DifferenceFetcher(MtprotoClient client, int answerLimit) {
         this.client = client;
         this.peers = client.peers();
+        this.answerLimit = answerLimit;
     }
 
     CompletableFuture<State> state() {
@@ -43,7 +49,8 @@ final class DifferenceFetcher {
     }
 
     CompletableFuture<DifferenceType> common(UpdateState from) {
-        return client.invoke(new GetDifference(from.pts(), null, null, from.date(), from.qts(), null));
+        // pts_limit and qts_limit ask for slices no larger than the queue (Telegram sends smaller ones anyway)
+        return client.invoke(new GetDifference(from.pts(), answerLimit, null, from.date(), from.qts(), answerLimit));
     }
 
     /**
@@ -56,7 +63,7 @@ final class DifferenceFetcher {
         if (channel.isEmpty()) {
             return Optional.empty();
         }
-        int limit = client.signedInAsBot() ? BOT_CHANNEL_LIMIT : USER_CHANNEL_LIMIT;
+        int limit = Math.min(answerLimit, client.signedInAsBot() ? BOT_CHANNEL_LIMIT : USER_CHANNEL_LIMIT);
         return Optional.of(client.invoke(new GetChannelDifference(false, new InputChannel(channelId, channel.get().accessHash()),
                 ChannelMessagesFilterEmpty.INSTANCE, pts, limit)));
     }
@@ -85,11 +92,4 @@ final class DifferenceFetcher {
         return Duration.ofSeconds(Math.min(60, 1L << Math.min(failures, 6)));
     }
 
-    static <T> void onFailure(CompletableFuture<T> f, Consumer<Throwable> action) {
-        f.whenComplete((r, e) -> {
-            if (e != null) {
-                action.accept(unwrap(e));
-            }
-        });
-    }
 }

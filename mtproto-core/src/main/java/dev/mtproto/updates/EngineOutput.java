@@ -93,6 +93,7 @@ final class EngineOutput implements BoxOutput {
                         fetchCommon();
                     } else if (more) {
                         // the handlers are behind: the next slice waits for room (the tick asks for it then)
+                        engine.flow().postponed();
                         engine.box().commonGate().retryAt(now);
                         engine.box().qtsGate().retryAt(now);
                     } else {
@@ -133,6 +134,7 @@ final class EngineOutput implements BoxOutput {
                     if (more && g != null && !engine.closed() && engine.flow().hasRoom()) {
                         fetchChannel(channelId, g.position());
                     } else if (more && g != null) {
+                        engine.flow().postponed();
                         g.retryAt(now);
                     } else if (!more) {
                         caughtUp(channelId, now);

@@ -96,6 +96,14 @@ final class Flow {
         return true;
     }
 
+    /** A difference's next part waits for room: reported as backpressure like a deferred push. */
+    synchronized void postponed() {
+        if (!backpressure) {
+            backpressure = true;
+            events.accept(new UpdateEngineEvent.Backpressure(true, queued.getAsInt()));
+        }
+    }
+
     /** With the box's lock held and room in the queue: the sequences whose pushes were not queued are fetched. */
     void resumeDeferred(MessageBox box, long now) {
         Map<Long, Integer> channels;

@@ -71,7 +71,7 @@ public final class UpdateEngine implements AutoCloseable {
         this.deliveries = new Deliveries(executor, config.workers(), config.queueCapacity(), window, this::event);
         this.watermark = deliveries.watermark();
         this.flow = deliveries.flow();
-        this.output = new EngineOutput(this, new DifferenceFetcher(client));
+        this.output = new EngineOutput(this, new DifferenceFetcher(client, config.queueCapacity()));
         this.box = new MessageBox(output, store.loadUpdateState().orElse(null), store.loadChannelPts(), config.gapHold().toNanos(),
                 id -> client.peers().find(PeerKind.USER, id).filter(p -> !p.min()).isPresent());
         this.differences = new DifferenceApplier(box);

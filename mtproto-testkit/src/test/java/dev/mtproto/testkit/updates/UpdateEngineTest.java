@@ -209,4 +209,52 @@ class UpdateEngineTest {
                     && ((Message) n.message()).message().equals("and on")), "delivery going on");
         }
     }
+
+    @Test
+    void aSlowHandlerMakesTheEngineHoldBackWithoutLosingAnythingWhileCallsGoOn() throws Exception {
+        Account bot = world().newBot("slow_bot").create();
+        Account alice = world().newUser("+17770000007").name("Alice").create();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        UpdateEngineConfig small = UpdateEngineConfig.builder().queueCapacity(16).workers(1).gapHold(Duration.ofMillis(100)).build();
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, new MemorySessionStore(), small)) {
+            b.engine.addHandler(u -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            b.engine.start().join();
+            world().send(alice).to(bot).text("first");
+            for (int i = 0; i < 300; i++) {
+                world().send(alice).to(bot).text("queued " + i);
+            }
+            world().updates().awaitPushed(Duration.ofSeconds(10));
+            await(() -> b.events.stream().anyMatch(e -> e instanceof UpdateEngineEvent.Backpressure p && p.on()), "backpressure on");
+            // the capacity, its reserve of a quarter, and at most one difference answer (limited to the capacity)
+            assertThat(b.engine.queued()).as("bounded by the configuration").isLessThanOrEqualTo(16 + 4 + 16);
+            assertThat(b.client.invoke(dev.mtproto.tl.api.help.GetNearestDc.INSTANCE).get(5, TimeUnit.SECONDS))
+                    .as("calls are answered while the handlers are behind").isNotNull();
+            release.countDown();
+            await(() -> b.messageCount() == 301, "all 301");
+            assertThat(b.messagesPerChat()).isEqualTo(expected(bot));
+            await(() -> b.events.stream().anyMatch(e -> e instanceof UpdateEngineEvent.Backpressure p && !p.on()), "backpressure off");
+        }
+    }
+
+    @Test
+    void aHandlerThatThrowsIsReportedAndTheOthersStillGetEveryUpdate() {
+        Account bot = world().newBot("throwing_bot").create();
+        Account alice = world().newUser("+17770000008").name("Alice").create();
+        try (EngineBot b = new EngineBot(TELEGRAM.cluster(), bot, new MemorySessionStore(), fast())) {
+            b.engine.addHandler(u -> {
+                throw new IllegalStateException("a bug in the application");
+            });
+            b.engine.start().join();
+            world().send(alice).to(bot).text("one");
+            world().send(alice).to(bot).text("two");
+            await(() -> b.messageCount() == 2, "both");
+            assertThat(b.events).filteredOn(e -> e instanceof UpdateEngineEvent.HandlerFailed).hasSize(2);
+        }
+    }
 }
