@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 /**
  * How one field's value goes from a layer's type to another's, decided once per field when a
  * {@link TranslationPlan} is made: the same scalar as it is, {@code int} and {@code long} into each other,
- * {@code flags.N?true} and {@code Bool} into each other, {@code string} and {@code bytes} into each
- * other, objects translated by constructor name, vectors element by element.
+ * {@code int} and {@code double} into each other, {@code flags.N?true} and {@code Bool} into each other,
+ * {@code string} and {@code bytes} into each other, objects translated by constructor name, vectors element by element.
  */
 sealed interface Conversion {
 
@@ -41,6 +41,10 @@ sealed interface Conversion {
             return Scalars.INT_TO_LONG;
         } else if (from == WireType.Scalar.LONG && to == WireType.Scalar.INT) {
             return Scalars.LONG_TO_INT;
+        } else if (from == WireType.Scalar.INT && to == WireType.Scalar.DOUBLE) {
+            return Scalars.INT_TO_DOUBLE;
+        } else if (from == WireType.Scalar.DOUBLE && to == WireType.Scalar.INT) {
+            return Scalars.DOUBLE_TO_INT;
         } else if (from == WireType.Scalar.TRUE && to == WireType.Scalar.BOOL) {
             return Scalars.FLAG_TO_BOOL;
         } else if (from == WireType.Scalar.BOOL && to == WireType.Scalar.TRUE) {
@@ -59,6 +63,9 @@ sealed interface Conversion {
         INT_TO_LONG(v -> (long) (Integer) v),
         /** Keeps the low 32 bits, as an older layer's {@code int} id did. */
         LONG_TO_INT(v -> (int) (long) (Long) v),
+        /** A video's duration went from {@code int} seconds to {@code double}. */
+        INT_TO_DOUBLE(v -> (double) (Integer) v),
+        DOUBLE_TO_INT(v -> (int) Math.round((Double) v)),
         /** A set {@code flags.N?true} is {@code true}; an absent one never gets here (the field is neutral: {@code false}). */
         FLAG_TO_BOOL(v -> v),
         /** {@code false} is an absent flag. */
