@@ -1,6 +1,7 @@
 package dev.mtproto.benchmarks.tl;
 
 import dev.mtproto.testkit.layers.ApiLayers;
+import dev.mtproto.tl.api.Chat;
 import dev.mtproto.tl.api.ChatPhotoEmpty;
 import dev.mtproto.tl.api.InputPeerEmpty;
 import dev.mtproto.tl.api.Message;
@@ -13,7 +14,6 @@ import dev.mtproto.tl.api.UpdateUserStatus;
 import dev.mtproto.tl.api.Updates;
 import dev.mtproto.tl.api.User;
 import dev.mtproto.tl.api.UserStatusOnline;
-import dev.mtproto.tl.api.Chat;
 import dev.mtproto.tl.api.messages.GetHistory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +62,8 @@ public class LayerTranslationBenchmark {
         updates = new Updates(List.of(new UpdateNewMessage(message, 501, 1),
                 UpdateReadHistoryInbox.builder().peer(new PeerChat(77)).maxId(1000).stillUnreadCount(1).pts(502).ptsCount(1).build(),
                 new UpdateUserStatus(bob, new UserStatusOnline(1_700_000_300))),
-                List.of(User.builder().id(alice).accessHash(11).firstName("Alice").lastName("Smith").username("alice").build(),
-                        User.builder().id(bob).accessHash(12).firstName("Bob").phone("15550002").contact(true).build()),
+                List.of(User.builder().id(alice).accessHash(11L).firstName("Alice").lastName("Smith").username("alice").build(),
+                        User.builder().id(bob).accessHash(12L).firstName("Bob").phone("15550002").contact(true).build()),
                 List.of(Chat.builder().id(77).title("Lunch").photo(ChatPhotoEmpty.INSTANCE).participantsCount(2).date(1_690_000_000)
                         .version(1).build()),
                 1_700_000_000, 0).toByteArray();
