@@ -22,23 +22,28 @@ final class GenericWriter {
     }
 
     void write(Object value, WireType type) {
-        write(value, type, "the value");
+        write(value, type, null, null);
     }
 
-    private void write(Object value, WireType type, String where) {
+    /** The field being written is named only in an error: building its name for every field would cost. */
+    private static String where(SchemaCombinator owner, SchemaField field) {
+        return owner == null ? "the value" : owner.name() + "." + field.name();
+    }
+
+    private void write(Object value, WireType type, SchemaCombinator owner, SchemaField field) {
         if (value == null) {
-            throw new IllegalArgumentException(where + " is missing");
+            throw new IllegalArgumentException(where(owner, field) + " is missing");
         }
         try {
             if (type instanceof WireType.Scalar s) {
                 scalar(value, s);
             } else if (type instanceof WireType.Vector v) {
-                vector((List<?>) value, v, where);
+                vector((List<?>) value, v, owner, field);
             } else {
-                object((GenericObject) value, type, where);
+                object((GenericObject) value, type, owner, field);
             }
         } catch (ClassCastException e) {
-            throw new IllegalArgumentException(where + " cannot be a " + value.getClass().getSimpleName() + " for " + type, e);
+            throw new IllegalArgumentException(where(owner, field) + " cannot be a " + value.getClass().getSimpleName() + " for " + type, e);
         }
     }
 
@@ -66,22 +71,22 @@ final class GenericWriter {
         out.writeRaw(b);
     }
 
-    private void vector(List<?> list, WireType.Vector v, String where) {
+    private void vector(List<?> list, WireType.Vector v, SchemaCombinator owner, SchemaField field) {
         if (!v.bare()) {
             out.writeInt(VECTOR_ID);
         }
         out.writeInt(list.size());
         for (Object e : list) {
-            write(e, v.element(), where + "'s element");
+            write(e, v.element(), owner, field);
         }
     }
 
-    private void object(GenericObject o, WireType type, String where) {
+    private void object(GenericObject o, WireType type, SchemaCombinator owner, SchemaField field) {
         SchemaCombinator c = o.combinator();
         boolean fits = type instanceof WireType.Boxed boxed ? boxed.type().equals(c.type())
                 : !(type instanceof WireType.Bare bare) || c == schema.bare(bare.name());
         if (!fits || schema.byId(c.id()) != c) {
-            throw new IllegalArgumentException(where + " is " + c + ", not a " + type + " of layer " + schema.layer());
+            throw new IllegalArgumentException(where(owner, field) + " is " + c + ", not a " + type + " of layer " + schema.layer());
         }
         if (!(type instanceof WireType.Bare)) {
             out.writeInt(c.id());
@@ -93,9 +98,9 @@ final class GenericWriter {
                 out.writeInt(flags(o, i));
             } else if (!f.optional() || present(f, o.value(i))) {
                 if (!f.trueFlag()) {
-                    write(o.value(i), f.type(), c.name() + "." + f.name());
+                    write(o.value(i), f.type(), c, f);
                 }
-            } else if (c.sharedBits() && bitSet(o, f)) {
+            } else if (c.sharedBits() && anyPresent(o, c.sameBit(i))) {
                 throw new IllegalArgumentException(c.name() + "." + f.name() + " is missing; another field sets its flag bit");
             }
         }
@@ -109,15 +114,21 @@ final class GenericWriter {
     private static int flags(GenericObject o, int flagsIndex) {
         SchemaField[] fields = o.combinator().fields();
         int word = 0;
-        for (int i = flagsIndex + 1; i < fields.length; i++) {
-            if (fields[i].flagsIndex() == flagsIndex && present(fields[i], o.value(i))) {
+        for (int i : o.combinator().dependents(flagsIndex)) {
+            if (present(fields[i], o.value(i))) {
                 word |= 1 << fields[i].bit();
             }
         }
         return word;
     }
 
-    private static boolean bitSet(GenericObject o, SchemaField f) {
-        return (flags(o, f.flagsIndex()) & (1 << f.bit())) != 0;
+    /** @return whether any of these fields of the object is present */
+    static boolean anyPresent(GenericObject o, int[] fieldIndexes) {
+        for (int k : fieldIndexes) {
+            if (present(o.combinator().fields()[k], o.value(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * A constructor or function of a {@link LayerSchema}, compiled for reading and writing: its fields with
@@ -21,6 +22,10 @@ final class SchemaCombinator {
     private final int index;
     private final int requiredFields;
     private final boolean sharedBits;
+    /** For each flags word's index, the indexes of the optional fields it holds the bits of. */
+    private final int[][] dependents;
+    /** For each optional field, the other fields on its flag bit; empty for most. */
+    private final int[][] sameBit;
 
     /**
      * @param name the full name ({@code messages.getHistory})
@@ -51,6 +56,17 @@ final class SchemaCombinator {
                 shared |= !bitsSeen.add(f.flagsIndex() * 32 + f.bit());
             }
         }
+        this.dependents = new int[this.fields.length][];
+        this.sameBit = new int[this.fields.length][];
+        for (int i = 0; i < this.fields.length; i++) {
+            SchemaField f = this.fields[i];
+            int at = i;
+            if (f.flagsWord()) {
+                dependents[i] = IntStream.range(i + 1, this.fields.length).filter(k -> this.fields[k].flagsIndex() == at).toArray();
+            }
+            sameBit[i] = !f.optional() ? new int[0] : IntStream.range(0, this.fields.length).filter(k -> k != at
+                    && this.fields[k].flagsIndex() == f.flagsIndex() && this.fields[k].bit() == f.bit()).toArray();
+        }
         this.requiredFields = required;
         this.sharedBits = shared;
     }
@@ -80,6 +96,22 @@ final class SchemaCombinator {
     /** @return the fields, in wire order; not to be modified */
     SchemaField[] fields() {
         return fields;
+    }
+
+    /**
+     * @param flagsIndex the index of a flags word
+     * @return the indexes of the optional fields whose bits it holds; not to be modified
+     */
+    int[] dependents(int flagsIndex) {
+        return dependents[flagsIndex];
+    }
+
+    /**
+     * @param field an optional field's index
+     * @return the indexes of the other fields on its flag bit (see {@link #sharedBits()}); not to be modified
+     */
+    int[] sameBit(int field) {
+        return sameBit[field];
     }
 
     /** @return the index of the field of that name, -1 if none */

@@ -123,9 +123,8 @@ final class TranslationPlan {
             if (!f.optional() || f.trueFlag() || values[i] != null) {
                 continue;
             }
-            for (int k = 0; k < fields.length; k++) {
-                SchemaField g = fields[k];
-                if (k != i && g.flagsIndex() == f.flagsIndex() && g.bit() == f.bit() && GenericWriter.present(g, values[k])) {
+            for (int k : target.sameBit(i)) {
+                if (GenericWriter.present(fields[k], values[k])) {
                     values[i] = standIns.neutral(f.type());
                     break;
                 }
