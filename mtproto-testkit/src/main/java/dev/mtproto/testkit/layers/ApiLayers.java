@@ -2,6 +2,7 @@ package dev.mtproto.testkit.layers;
 
 import dev.mtproto.rpc.RpcException;
 import dev.mtproto.session.server.LayerCodec;
+import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlMethod;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlReader;
@@ -134,6 +135,8 @@ public final class ApiLayers implements LayerCodec {
      * read as it is.
      *
      * @throws RpcException {@code 400 INPUT_METHOD_INVALID} for a function the current layer does not have
+     * @throws TlDecodeException if the body is not a valid object of the client's layer, or has no form in
+     *     the current one
      */
     @Override
     public TlObject readCall(byte[] body, int off, int len, int sessionLayer) {
@@ -145,13 +148,15 @@ public final class ApiLayers implements LayerCodec {
         if (s == null || len < 4 || s.schema().byId((int) INT.get(body, off)) == null) {
             return new TlReader(body, off, len).readObject();
         }
-        Object ours;
+        byte[] bytes;
         try {
-            ours = s.fromClient().translate((GenericObject) s.schema().read(body, off, len, new WireType.Any()), new WireType.Any());
+            Object ours = s.fromClient().translate((GenericObject) s.schema().read(body, off, len, new WireType.Any()), new WireType.Any());
+            bytes = s.fromClient().to().write(ours, new WireType.Any());
         } catch (LayerTranslationException e) {
             throw RpcException.of(400, "INPUT_METHOD_INVALID", e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) { // a value no neutral one can stand for
+            throw new TlDecodeException(0, "a call of layer " + s.schema().layer() + " has no form in layer " + current + ": " + e.getMessage());
         }
-        byte[] bytes = s.fromClient().to().write(ours, new WireType.Any());
         return new TlReader(bytes).readObject();
     }
 

@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 final class LayerClient implements AutoCloseable {
     private final RawClient raw;
     private final LayerSchema schema;
+    private boolean lastGzipped;
 
     private LayerClient(RawClient raw, LayerSchema schema) {
         this.raw = raw.apiObjectsUndecoded();
@@ -62,7 +63,13 @@ final class LayerClient implements AutoCloseable {
         long msgId = raw.nextMsgId();
         raw.send(msgId, raw.nextSeqNo(true), new RawClient.Undecoded(schema.write(wrapped)));
         byte[] result = ((RawClient.Undecoded) raw.resultOf(msgId)).bytes();
-        return ByteBuffer.wrap(result).order(ByteOrder.LITTLE_ENDIAN).getInt(0) == GzipPacked.CONSTRUCTOR_ID ? gunzip(result) : result;
+        lastGzipped = ByteBuffer.wrap(result).order(ByteOrder.LITTLE_ENDIAN).getInt(0) == GzipPacked.CONSTRUCTOR_ID;
+        return lastGzipped ? gunzip(result) : result;
+    }
+
+    /** @return whether the last answer came in {@code gzip_packed} */
+    boolean lastAnswerGzipped() {
+        return lastGzipped;
     }
 
     /** @return the result of the call, decoded with the client's layer; an {@code rpc_error} fails */

@@ -17,6 +17,9 @@ import dev.mtproto.tl.api.PeerUser;
 import dev.mtproto.tl.api.UpdateNewMessage;
 import dev.mtproto.tl.api.UpdateShortMessage;
 import dev.mtproto.tl.api.Updates;
+import dev.mtproto.tl.api.User;
+import dev.mtproto.tl.api.users.GetUsers;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -129,6 +132,27 @@ class OldLayerClientsTest {
                 TlObject generated = new TlReader(pushed).readObject();
                 assertThat(generated).isEqualTo(new Updates(List.of(new UpdateNewMessage(message, 4, 1)), List.of(), List.of(), 1_700_000_001, 0));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {144, 190})
+    void aLargeAnswerIsReEncodedBeforeItIsGzipped(int layer) {
+        LayerSchema schema = schema(layer);
+        List<User> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(User.builder().id(6_000_000_000L + i).accessHash((long) i).firstName("Someone with a long name " + i).lastName("Smith")
+                    .username("someone" + i).botActiveUsers(i).build());
+        }
+        TELEGRAM.cluster().handlers().on(GetUsers.class, (m, call) -> many);
+        try (LayerClient client = LayerClient.connect(TELEGRAM.cluster().dc(1), schema)) {
+            List<?> users = (List<?>) client.call(client.object("users.getUsers", "id", List.of(client.object("inputUserSelf"))));
+            assertThat(client.lastAnswerGzipped()).as("more than 512 bytes: gzip_packed").isTrue();
+            assertThat(users).hasSize(20);
+            GenericObject last = (GenericObject) users.get(19);
+            assertThat(last.id()).isEqualTo(id(schema, "user"));
+            assertThat(last.get("id")).isEqualTo(6_000_000_019L);
+            assertThat(last.get("first_name")).isEqualTo("Someone with a long name 19");
         }
     }
 
