@@ -37,45 +37,38 @@ sealed interface Conversion {
         if (from == to) {
             return Scalars.SAME;
         }
-        if (from == WireType.Scalar.INT && to == WireType.Scalar.LONG) {
-            return Scalars.INT_TO_LONG;
-        } else if (from == WireType.Scalar.LONG && to == WireType.Scalar.INT) {
-            return Scalars.LONG_TO_INT;
-        } else if (from == WireType.Scalar.INT && to == WireType.Scalar.DOUBLE) {
-            return Scalars.INT_TO_DOUBLE;
-        } else if (from == WireType.Scalar.DOUBLE && to == WireType.Scalar.INT) {
-            return Scalars.DOUBLE_TO_INT;
-        } else if (from == WireType.Scalar.TRUE && to == WireType.Scalar.BOOL) {
-            return Scalars.FLAG_TO_BOOL;
-        } else if (from == WireType.Scalar.BOOL && to == WireType.Scalar.TRUE) {
-            return Scalars.BOOL_TO_FLAG;
-        } else if (from == WireType.Scalar.STRING && to == WireType.Scalar.BYTES) {
-            return Scalars.STRING_TO_BYTES;
-        } else if (from == WireType.Scalar.BYTES && to == WireType.Scalar.STRING) {
-            return Scalars.BYTES_TO_STRING;
+        for (Scalars c : Scalars.values()) {
+            if (c.from == from && c.to == to) {
+                return c;
+            }
         }
         return null;
     }
 
-    /** Scalar conversions. */
+    /** Scalar conversions, each from one scalar type to another. */
     enum Scalars implements Conversion {
-        SAME(v -> v),
-        INT_TO_LONG(v -> (long) (Integer) v),
+        /** Any value to the same type (found by {@link #between} before the table). */
+        SAME(null, null, v -> v),
+        INT_TO_LONG(WireType.Scalar.INT, WireType.Scalar.LONG, v -> (long) (Integer) v),
         /** Keeps the low 32 bits, as an older layer's {@code int} id did. */
-        LONG_TO_INT(v -> (int) (long) (Long) v),
+        LONG_TO_INT(WireType.Scalar.LONG, WireType.Scalar.INT, v -> (int) (long) (Long) v),
         /** A video's duration went from {@code int} seconds to {@code double}. */
-        INT_TO_DOUBLE(v -> (double) (Integer) v),
-        DOUBLE_TO_INT(v -> (int) Math.round((Double) v)),
+        INT_TO_DOUBLE(WireType.Scalar.INT, WireType.Scalar.DOUBLE, v -> (double) (Integer) v),
+        DOUBLE_TO_INT(WireType.Scalar.DOUBLE, WireType.Scalar.INT, v -> (int) Math.round((Double) v)),
         /** A set {@code flags.N?true} is {@code true}; an absent one never gets here (the field is neutral: {@code false}). */
-        FLAG_TO_BOOL(v -> v),
+        FLAG_TO_BOOL(WireType.Scalar.TRUE, WireType.Scalar.BOOL, v -> v),
         /** {@code false} is an absent flag. */
-        BOOL_TO_FLAG(v -> Boolean.TRUE.equals(v) ? Boolean.TRUE : null),
-        STRING_TO_BYTES(v -> ((String) v).getBytes(StandardCharsets.UTF_8)),
-        BYTES_TO_STRING(v -> new String((byte[]) v, StandardCharsets.UTF_8));
+        BOOL_TO_FLAG(WireType.Scalar.BOOL, WireType.Scalar.TRUE, v -> Boolean.TRUE.equals(v) ? Boolean.TRUE : null),
+        STRING_TO_BYTES(WireType.Scalar.STRING, WireType.Scalar.BYTES, v -> ((String) v).getBytes(StandardCharsets.UTF_8)),
+        BYTES_TO_STRING(WireType.Scalar.BYTES, WireType.Scalar.STRING, v -> new String((byte[]) v, StandardCharsets.UTF_8));
 
+        private final WireType.Scalar from;
+        private final WireType.Scalar to;
         private final UnaryOperator<Object> convert;
 
-        Scalars(UnaryOperator<Object> convert) {
+        Scalars(WireType.Scalar from, WireType.Scalar to, UnaryOperator<Object> convert) {
+            this.from = from;
+            this.to = to;
             this.convert = convert;
         }
 

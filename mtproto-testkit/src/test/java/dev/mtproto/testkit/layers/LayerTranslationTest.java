@@ -11,6 +11,7 @@ import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.api.ApiSchema;
 import dev.mtproto.tl.api.Config;
 import dev.mtproto.tl.api.DcOption;
+import dev.mtproto.tl.api.DocumentAttributeVideo;
 import dev.mtproto.tl.api.InitConnection;
 import dev.mtproto.tl.api.InputUserSelf;
 import dev.mtproto.tl.api.InvokeWithLayer;
@@ -189,6 +190,20 @@ class LayerTranslationTest {
         assertThat(more.servedLayer(160)).isEqualTo(150);
         assertThat(more.schema(150).idOf("config")).hasValue(0x330b4067);
         assertThatThrownBy(() -> more.schema(151)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("151");
+    }
+
+    @Test
+    void aFieldWhoseScalarTypeChangedIsConverted() {
+        LayerSchema l228 = LAYERS.schema(ApiSchema.LAYER);
+        DocumentAttributeVideo video = new DocumentAttributeVideo(true, false, false, 12.6, 640, 480, null, null, null);
+        GenericObject old = (GenericObject) new LayerTranslator(l228, L144).translate(l228.read(video.toByteArray()), new WireType.Any());
+        assertThat(old.get("duration")).as("double in 228, int in 144").isEqualTo(13);
+        assertThat(old.flag("round_message")).isTrue();
+        assertThat(old.get("w")).isEqualTo(640);
+        GenericObject back = (GenericObject) new LayerTranslator(L144, l228).translate(old, new WireType.Any());
+        assertThat(back.get("duration")).isEqualTo(13.0);
+        assertThat(Conversion.between(WireType.Scalar.INT, WireType.Scalar.LONG)).isEqualTo(Conversion.Scalars.INT_TO_LONG);
+        assertThat(Conversion.between(WireType.Scalar.STRING, new WireType.Boxed("TextWithEntities"))).as("no conversion: neutral").isNull();
     }
 
     @Test
