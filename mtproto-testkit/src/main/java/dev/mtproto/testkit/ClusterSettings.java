@@ -1,5 +1,6 @@
 package dev.mtproto.testkit;
 
+import dev.mtproto.testkit.layers.ApiLayers;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
  * @param strictChecks whether sessions refuse what Telegram lets pass
  * @param clock the DCs' clock (before {@link TestDc#skewClock})
  * @param idleSessionTimeout how long a session may go unused before the DC forgets it
+ * @param layers the API layers clients are served in
  */
-record ClusterSettings(boolean strictChecks, Clock clock, Duration idleSessionTimeout) {
+record ClusterSettings(boolean strictChecks, Clock clock, Duration idleSessionTimeout, ApiLayers layers) {
 }

@@ -38,6 +38,9 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
               --strict            refuse what Telegram's DCs let pass (odd seqnos of acks and containers,
                                   seqnos out of order), as the MTProto docs say
               --verbose           log at DEBUG: every message refused or let pass
+              --schema-dir DIR    more API layers to serve clients in: DIR's files api-layerN.tl (besides
+                                  the bundled 144, 190 and 228; a layer without a file is answered in the
+                                  nearest layer below it that has one)
               --user PHONE:FIRST[:LAST][,dc=N][,username=NAME][,password=PASSWORD]
                                   an account to create at start (repeatable), e.g. --user +15550001:Alice;
                                   password sets its 2FA password; default DC: the DCs in turn
@@ -84,6 +87,7 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                 case "--first-port", "--port" -> cluster.firstPort(port(option, value(args, ++i, option)));
                 case "--ports" -> ports(cluster, value(args, ++i, option));
                 case "--rsa-key" -> cluster.rsaKey(rsaKey(value(args, ++i, option)));
+                case "--schema-dir" -> cluster.schemaDir(schemaDir(value(args, ++i, option)));
                 case "--user" -> accounts.add(AccountSeed.user(value(args, ++i, option)));
                 case "--bot" -> accounts.add(AccountSeed.bot(value(args, ++i, option)));
                 case "--group" -> chats.add(ChatSeed.parse(ChatKind.GROUP, option, value(args, ++i, option)));
@@ -133,6 +137,14 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--ports " + list + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Path schemaDir(String dir) {
+        Path path = Path.of(dir);
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("--schema-dir " + dir + ": no such directory");
+        }
+        return path;
     }
 
     private static RsaPrivateKey rsaKey(String file) {

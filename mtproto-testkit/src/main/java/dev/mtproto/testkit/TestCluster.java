@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
+import dev.mtproto.testkit.layers.ApiLayers;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +59,8 @@ public final class TestCluster implements AutoCloseable {
 
     private TestCluster(Builder b) {
         this.rsaKey = b.rsaKey != null ? b.rsaKey : generateKey();
-        this.settings = new ClusterSettings(b.strictChecks, b.clock, b.idleSessionTimeout);
+        this.settings = new ClusterSettings(b.strictChecks, b.clock, b.idleSessionTimeout,
+                b.schemaDir == null ? ApiLayers.bundled() : ApiLayers.withSchemaDir(b.schemaDir));
         this.world = new World(this, b.clock);
         this.handlers = new RpcHandlers(world);
         DefaultHandlers.install(handlers, this);
@@ -149,6 +152,11 @@ public final class TestCluster implements AutoCloseable {
         return settings.strictChecks();
     }
 
+    /** @return the API layers the DCs serve clients in (see {@link Builder#schemaDir}) */
+    public ApiLayers apiLayers() {
+        return settings.layers();
+    }
+
     /** @return the cluster's RSA public key, which clients must trust */
     public RsaPublicKey rsaPublicKey() {
         return rsaKey.publicKey();
@@ -220,6 +228,7 @@ public final class TestCluster implements AutoCloseable {
         private boolean strictChecks;
         private Clock clock = Clock.systemUTC();
         private Duration idleSessionTimeout = DEFAULT_IDLE_SESSION_TIMEOUT;
+        private Path schemaDir;
 
         private Builder() {
         }
@@ -330,11 +339,24 @@ public final class TestCluster implements AutoCloseable {
         }
 
         /**
+         * Adds API layers clients may be served in: the directory's schema files named
+         * {@code api-layerN.tl}, besides (and over) the bundled ones (see {@link ApiLayers}).
+         *
+         * @param dir the directory, read when the cluster starts
+         * @return this builder
+         */
+        public Builder schemaDir(Path dir) {
+            this.schemaDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
          * Binds the ports and starts the DCs.
          *
          * @return the running cluster
          * @throws IllegalArgumentException if {@link #dcs} and {@link #ports} disagree, or the ports run past 65535
-         * @throws UncheckedIOException if a port cannot be bound; the message names the DC and the port
+         * @throws UncheckedIOException if a port cannot be bound (the message names the DC and the port), or the
+         *     {@link #schemaDir} cannot be listed
          */
         public TestCluster start() {
             int n = count();

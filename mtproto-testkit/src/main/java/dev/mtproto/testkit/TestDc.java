@@ -9,6 +9,7 @@ import dev.mtproto.session.MessageIdClock;
 import dev.mtproto.session.server.Leniency;
 import dev.mtproto.session.server.ServerSession;
 import dev.mtproto.session.server.ServerSessionSettings;
+import dev.mtproto.testkit.layers.ApiLayers;
 import dev.mtproto.tl.TlObject;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -56,6 +57,7 @@ public final class TestDc implements AutoCloseable {
     private final AtomicInteger acceptedConnections = new AtomicInteger();
     private final Map<Leniency, AtomicLong> leniencies = new EnumMap<>(Leniency.class);
     private final ServerSessionSettings sessionSettings;
+    private final ApiLayers layers;
     private final int requestedPort;
     private volatile DcListener listener;
     private volatile boolean closed;
@@ -68,6 +70,7 @@ public final class TestDc implements AutoCloseable {
         this.requestedPort = port;
         this.clock = settings.clock();
         this.sessions = new DcSessions(settings.idleSessionTimeout());
+        this.layers = settings.layers();
         for (Leniency kind : Leniency.values()) {
             leniencies.put(kind, new AtomicLong());
         }
@@ -362,6 +365,7 @@ public final class TestDc implements AutoCloseable {
         ServerSession session = new ServerSession(key.key, sessionId, key.firstSalt, msgIds, RandomSource.secure(),
                 call -> execute(call, dropAfterPacket), sessionSettings);
         session.inheritLayer(key.layer);
+        session.layerCodec(layers); // answers and updates in the layer the client announced
         // destroy_session: forget another session of this key; a connection still using it gets a new one
         session.otherSessions(other -> other != sessionId && sessions.forget(key.key.id(), other));
         // "drop the connection before the answer": the call is not read, checked only once it would run

@@ -13,9 +13,11 @@ import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.TlWriter;
+import dev.mtproto.tl.api.ApiSchema;
 import dev.mtproto.tl.api.InitConnection;
 import dev.mtproto.tl.api.InvokeWithLayer;
 import dev.mtproto.tl.mtproto.BadServerSalt;
+import dev.mtproto.tl.mtproto.MtprotoSchema;
 import dev.mtproto.tl.mtproto.RpcResult;
 import dev.mtproto.transport.ClientTransport;
 import dev.mtproto.transport.TransportKind;
@@ -44,8 +46,13 @@ public final class RawClient implements AutoCloseable {
     record Inner(long msgId, int seqNo, TlObject body) {
     }
 
-    /** A result {@code rpc_result} carries that needs its function to decode ({@code Bool}, vectors). */
-    private record Undecoded(byte[] bytes) implements TlObject {
+    /**
+     * A result {@code rpc_result} carries that needs its function to decode ({@code Bool}, vectors), or,
+     * after {@link #apiObjectsUndecoded()}, any API object as the DC sent it.
+     *
+     * @param bytes the object's bytes
+     */
+    public record Undecoded(byte[] bytes) implements TlObject {
         @Override
         public int constructorId() {
             return 0;
@@ -87,6 +94,7 @@ public final class RawClient implements AutoCloseable {
     private MessageCipher cipher;
     private long authKeyId;
     private long salt;
+    private boolean apiObjectsUndecoded;
 
     private RawClient(TestDc dc) throws IOException {
         this.dc = dc;
@@ -161,6 +169,18 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps every API object the DC sends undecoded, as an {@link Undecoded} (results inside their
+     * {@code rpc_result}), for clients of other layers that decode them themselves; MTProto service
+     * messages are still decoded.
+     *
+     * @return this client
+     */
+    public RawClient apiObjectsUndecoded() {
+        apiObjectsUndecoded = true;
+        return this;
+    }
+
     /** @return the client's session id */
     public long sessionId() {
         return sessionId;
@@ -183,7 +203,7 @@ public final class RawClient implements AutoCloseable {
 
     /** @return the call wrapped as a client's first call is: {@code invokeWithLayer(initConnection(...))} */
     public static <R> TlObject initialized(TlMethod<R> call) {
-        return new InvokeWithLayer<>(223, InitConnection.<R>builder().apiId(1).deviceModel("raw").systemVersion("test")
+        return new InvokeWithLayer<>(ApiSchema.LAYER, InitConnection.<R>builder().apiId(1).deviceModel("raw").systemVersion("test")
                 .appVersion("1").systemLangCode("en").langPack("").langCode("en").query(call).build());
     }
 
@@ -212,7 +232,7 @@ public final class RawClient implements AutoCloseable {
      * @return every message read, the match last
      * @throws AssertionError if the DC sends nothing for 10 s or closes the connection first
      */
-    List<TlObject> until(Predicate<TlObject> match) {
+    public List<TlObject> until(Predicate<TlObject> match) {
         List<TlObject> seen = new ArrayList<>();
         while (true) {
             while (messages.isEmpty()) {
@@ -232,7 +252,7 @@ public final class RawClient implements AutoCloseable {
     }
 
     /** @return the result of the request, skipping what comes before it */
-    TlObject resultOf(long requestMsgId) {
+    public TlObject resultOf(long requestMsgId) {
         List<TlObject> seen = untilResult(requestMsgId);
         return ((RpcResult) seen.get(seen.size() - 1)).result();
     }
@@ -345,6 +365,12 @@ public final class RawClient implements AutoCloseable {
     /** Reads one message; a {@code bad_server_salt} also gives the client its new salt, as any client takes it. */
     private TlObject body(byte[] b, int off, int len) {
         ByteBuffer at = ByteBuffer.wrap(b, off, len).order(ByteOrder.LITTLE_ENDIAN);
+        if (apiObjectsUndecoded && len >= 12 && at.getInt(off) == RpcResult.CONSTRUCTOR_ID) {
+            return new RpcResult(at.getLong(off + 4), new Undecoded(Arrays.copyOfRange(b, off + 12, off + len)));
+        }
+        if (apiObjectsUndecoded && len >= 4 && MtprotoSchema.INSTANCE.nameOf(at.getInt(off)) == null) {
+            return new Undecoded(Arrays.copyOfRange(b, off, off + len));
+        }
         if (len >= 12 && at.getInt(off) == RpcResult.CONSTRUCTOR_ID) {
             try {
                 return new TlReader(b, off, len).readObject();

@@ -109,7 +109,7 @@ class TestDcMainTest {
         assertThat(launch.cluster()).isNull();
         assertThat(launch.exitStatus()).isZero();
         assertThat(out()).startsWith("usage: ").contains("--dcs", "--first-port", "--ports", "--rsa-key", "--strict", "--verbose",
-                "--user", "--bot", "99966XYYYY");
+                "--user", "--bot", "--schema-dir", "99966XYYYY");
         assertThat(err()).isEmpty();
     }
 
@@ -248,6 +248,19 @@ class TestDcMainTest {
         assertThat(launch("--strict").cluster().strictChecks()).isTrue();
         assertThat(out()).contains("Checks: strict");
         assertThat(launch().cluster().strictChecks()).isFalse();
+    }
+
+    @Test
+    void aSchemaDirectoryAddsLayersToServe() throws Exception {
+        Path schemas = Files.createDirectory(dir.resolve("schemas"));
+        try (var in = TestDcMain.class.getResourceAsStream("/dev/mtproto/testkit/layers/api-layer144.tl")) {
+            Files.write(schemas.resolve("api-layer150.tl"), in.readAllBytes());
+        }
+        TestCluster cluster = launch("--schema-dir", schemas.toString()).cluster();
+        assertThat(cluster.apiLayers().layers()).contains(144, 150, 190, 228);
+        assertThat(cluster.apiLayers().servedLayer(170)).isEqualTo(150);
+        assertThat(launch().cluster().apiLayers().servedLayer(170)).isEqualTo(144);
+        assertThat(error(launch("--schema-dir", dir.resolve("none").toString()), 2)).contains("--schema-dir " + dir.resolve("none") + ": no such directory");
     }
 
     /** The same key every run, so another client's configuration stays the same; PKCS#1 and PKCS#8 both. */

@@ -133,7 +133,7 @@ final class CallRunner {
             try {
                 resultWriter.reset();
                 ServerResults.write(result, resultWriter);
-                answers.sendSerialized(msgId, resultWriter.toByteArray());
+                answers.sendSerialized(msgId, session.layerCodec().writeResult(call, resultWriter.toByteArray(), layer));
                 return;
             } catch (RuntimeException e) {
                 cause = e;

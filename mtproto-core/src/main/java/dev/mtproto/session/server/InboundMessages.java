@@ -1,5 +1,6 @@
 package dev.mtproto.session.server;
 
+import dev.mtproto.rpc.RpcException;
 import dev.mtproto.session.GzipCodec;
 import dev.mtproto.session.MessageContainers;
 import dev.mtproto.session.ReceivedMessageIds;
@@ -146,11 +147,17 @@ final class InboundMessages {
             return true;
         }
         TlObject object;
-        if (id == GzipPacked.CONSTRUCTOR_ID) {
-            TlReader r = new TlReader(b, off + 4, len - 4);
-            object = new TlReader(gzip.gunzip(r.readBytes())).readObject();
-        } else {
-            object = new TlReader(b, off, len).readObject();
+        try {
+            if (id == GzipPacked.CONSTRUCTOR_ID) {
+                byte[] inflated = gzip.gunzip(new TlReader(b, off + 4, len - 4).readBytes());
+                object = session.layerCodec().readCall(inflated, 0, inflated.length, calls.layer());
+            } else {
+                object = session.layerCodec().readCall(b, off, len, calls.layer());
+            }
+        } catch (RpcException e) { // the client's layer has a call ours does not
+            accept.run();
+            answers.sendError(msgId, e.code(), e.errorMessage());
+            return true;
         }
         if (services.answer(msgId, object)) {
             accept.run();

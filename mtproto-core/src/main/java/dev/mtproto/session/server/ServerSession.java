@@ -101,6 +101,7 @@ public final class ServerSession {
     private final CallRunner calls;
     private final ServiceMessages services;
     private final InboundMessages inbound;
+    private LayerCodec layers = LayerCodec.CURRENT;
 
     /**
      * @param authKey the key the client uses
@@ -196,6 +197,20 @@ public final class ServerSession {
         calls.admission(admission);
     }
 
+    /**
+     * Sets how calls are read and answers and updates written for clients of other API layers.
+     *
+     * @param codec the codec; by default {@link LayerCodec#CURRENT}: every client speaks the generated layer
+     */
+    public void layerCodec(LayerCodec codec) {
+        this.layers = Objects.requireNonNull(codec, "codec");
+    }
+
+    /** @return how calls are read and answers and updates written for the client's layer */
+    LayerCodec layerCodec() {
+        return layers;
+    }
+
     /** @return how many messages were dropped because the client let too many pile up (see {@link ServerSessionSettings.Builder#outboundLimit}) */
     public long droppedOutbound() {
         return queue.dropped();
@@ -243,12 +258,15 @@ public final class ServerSession {
     }
 
     /**
-     * Queues updates (or any object) pushed by the server.
+     * Queues updates (or any object) pushed by the server, in the client's layer (see {@link #layerCodec}).
      *
      * @param update the object
      */
     public void push(TlObject update) {
-        queue.add(new OutboundMessage(update.toByteArray(), true, false, OutboundMessage.Kind.UPDATE, 0));
+        byte[] body = layers.writeUpdate(update.toByteArray(), layer());
+        if (body != null) { // null: the client's layer has no such update
+            queue.add(new OutboundMessage(body, true, false, OutboundMessage.Kind.UPDATE, 0));
+        }
     }
 
     /** The client reconnected: server messages it has not acknowledged go out again with their msg_ids. */
