@@ -33,6 +33,7 @@ final class MarkdownParser {
     private int quoteStart = -1;
     private int quoteAt;
     private boolean lineStart = true;
+    private int lineBreakAt;
     private int i;
 
     private MarkdownParser(String src) {
@@ -52,7 +53,7 @@ final class MarkdownParser {
                         i++;
                         continue;
                     }
-                    endQuote(out.length() - 1, false);
+                    endQuote(lineBreakAt, false);
                 }
             }
             switch (mode) {
@@ -71,11 +72,7 @@ final class MarkdownParser {
         char c = src.charAt(i);
         switch (c) {
             case '\\' -> escape(out);
-            case '\n' -> {
-                out.append(c);
-                lineStart = true;
-                i++;
-            }
+            case '\n' -> textInLiteral(c);
             case '*' -> toggle(EntityKind.BOLD, 1);
             case '_' -> {
                 if (next(1) == '_') {
@@ -182,6 +179,7 @@ final class MarkdownParser {
         } else if (c == '\n') {
             mode = Mode.PRE;
             lineStart = true;
+            lineBreakAt = out.length();
             i++;
         } else if (src.startsWith("```", i)) {
             out.append(buffer);
@@ -210,10 +208,18 @@ final class MarkdownParser {
         }
     }
 
+    /** Appends one character of text (in code, pre or elsewhere). */
     private void textInLiteral(char c) {
+        newLineAt(c);
         out.append(c);
-        lineStart = c == '\n';
         i++;
+    }
+
+    private void newLineAt(char c) {
+        if (c == '\n') {
+            lineStart = true;
+            lineBreakAt = out.length();
+        }
     }
 
     private void closeLiteral(String language) {
@@ -283,9 +289,11 @@ final class MarkdownParser {
         }
     }
 
+    /** Ends the quote at {@code end}; what opened exactly there (on the line break after it) is outside. */
     private void endQuote(int end, boolean collapsed) {
-        if (mode != Mode.NORMAL || label != null) {
-            String inside = mode == Mode.NORMAL || mode == Mode.URL ? label.kind().label() : literal.kind().label();
+        boolean inLiteral = mode != Mode.NORMAL && mode != Mode.URL && literal.start() < end;
+        if (inLiteral || mode == Mode.NORMAL && label != null && label.start() < end) {
+            String inside = inLiteral ? literal.kind().label() : label.kind().label();
             throw error(i, Problem.FORBIDDEN_NESTING, "the blockquote opened at index " + quoteAt
                     + " ends inside a " + inside + " that started in it");
         }
@@ -310,7 +318,7 @@ final class MarkdownParser {
                     + " opened here is never closed");
         }
         if (quoteStart >= 0) {
-            endQuote(out.length(), false);
+            endQuote(lineStart ? lineBreakAt : out.length(), false);
         }
     }
 
@@ -319,10 +327,10 @@ final class MarkdownParser {
         if (escaped < 1 || escaped > 126) {
             throw error(i, Problem.BAD_ESCAPE, "'\\' must be followed by a character with code 1 to 126");
         }
-        target.append(escaped);
-        if (escaped == '\n' && target == out) {
-            lineStart = true;
+        if (target == out) {
+            newLineAt(escaped);
         }
+        target.append(escaped);
         i += 2;
     }
 

@@ -77,7 +77,9 @@ final class MarkdownRenderer implements SpanWalker.Sink {
                 newline(k);
                 continue;
             }
-            if (literal ? c == '`' || c == '\\' : c == '\\' || MarkdownParser.RESERVED.indexOf(c) >= 0) {
+            boolean lineStart = k == 0 || text.charAt(k - 1) == '\n';
+            if (literal ? c == '`' || c == '\\' || c == '>' && lineStart
+                    : c == '\\' || MarkdownParser.RESERVED.indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);

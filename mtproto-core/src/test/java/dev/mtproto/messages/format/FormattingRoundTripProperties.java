@@ -1,0 +1,83 @@
+package dev.mtproto.messages.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtproto.tl.api.MessageEntity;
+import dev.mtproto.tl.api.MessageEntityBlockquote;
+import java.util.List;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.Size;
+
+/** Random values round-trip through both renderers; random markup never fails with anything but our error. */
+class FormattingRoundTripProperties {
+
+    @Property(tries = 2000)
+    void htmlRoundTripIsExact(@ForAll long seed) {
+        FormattedText value = RandomFormattedText.of(seed);
+        String html = Html.render(value);
+        assertThat(Html.parse(html)).as("seed %d, html %s", seed, html).isEqualTo(value);
+    }
+
+    @Property(tries = 2000)
+    void markdownRoundTripIsExact(@ForAll long seed) {
+        FormattedText value = RandomFormattedText.of(seed);
+        Assume.that(!startsAfterExpandableQuote(value));
+        String markdown = Markdown.render(value);
+        assertThat(Markdown.parse(markdown)).as("seed %d, markdown %s", seed, markdown).isEqualTo(value);
+    }
+
+    @Property(tries = 1000)
+    void normalizingIsIdempotent(@ForAll long seed) {
+        FormattedText value = RandomFormattedText.of(seed);
+        assertThat(value.normalized()).isEqualTo(value);
+    }
+
+    @Property(tries = 3000)
+    void randomMarkdownParsesOrFailsWithAFormattingException(@ForAll @Size(max = 40) List<
+            @CharRange(from = ' ', to = '~') @Chars({'\n', 'é', '\u200D'}) Character> chars) {
+        String source = join(chars);
+        try {
+            FormattedText parsed = Markdown.parse(source);
+            assertThat(Markdown.parse(Markdown.render(parsed))).isEqualTo(parsed);
+        } catch (FormattingException expected) {
+            assertThat(expected.index()).isBetween(0, source.length());
+        }
+    }
+
+    @Property(tries = 3000)
+    void randomHtmlParsesOrFailsWithAFormattingException(@ForAll @Size(max = 40) List<
+            @CharRange(from = ' ', to = '~') @Chars({'\n', 'é', '\u200D'}) Character> chars) {
+        String source = join(chars);
+        try {
+            FormattedText parsed = Html.parse(source);
+            assertThat(Html.parse(Html.render(parsed))).isEqualTo(parsed);
+        } catch (FormattingException expected) {
+            assertThat(expected.index()).isBetween(0, source.length());
+        }
+    }
+
+    private static String join(List<Character> chars) {
+        StringBuilder out = new StringBuilder();
+        chars.forEach(out::append);
+        return out.toString();
+    }
+
+    /** MarkdownV2 cannot write a non-splittable entity that starts right where an expandable quote ends. */
+    private static boolean startsAfterExpandableQuote(FormattedText value) {
+        for (MessageEntity quote : value.entities()) {
+            if (quote instanceof MessageEntityBlockquote q && q.collapsed()) {
+                int end = q.offset() + q.length();
+                for (MessageEntity other : value.entities()) {
+                    if (other.offset() == end && !EntityKind.of(other).splittable()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
