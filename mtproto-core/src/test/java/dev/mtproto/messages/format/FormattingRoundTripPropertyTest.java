@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.Size;
 
 /** Random values round-trip through both renderers; random markup never fails with anything but our error. */
-class FormattingRoundTripProperties {
+class FormattingRoundTripPropertyTest {
 
     @Property(tries = 2000)
     void htmlRoundTripIsExact(@ForAll long seed) {
