@@ -6,6 +6,7 @@ import dev.mtproto.tl.api.MessageEntityBlockquote;
 import dev.mtproto.tl.api.MessageEntityBold;
 import dev.mtproto.tl.api.MessageEntityCode;
 import dev.mtproto.tl.api.MessageEntityCustomEmoji;
+import dev.mtproto.tl.api.MessageEntityFormattedDate;
 import dev.mtproto.tl.api.MessageEntityItalic;
 import dev.mtproto.tl.api.MessageEntityMentionName;
 import dev.mtproto.tl.api.MessageEntityPre;
@@ -30,6 +31,7 @@ enum EntityKind {
     MENTION_NAME(false),
     INPUT_MENTION_NAME(false),
     CUSTOM_EMOJI(false),
+    FORMATTED_DATE(false),
     PRE(false),
     CODE(false);
 
@@ -66,6 +68,7 @@ enum EntityKind {
             case TEXT_URL -> "link";
             case MENTION_NAME, INPUT_MENTION_NAME -> "mention";
             case CUSTOM_EMOJI -> "custom emoji";
+            case FORMATTED_DATE -> "date-time";
             case PRE -> "pre";
             case CODE -> "code";
         };
@@ -74,7 +77,7 @@ enum EntityKind {
     /**
      * @param entity any entity
      * @return its kind, or null for kinds markup cannot express (mentions by username, hashtags, URLs,
-     *     e-mails and the other kinds Telegram detects in plain text, formatted dates, diffs, unknown)
+     *     e-mails and the other kinds Telegram detects in plain text, diffs, unknown)
      */
     static EntityKind of(MessageEntity entity) {
         if (entity instanceof MessageEntityBlockquote) {
@@ -97,6 +100,8 @@ enum EntityKind {
             return INPUT_MENTION_NAME;
         } else if (entity instanceof MessageEntityCustomEmoji) {
             return CUSTOM_EMOJI;
+        } else if (entity instanceof MessageEntityFormattedDate) {
+            return FORMATTED_DATE;
         } else if (entity instanceof MessageEntityPre) {
             return PRE;
         } else if (entity instanceof MessageEntityCode) {
@@ -130,6 +135,11 @@ enum EntityKind {
                     ((InputMessageEntityMentionName) prototype).userId());
             case CUSTOM_EMOJI -> new MessageEntityCustomEmoji(offset, length,
                     ((MessageEntityCustomEmoji) prototype).documentId());
+            case FORMATTED_DATE -> {
+                MessageEntityFormattedDate date = (MessageEntityFormattedDate) prototype;
+                yield new MessageEntityFormattedDate(date.relative(), date.shortTime(), date.longTime(),
+                        date.shortDate(), date.longDate(), date.dayOfWeek(), offset, length, date.date());
+            }
             case PRE -> new MessageEntityPre(offset, length, ((MessageEntityPre) prototype).language());
             case CODE -> new MessageEntityCode(offset, length);
         };

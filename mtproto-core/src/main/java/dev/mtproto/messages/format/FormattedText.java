@@ -43,7 +43,7 @@ public record FormattedText(String text, List<MessageEntity> entities) {
 
     /**
      * Returns the canonical form the parsers produce: kinds markup cannot express (username mentions,
-     * hashtags, URLs and the other kinds Telegram detects itself, formatted dates) and empty entities left
+     * hashtags, URLs and the other kinds Telegram detects itself, diffs) and empty entities left
      * out; touching or overlapping bold, italic, underline, strikethrough and spoiler ranges merged, then
      * cut where they cross another entity's edge or a blockquote; sorted. For every value,
      * {@code Markdown.parse(Markdown.render(x))} and {@code Html.parse(Html.render(x))} equal

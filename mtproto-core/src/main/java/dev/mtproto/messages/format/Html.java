@@ -8,7 +8,8 @@ package dev.mtproto.messages.format;
  * {@code <s>}/{@code <strike>}/{@code <del>}, {@code <tg-spoiler>} and {@code <span class="tg-spoiler">},
  * {@code <a href="...">} ({@code tg://user?id=N} makes a mention by id), {@code <code>}, {@code <pre>}
  * and {@code <pre><code class="language-x">} for a language, {@code <blockquote>} and
- * {@code <blockquote expandable>}, {@code <tg-emoji emoji-id="N">}. Tag and attribute names are
+ * {@code <blockquote expandable>}, {@code <tg-emoji emoji-id="N">}, {@code <tg-time unix="N" format="wDT">}
+ * (format optional, matching {@code r|w?[dD]?[tT]?}). Tag and attribute names are
  * case-insensitive; values may be quoted with {@code "} or {@code '} or unquoted; other attributes are
  * ignored. Character references: {@code &lt; &gt; &amp; &quot;} and every numeric one
  * ({@code &#128077;}, {@code &#x1F44D;}); any other named one is an error, an {@code &} that starts no
@@ -39,8 +40,8 @@ public final class Html {
      * @param text text and entities; kinds markup cannot express are left out
      * @return HTML source
      * @throws IllegalArgumentException if the entities are invalid (see {@link FormattedText#normalized()}),
-     *     a text URL is empty, holds spaces or starts with {@code tg://user?}, or an input mention's user has
-     *     no id
+     *     a text URL is empty, holds spaces or starts with {@code tg://user?}, an input mention's user has
+     *     no id, or a date-time's flags match no format string
      */
     public static String render(FormattedText text) {
         return HtmlRenderer.render(text);

@@ -142,6 +142,14 @@ final class HtmlParser {
                 prototype = target(at, attributes.get("href"), "<a> needs an href attribute", false);
                 yield EntityKind.of(prototype);
             }
+            case "tg-time" -> {
+                try {
+                    prototype = DateTimes.entity(attributes.get("unix"), attributes.get("format"));
+                } catch (IllegalArgumentException bad) {
+                    throw error(at, Problem.BAD_TAG, bad.getMessage());
+                }
+                yield EntityKind.FORMATTED_DATE;
+            }
             case "tg-emoji" -> {
                 prototype = target(at, attributes.get("emoji-id"), "<tg-emoji> needs an emoji-id attribute", true);
                 yield EntityKind.CUSTOM_EMOJI;

@@ -3,6 +3,7 @@ package dev.mtproto.messages.format;
 import dev.mtproto.tl.api.MessageEntity;
 import dev.mtproto.tl.api.MessageEntityBlockquote;
 import dev.mtproto.tl.api.MessageEntityCustomEmoji;
+import dev.mtproto.tl.api.MessageEntityFormattedDate;
 import dev.mtproto.tl.api.MessageEntityPre;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,12 @@ final class HtmlRenderer implements SpanWalker.Sink {
             case TEXT_URL, MENTION_NAME, INPUT_MENTION_NAME -> attributeTag("<a href=\"", LinkTargets.urlOf(span));
             case CUSTOM_EMOJI -> attributeTag("<tg-emoji emoji-id=\"",
                     Long.toString(((MessageEntityCustomEmoji) span.prototype()).documentId()));
+            case FORMATTED_DATE -> {
+                MessageEntityFormattedDate date = (MessageEntityFormattedDate) span.prototype();
+                String format = DateTimes.format(date);
+                out.append("<tg-time unix=\"").append(date.date()).append(format.isEmpty() ? "\">"
+                        : "\" format=\"" + format + "\">");
+            }
             case CODE -> out.append("<code>");
             case PRE -> {
                 String language = ((MessageEntityPre) span.prototype()).language();
@@ -71,6 +78,7 @@ final class HtmlRenderer implements SpanWalker.Sink {
             case SPOILER -> "</tg-spoiler>";
             case TEXT_URL, MENTION_NAME, INPUT_MENTION_NAME -> "</a>";
             case CUSTOM_EMOJI -> "</tg-emoji>";
+            case FORMATTED_DATE -> "</tg-time>";
             case CODE -> "</code>";
             case PRE -> ((MessageEntityPre) span.prototype()).language().isEmpty() ? "</pre>" : "</code></pre>";
         });

@@ -6,6 +6,7 @@ import dev.mtproto.tl.api.InputUserFromMessage;
 import dev.mtproto.tl.api.InputUserType;
 import dev.mtproto.tl.api.MessageEntity;
 import dev.mtproto.tl.api.MessageEntityCustomEmoji;
+import dev.mtproto.tl.api.MessageEntityFormattedDate;
 import dev.mtproto.tl.api.MessageEntityMentionName;
 import dev.mtproto.tl.api.MessageEntityTextUrl;
 
@@ -43,11 +44,16 @@ final class LinkTargets {
     }
 
     /**
-     * @param url a custom emoji's URL, unescaped
-     * @return a prototype {@link MessageEntityCustomEmoji}
-     * @throws IllegalArgumentException when it is not {@code tg://emoji?id=} and a positive number
+     * @param url the URL of a {@code ![text](url)}, unescaped
+     * @return a prototype {@link MessageEntityFormattedDate} for {@code tg://time?}, else a
+     *     {@link MessageEntityCustomEmoji}
+     * @throws IllegalArgumentException when it is neither {@code tg://emoji?id=} and a positive number nor a
+     *     valid {@code tg://time?unix=N&format=F}
      */
-    static MessageEntity emoji(String url) {
+    static MessageEntity emojiOrDate(String url) {
+        if (url.startsWith(DateTimes.PREFIX)) {
+            return DateTimes.fromUrl(url);
+        }
         return new MessageEntityCustomEmoji(0, 0, id(url, EMOJI_PREFIX, "custom emoji"));
     }
 
@@ -101,7 +107,7 @@ final class LinkTargets {
     }
 
     /**
-     * @param span a link-like or custom emoji span
+     * @param span a link-like, custom emoji or date-time span
      * @return the URL that writes it
      * @throws IllegalArgumentException for an input mention whose user has no id
      */
@@ -115,6 +121,8 @@ final class LinkTargets {
             return USER_PREFIX + userIdOf(mention.userId());
         } else if (entity instanceof MessageEntityCustomEmoji emoji) {
             return EMOJI_PREFIX + emoji.documentId();
+        } else if (entity instanceof MessageEntityFormattedDate date) {
+            return DateTimes.url(date);
         }
         throw new IllegalArgumentException("not a link: " + entity);
     }

@@ -10,6 +10,7 @@ package dev.mtproto.messages.format;
  * pre with a language
  * ```
  * [link](https://example.com)  [mention](tg://user?id=123)  ![👍](tg://emoji?id=5368324170671202286)
+ * ![22:45 tomorrow](tg://time?unix=1647531900&format=wDT)  (a date-time, format r|w?[dD]?[tT]?)
  * >a blockquote line
  * >another line of the same quote
  * **>an expandable blockquote (the ** is an empty bold that separates it from the quote above)
@@ -42,7 +43,7 @@ public final class Markdown {
      * @throws FormattingException naming the position and the problem when the markup is malformed: an
      *     unclosed entity, an unescaped reserved character, a bad escape, markers closed in the wrong
      *     order, forbidden nesting (a link in a link, code in a link, a quote ending inside code...), or a
-     *     bad URL or id
+     *     bad URL, id or date-time
      */
     public static FormattedText parse(String markdown) {
         return MarkdownParser.parse(markdown);
@@ -55,8 +56,9 @@ public final class Markdown {
      * @return MarkdownV2 source
      * @throws IllegalArgumentException if the entities are invalid (see {@link FormattedText#normalized()}),
      *     a blockquote does not cover whole lines, a pre language holds a line break, a text URL is empty,
-     *     holds spaces or starts with {@code tg://user?}, an input mention's user has no id, or a code,
-     *     pre or link starts on the line break right after an expandable blockquote
+     *     holds spaces or starts with {@code tg://user?}, an input mention's user has no id, a date-time's
+     *     flags match no format string, or a code, pre or link starts on the line break right after an
+     *     expandable blockquote
      */
     public static String render(FormattedText text) {
         return MarkdownRenderer.render(text);

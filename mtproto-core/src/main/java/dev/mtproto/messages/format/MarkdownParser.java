@@ -271,7 +271,7 @@ final class MarkdownParser {
             i++;
             MessageEntity target;
             try {
-                target = label.kind() == EntityKind.CUSTOM_EMOJI ? LinkTargets.emoji(buffer.toString())
+                target = label.kind() == EntityKind.CUSTOM_EMOJI ? LinkTargets.emojiOrDate(buffer.toString())
                         : LinkTargets.link(buffer.toString());
             } catch (IllegalArgumentException bad) {
                 throw error(urlAt, Problem.BAD_URL, bad.getMessage());

@@ -103,7 +103,7 @@ final class MarkdownRenderer implements SpanWalker.Sink {
                 inQuote = true;
             }
             case TEXT_URL, MENTION_NAME, INPUT_MENTION_NAME -> marker("[");
-            case CUSTOM_EMOJI -> marker("![");
+            case CUSTOM_EMOJI, FORMATTED_DATE -> marker("![");
             case CODE -> marker("`");
             case PRE -> {
                 marker("```");
@@ -132,7 +132,7 @@ final class MarkdownRenderer implements SpanWalker.Sink {
                     separator();
                 }
             }
-            case TEXT_URL, MENTION_NAME, INPUT_MENTION_NAME, CUSTOM_EMOJI -> {
+            case TEXT_URL, MENTION_NAME, INPUT_MENTION_NAME, CUSTOM_EMOJI, FORMATTED_DATE -> {
                 out.append("](");
                 String url = LinkTargets.urlOf(span);
                 for (int k = 0; k < url.length(); k++) {

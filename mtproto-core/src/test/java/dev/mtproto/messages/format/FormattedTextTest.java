@@ -10,6 +10,7 @@ import dev.mtproto.tl.api.MessageEntity;
 import dev.mtproto.tl.api.MessageEntityBlockquote;
 import dev.mtproto.tl.api.MessageEntityBold;
 import dev.mtproto.tl.api.MessageEntityCode;
+import dev.mtproto.tl.api.MessageEntityFormattedDate;
 import dev.mtproto.tl.api.MessageEntityHashtag;
 import dev.mtproto.tl.api.MessageEntityItalic;
 import dev.mtproto.tl.api.MessageEntityMentionName;
@@ -104,6 +105,10 @@ class FormattedTextTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mention");
         assertThatThrownBy(() -> Markdown.render(text("a", new MessageEntityTextUrl(0, 1, ""))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+        MessageEntityFormattedDate relativeWeekday = new MessageEntityFormattedDate(true, false, false, false, false,
+                true, 0, 1, 5);
+        assertThatThrownBy(() -> Html.render(text("x", relativeWeekday))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("relative date-time cannot show anything else");
         assertThatThrownBy(() -> Markdown.render(text("q\n`", new MessageEntityBlockquote(true, 0, 1),
                 new MessageEntityCode(1, 2)))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expandable");

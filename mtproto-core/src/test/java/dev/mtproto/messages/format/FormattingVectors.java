@@ -6,6 +6,7 @@ import dev.mtproto.tl.api.MessageEntityBlockquote;
 import dev.mtproto.tl.api.MessageEntityBold;
 import dev.mtproto.tl.api.MessageEntityCode;
 import dev.mtproto.tl.api.MessageEntityCustomEmoji;
+import dev.mtproto.tl.api.MessageEntityFormattedDate;
 import dev.mtproto.tl.api.MessageEntityItalic;
 import dev.mtproto.tl.api.MessageEntityMentionName;
 import dev.mtproto.tl.api.MessageEntityPre;
@@ -117,10 +118,20 @@ final class FormattingVectors {
             case "url" -> new MessageEntityTextUrl(offset, length, argument);
             case "mention" -> new MessageEntityMentionName(offset, length, Long.parseLong(argument));
             case "emoji" -> new MessageEntityCustomEmoji(offset, length, Long.parseLong(argument));
+            case "date" -> date(offset, length, argument);
             case "quote" -> new MessageEntityBlockquote(false, offset, length);
             case "quote-expandable" -> new MessageEntityBlockquote(true, offset, length);
             default -> throw new IllegalArgumentException("vectors.txt line " + line + ": unknown entity " + parts[0]);
         };
+    }
+
+    /** {@code date offset length unix [format]}, the format as the Bot API writes it. */
+    private static MessageEntity date(int offset, int length, String argument) {
+        String[] parts = argument.split(" ");
+        String format = parts.length > 1 ? parts[1] : "";
+        return new MessageEntityFormattedDate(format.equals("r"), format.contains("t"), format.contains("T"),
+                format.contains("d"), format.contains("D"), format.contains("w"), offset, length,
+                Integer.parseInt(parts[0]));
     }
 
     /** {@code «nl»} is a line break, {@code «tab»} a tab, {@code «U+XXXX»} any code point. */

@@ -5,6 +5,7 @@ import dev.mtproto.tl.api.MessageEntityBlockquote;
 import dev.mtproto.tl.api.MessageEntityBold;
 import dev.mtproto.tl.api.MessageEntityCode;
 import dev.mtproto.tl.api.MessageEntityCustomEmoji;
+import dev.mtproto.tl.api.MessageEntityFormattedDate;
 import dev.mtproto.tl.api.MessageEntityHashtag;
 import dev.mtproto.tl.api.MessageEntityItalic;
 import dev.mtproto.tl.api.MessageEntityMentionName;
@@ -20,7 +21,7 @@ import java.util.Random;
 /**
  * Random valid {@link FormattedText} values from a seed: lines of tricky characters (markup characters of
  * both syntaxes, astral emoji, ZWJ, combining marks), blockquotes over whole lines, links, mentions, custom
- * emoji, code and pre that nest only where Telegram allows, and splittable entities anywhere, overlapping
+ * emoji, date-times, code and pre that nest only where Telegram allows, and splittable entities anywhere, overlapping
  * each other and everything else.
  */
 final class RandomFormattedText {
@@ -29,6 +30,7 @@ final class RandomFormattedText {
         "#", "+", "-", "=", "{", "}", ".", "!", "\"", "'", "😀", "👍🏽", "\u200D", "e\u0301", "🇺🇦", "漢", "\t"
     };
     private static final String[] LANGUAGES = {"", "python", "c++", "a b", "x`y\\z", "\"q\"", "<tag>"};
+    private static final String[] FORMATS = {"", "r", "w", "d", "D", "t", "T", "wd", "wDT", "Dt", "dT"};
     private static final String[] URLS = {
         "https://t.me", "https://example.com/a_(b)\\c", "http://x.y/?a=1&b=\"2\"", "tg://resolve?domain=x", "t.me/x>y"
     };
@@ -113,13 +115,21 @@ final class RandomFormattedText {
         }
         fixed.add(new int[] {range[0], range[1], 0});
         int length = range[1] - range[0];
-        entities.add(switch (random.nextInt(5)) {
+        entities.add(switch (random.nextInt(6)) {
+            case 5 -> date(range[0], length);
             case 0 -> new MessageEntityTextUrl(range[0], length, URLS[random.nextInt(URLS.length)]);
             case 1 -> new MessageEntityMentionName(range[0], length, 1 + random.nextInt(Integer.MAX_VALUE));
             case 2 -> new MessageEntityCustomEmoji(range[0], length, 1 + (random.nextLong() >>> 1));
             case 3 -> new MessageEntityCode(range[0], length);
             default -> new MessageEntityPre(range[0], length, LANGUAGES[random.nextInt(LANGUAGES.length)]);
         });
+    }
+
+    private MessageEntity date(int offset, int length) {
+        String format = FORMATS[random.nextInt(FORMATS.length)];
+        return new MessageEntityFormattedDate(format.equals("r"), format.contains("t"), format.contains("T"),
+                format.contains("d"), format.contains("D"), format.contains("w"), offset, length,
+                random.nextInt(Integer.MAX_VALUE));
     }
 
     private int[] range() {
