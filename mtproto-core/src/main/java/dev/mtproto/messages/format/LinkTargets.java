@@ -109,22 +109,31 @@ final class LinkTargets {
     /**
      * @param span a link-like, custom emoji or date-time span
      * @return the URL that writes it
-     * @throws IllegalArgumentException for an input mention whose user has no id
+     * @throws IllegalArgumentException for an input mention whose user has no id, or an id that is not
+     *     positive
      */
     static String urlOf(Span span) {
         MessageEntity entity = span.prototype();
         if (entity instanceof MessageEntityTextUrl url) {
             return url.url();
         } else if (entity instanceof MessageEntityMentionName mention) {
-            return USER_PREFIX + mention.userId();
+            return USER_PREFIX + writable(mention.userId(), "user");
         } else if (entity instanceof InputMessageEntityMentionName mention) {
-            return USER_PREFIX + userIdOf(mention.userId());
+            return USER_PREFIX + writable(userIdOf(mention.userId()), "user");
         } else if (entity instanceof MessageEntityCustomEmoji emoji) {
-            return EMOJI_PREFIX + emoji.documentId();
+            return EMOJI_PREFIX + writable(emoji.documentId(), "custom emoji");
         } else if (entity instanceof MessageEntityFormattedDate date) {
             return DateTimes.url(date);
         }
         throw new IllegalArgumentException("not a link: " + entity);
+    }
+
+    private static long writable(long id, String what) {
+        if (id <= 0) {
+            throw new IllegalArgumentException("a " + what + " id must be positive to be written as markup, found "
+                    + id);
+        }
+        return id;
     }
 
     private static long userIdOf(InputUserType user) {

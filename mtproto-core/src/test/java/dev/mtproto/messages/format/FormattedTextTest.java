@@ -105,6 +105,8 @@ class FormattedTextTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mention");
         assertThatThrownBy(() -> Markdown.render(text("a", new MessageEntityTextUrl(0, 1, ""))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Markdown.render(text("x", new MessageEntityMentionName(0, 1, -3))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
         MessageEntityFormattedDate relativeWeekday = new MessageEntityFormattedDate(true, false, false, false, false,
                 true, 0, 1, 5);
         assertThatThrownBy(() -> Html.render(text("x", relativeWeekday))).isInstanceOf(IllegalArgumentException.class)
