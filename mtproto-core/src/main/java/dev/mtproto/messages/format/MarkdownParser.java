@@ -34,6 +34,7 @@ final class MarkdownParser {
     private int quoteAt;
     private boolean lineStart = true;
     private int lineBreakAt;
+    private boolean lineBreakInText;
     private int i;
 
     private MarkdownParser(String src) {
@@ -53,7 +54,7 @@ final class MarkdownParser {
                         i++;
                         continue;
                     }
-                    endQuote(lineBreakAt, false);
+                    endQuoteAtLineStart();
                 }
             }
             switch (mode) {
@@ -180,6 +181,7 @@ final class MarkdownParser {
             mode = Mode.PRE;
             lineStart = true;
             lineBreakAt = out.length();
+            lineBreakInText = false;
             i++;
         } else if (src.startsWith("```", i)) {
             out.append(buffer);
@@ -219,6 +221,7 @@ final class MarkdownParser {
         if (c == '\n') {
             lineStart = true;
             lineBreakAt = out.length();
+            lineBreakInText = true;
         }
     }
 
@@ -286,6 +289,22 @@ final class MarkdownParser {
         } else {
             buffer.append(c);
             i++;
+        }
+    }
+
+    /**
+     * A line inside a quote does not start with {@code >}: the quote ends before the line break. After the
+     * line break that ends a pre's language, it ends where the pre starts, if the pre's text starts with a
+     * line break; otherwise the quote would end inside the pre.
+     */
+    private void endQuoteAtLineStart() {
+        if (lineBreakInText) {
+            endQuote(lineBreakAt, false);
+        } else if (out.length() == literal.start() && src.charAt(i) == '\n') {
+            endQuote(literal.start(), false);
+        } else {
+            throw error(i, Problem.FORBIDDEN_NESTING, "the blockquote opened at index " + quoteAt
+                    + " ends inside a pre that started in it");
         }
     }
 

@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Random values round-trip through both renderers; random markup never fails with anything but our error. */
@@ -47,6 +48,34 @@ class FormattingRoundTripPropertyTest {
     void randomHtmlParsesOrFailsWithAFormattingException(@ForAll @Size(max = 40) List<
             @CharRange(from = ' ', to = '~') @Chars({'\n', 'é', '\u200D'}) Character> chars) {
         parsesOrFails(join(chars), Html::parse, Html::render);
+    }
+
+    @Property(tries = 3000)
+    void markdownFromMarkupTokensRoundTrips(@ForAll @Size(max = 30) List<@IntRange(max = 29) Integer> tokens) {
+        parsesOrFails(join(tokens, MARKDOWN_TOKENS), Markdown::parse, Markdown::render);
+    }
+
+    @Property(tries = 3000)
+    void htmlFromMarkupTokensRoundTrips(@ForAll @Size(max = 30) List<@IntRange(max = 25) Integer> tokens) {
+        parsesOrFails(join(tokens, HTML_TOKENS), Html::parse, Html::render);
+    }
+
+    private static final String[] MARKDOWN_TOKENS = {
+        "*", "_", "__", "~", "||", "`", "```", "```py\n", "[", "](https://t.me)", "](tg://user?id=7)", "![",
+        "](tg://emoji?id=9)", "](tg://time?unix=5&format=wD)", ">", "**>", "\n", "\n>", "\\", "\\*", "\\.", "a",
+        "b c", "😀", "e\u0301", ")", "\\)", "\\`", "\\_", "||\n"
+    };
+    private static final String[] HTML_TOKENS = {
+        "<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<s>", "</s>", "<tg-spoiler>", "</tg-spoiler>", "<code>", "</code>",
+        "<pre>", "</pre>", "<pre><code class=\"language-go\">", "</code></pre>", "<a href=\"https://t.me\">", "</a>",
+        "<blockquote expandable>", "</blockquote>", "<tg-emoji emoji-id=\"3\">", "</tg-emoji>", "a", "\n", "&lt;😀",
+        "&amp;"
+    };
+
+    private static String join(List<Integer> tokens, String[] vocabulary) {
+        StringBuilder out = new StringBuilder();
+        tokens.forEach(t -> out.append(vocabulary[t % vocabulary.length]));
+        return out.toString();
     }
 
     private static void parsesOrFails(String source, Function<String, FormattedText> parse,
