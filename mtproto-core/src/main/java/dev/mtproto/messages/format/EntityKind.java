@@ -46,11 +46,6 @@ enum EntityKind {
         return splittable;
     }
 
-    /** @return true for the kinds written as a link: text URL and both mention-by-id forms */
-    boolean linkLike() {
-        return this == TEXT_URL || this == MENTION_NAME || this == INPUT_MENTION_NAME;
-    }
-
     /** @return true for code and pre, whose content is literal and holds no other entity */
     boolean literal() {
         return this == CODE || this == PRE;
