@@ -26,6 +26,7 @@ final class Deliveries {
     private final Flow flow;
     private final Consumer<UpdateEngineEvent> events;
     private final AtomicInteger count = new AtomicInteger();
+    private volatile boolean shutDown;
 
     /** One update on its way to the handlers, with its place in the watermark. */
     private record Delivery(long number, IncomingUpdate update) {
@@ -73,7 +74,19 @@ final class Deliveries {
         dispatcher.submit(in.chatKey(), new Delivery(watermark.issue(), in));
     }
 
+    /**
+     * After a stop's grace: what is still queued is not handed to the handlers and not marked finished, so the
+     * stored state stays before it and the next start fetches it again.
+     */
+    void shutDown() {
+        shutDown = true;
+    }
+
     private void handle(Delivery d) {
+        if (shutDown) {
+            flow.delivered();
+            return;
+        }
         for (UpdateHandler h : handlers) {
             try {
                 h.onUpdate(d.update());

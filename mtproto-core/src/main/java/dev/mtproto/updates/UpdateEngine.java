@@ -131,7 +131,7 @@ public final class UpdateEngine implements AutoCloseable {
 
     /**
      * Stops taking updates, lets the handlers finish what is queued (up to {@code grace}), and stores the
-     * state they reached.
+     * state they reached. What is still queued after the grace is not handled; the next start fetches it again.
      *
      * @param grace how long to wait for the handlers
      * @return completes when stopped
@@ -148,6 +148,7 @@ public final class UpdateEngine implements AutoCloseable {
             while (deliveries.queued() > 0 && System.nanoTime() - deadline < 0) {
                 flow.awaitChange(deadline);
             }
+            deliveries.shutDown(); // what is left is fetched again by the next start, from the state stored now
             saver.stop();
         }, client.config().resources().blocking());
     }

@@ -1,0 +1,266 @@
+package dev.mtproto.telegram;
+
+import dev.mtproto.auth.Authenticator;
+import dev.mtproto.auth.LoginFlow;
+import dev.mtproto.client.ClientConfig;
+import dev.mtproto.client.MtprotoClient;
+import dev.mtproto.peers.PeerResolver;
+import dev.mtproto.tl.api.InputPeer;
+import dev.mtproto.updates.UpdateEngine;
+import dev.mtproto.updates.UpdateEngineConfig;
+import dev.mtproto.updates.UpdateEngineEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The everyday face of the library: sign in, handle typed updates, send and act on messages, in a few
+ * lines; the raw generated API is always one call away ({@link #raw()}).
+ *
+ * <pre>{@code
+ * try (TelegramClient bot = TelegramClient.create(config)) {
+ *     bot.onMessage(m -> {
+ *         if (m.chat().kind() == ChatKind.PRIVATE && !m.outgoing()) {
+ *             m.reply(m.text());
+ *         }
+ *     });
+ *     bot.onCallbackQuery(q -> q.answer("got " + q.dataString(), false));
+ *     bot.startBot(token).join();
+ * }
+ * }</pre>
+ *
+ * <p>Handlers run on the update engine's workers: one chat's updates one after another, different chats'
+ * concurrently (see {@link UpdateEngine}). Thread-safe.
+ */
+public final class TelegramClient implements AutoCloseable {
+    private final MtprotoClient client;
+    private final UpdateEngine engine;
+    private final PeerResolver peers;
+    private final ChatActions actions;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final List<Consumer<TelegramUpdate>> handlers = new CopyOnWriteArrayList<>();
+
+    private TelegramClient(MtprotoClient client, UpdateEngineConfig updates) {
+        this.client = client;
+        this.engine = UpdateEngine.create(client, updates);
+        this.peers = PeerResolver.of(client);
+        this.actions = new ChatActions(client, peers, this::randomId);
+        engine.addHandler(in -> {
+            TelegramUpdate typed = TypedUpdates.of(in, this);
+            for (Consumer<TelegramUpdate> h : handlers) {
+                h.accept(typed);
+            }
+        });
+    }
+
+    /**
+     * @param config the client's configuration (API id and hash, session store, DCs...)
+     * @return a client with the update engine's defaults; not connected yet
+     */
+    public static TelegramClient create(ClientConfig config) {
+        return create(config, UpdateEngineConfig.defaults());
+    }
+
+    /**
+     * @param config the client's configuration
+     * @param updates how updates are handled
+     * @return a client; not connected yet
+     */
+    public static TelegramClient create(ClientConfig config, UpdateEngineConfig updates) {
+        return new TelegramClient(MtprotoClient.create(Objects.requireNonNull(config, "config")), Objects.requireNonNull(updates, "updates"));
+    }
+
+    /**
+     * Signs in as a bot unless the session store says the client already is, then starts receiving updates.
+     *
+     * @param token the bot's token from @BotFather
+     * @return completes once what was missed since the last run is delivered; fails with
+     *     {@link dev.mtproto.auth.LoginException} for a bad token
+     */
+    public CompletableFuture<Void> startBot(String token) {
+        CompletableFuture<?> signedIn = client.signedInUserId().isPresent() ? CompletableFuture.completedFuture(null)
+                : Authenticator.of(client).signInBot(token);
+        return signedIn.thenCompose(x -> engine.start());
+    }
+
+    /**
+     * Signs in as a person through the flow (phone, code, password) unless already signed in, then starts
+     * receiving updates.
+     *
+     * @param flow supplies the phone number, code and password
+     * @return completes once what was missed since the last run is delivered
+     */
+    public CompletableFuture<Void> start(LoginFlow flow) {
+        CompletableFuture<?> signedIn = client.signedInUserId().isPresent() ? CompletableFuture.completedFuture(null)
+                : Authenticator.of(client).signIn(flow);
+        return signedIn.thenCompose(x -> engine.start());
+    }
+
+    /** @param handler receives every update, typed */
+    public void onUpdate(Consumer<TelegramUpdate> handler) {
+        handlers.add(Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** @param handler receives every new message, the account's own included (see {@link MessageView#outgoing()}) */
+    public void onMessage(Consumer<MessageView> handler) {
+        Objects.requireNonNull(handler, "handler");
+        onUpdate(u -> {
+            if (u instanceof TelegramUpdate.NewMessage m) {
+                handler.accept(m.message());
+            }
+        });
+    }
+
+    /** @param handler receives every edited message */
+    public void onEditedMessage(Consumer<MessageView> handler) {
+        Objects.requireNonNull(handler, "handler");
+        onUpdate(u -> {
+            if (u instanceof TelegramUpdate.EditedMessage m) {
+                handler.accept(m.message());
+            }
+        });
+    }
+
+    /** @param handler receives every press of the bot's inline buttons */
+    public void onCallbackQuery(Consumer<CallbackQueryView> handler) {
+        Objects.requireNonNull(handler, "handler");
+        onUpdate(u -> {
+            if (u instanceof TelegramUpdate.CallbackQuery q) {
+                handler.accept(q.query());
+            }
+        });
+    }
+
+    /** @param handler receives every inline query to the bot */
+    public void onInlineQuery(Consumer<InlineQueryView> handler) {
+        Objects.requireNonNull(handler, "handler");
+        onUpdate(u -> {
+            if (u instanceof TelegramUpdate.InlineQuery q) {
+                handler.accept(q.query());
+            }
+        });
+    }
+
+    /** @param listener told about gaps recovered, losses, the end of the catch-up, failing handlers */
+    public void onEngineEvent(Consumer<UpdateEngineEvent> listener) {
+        engine.addEventListener(listener);
+    }
+
+    /**
+     * @param chat where to send
+     * @return a message to fill in and {@link OutgoingMessage#send()}
+     */
+    public OutgoingMessage message(ChatRef chat) {
+        Objects.requireNonNull(chat, "chat");
+        return new OutgoingMessage(this, () -> actions.inputPeer(chat));
+    }
+
+    /**
+     * @param peer where to send, as people write it: {@code @name}, {@code +phone}, a t.me link, an id
+     * @return a message to fill in and send; it fails with {@link dev.mtproto.peers.PeerNotFoundException}
+     *     if the peer cannot be resolved
+     */
+    public OutgoingMessage message(String peer) {
+        Objects.requireNonNull(peer, "peer");
+        return new OutgoingMessage(this, () -> peers.resolve(peer));
+    }
+
+    /**
+     * @param peer where to send ({@code @name}, {@code +phone}, an id...)
+     * @param text the text
+     * @return the message sent
+     */
+    public CompletableFuture<SentMessage> sendMessage(String peer, String text) {
+        return message(peer).text(text).send();
+    }
+
+    /** Edits a message's text. @param chat its chat @param messageId it @param text the new text @return completes when done */
+    public CompletableFuture<Void> editMessage(ChatRef chat, int messageId, String text) {
+        return actions.edit(chat, messageId, text);
+    }
+
+    /** @param chat their chat @param ids the messages @param forEveryone also for the others @return completes when done */
+    public CompletableFuture<Void> deleteMessages(ChatRef chat, List<Integer> ids, boolean forEveryone) {
+        return actions.delete(chat, ids, forEveryone);
+    }
+
+    /** @param from their chat @param ids the messages @param to where to forward @return completes when done */
+    public CompletableFuture<Void> forwardMessages(ChatRef from, List<Integer> ids, ChatRef to) {
+        return actions.forward(from, ids, to);
+    }
+
+    /** @param chat its chat @param messageId it @param emoji the reaction, empty to remove @return completes when done */
+    public CompletableFuture<Void> react(ChatRef chat, int messageId, String emoji) {
+        return actions.react(chat, messageId, emoji);
+    }
+
+    /** @param chat its chat @param messageId it @param silent without notifying @return completes when pinned */
+    public CompletableFuture<Void> pin(ChatRef chat, int messageId, boolean silent) {
+        return actions.pin(chat, messageId, silent, false);
+    }
+
+    /** @param chat its chat @param messageId it @return completes when unpinned */
+    public CompletableFuture<Void> unpin(ChatRef chat, int messageId) {
+        return actions.pin(chat, messageId, true, true);
+    }
+
+    /** @param chat where to show "typing…" (for about 5 s, or until a message is sent) @return completes when sent */
+    public CompletableFuture<Void> typing(ChatRef chat) {
+        return actions.typing(chat);
+    }
+
+    /** @param chat the chat @param maxId the last message read @return completes when acknowledged */
+    public CompletableFuture<Void> markRead(ChatRef chat, int maxId) {
+        return actions.markRead(chat, maxId);
+    }
+
+    /**
+     * @param peer as people write it
+     * @return the input peer; fails with {@link dev.mtproto.peers.PeerNotFoundException}
+     */
+    public CompletableFuture<InputPeer> resolve(String peer) {
+        return peers.resolve(peer);
+    }
+
+    /** @return the raw client, for any generated function ({@code raw().invoke(...)}) */
+    public MtprotoClient raw() {
+        return client;
+    }
+
+    /** @return the update engine */
+    public UpdateEngine engine() {
+        return engine;
+    }
+
+    OptionalLong selfId() {
+        return client.signedInUserId();
+    }
+
+    long randomId() {
+        return random.nextLong();
+    }
+
+    CompletableFuture<InputPeer> inputPeer(ChatRef chat) {
+        return actions.inputPeer(chat);
+    }
+
+    /**
+     * Stops: handlers finish what is queued (up to {@code grace}), the state is stored, the connections close.
+     *
+     * @param grace how long to wait for the handlers
+     * @return completes when stopped
+     */
+    public CompletableFuture<Void> stop(Duration grace) {
+        return engine.stop(grace).thenRun(client::close);
+    }
+
+    /** Stops, waiting up to five seconds for the handlers. */
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5)).join();
+    }
+}
