@@ -39,6 +39,37 @@ public final class OutgoingMessage {
         return this;
     }
 
+    /**
+     * @param markdown the text in Telegram's MarkdownV2 ({@code *bold* _italic_ [link](https://…)}, see docs/messages.md)
+     * @return this, with the text and its entities
+     * @throws dev.mtproto.messages.format.FormattingException naming the position, for malformed markup
+     */
+    public OutgoingMessage markdown(String markdown) {
+        return formatted(dev.mtproto.messages.format.Markdown.parse(markdown));
+    }
+
+    /**
+     * @param html the text in the Bot API's HTML ({@code <b>bold</b> <a href="…">link</a>})
+     * @return this, with the text and its entities
+     * @throws dev.mtproto.messages.format.FormattingException naming the position, for malformed markup
+     */
+    public OutgoingMessage html(String html) {
+        return formatted(dev.mtproto.messages.format.Html.parse(html));
+    }
+
+    /**
+     * @param value a text with its entities; mentions of users by id are sent with the access hashes the
+     *     client holds for them
+     * @return this
+     * @throws IllegalArgumentException if a mentioned user was never seen by the client
+     */
+    public OutgoingMessage formatted(dev.mtproto.messages.format.FormattedText value) {
+        dev.mtproto.messages.format.FormattedText f = value.withInputMentions(client::inputUser);
+        this.text = f.text();
+        this.entities = f.entities();
+        return this;
+    }
+
     /** @param value the formatting of the text (offsets in UTF-16 code units) @return this */
     public OutgoingMessage entities(List<? extends MessageEntity> value) {
         this.entities = List.copyOf(value);

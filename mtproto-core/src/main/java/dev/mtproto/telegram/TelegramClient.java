@@ -244,6 +244,12 @@ public final class TelegramClient implements AutoCloseable {
         return random.nextLong();
     }
 
+    /** @return the input user for a mention, from the peer cache, or null if the client never saw the user */
+    dev.mtproto.tl.api.InputUserType inputUser(long userId) {
+        return client.peers().find(dev.mtproto.store.PeerKind.USER, userId).filter(p -> !p.min())
+                .map(p -> (dev.mtproto.tl.api.InputUserType) new dev.mtproto.tl.api.InputUser(p.id(), p.accessHash())).orElse(null);
+    }
+
     CompletableFuture<InputPeer> inputPeer(ChatRef chat) {
         return actions.inputPeer(chat);
     }

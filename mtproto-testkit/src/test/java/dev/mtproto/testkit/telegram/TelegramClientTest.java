@@ -1,0 +1,127 @@
+package dev.mtproto.testkit.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtproto.messages.format.FormattingException;
+import dev.mtproto.peers.PeerNotFoundException;
+import dev.mtproto.store.MemorySessionStore;
+import dev.mtproto.telegram.BotCommand;
+import dev.mtproto.telegram.ChatKind;
+import dev.mtproto.telegram.MessageView;
+import dev.mtproto.telegram.SentMessage;
+import dev.mtproto.telegram.TelegramClient;
+import dev.mtproto.testkit.TestCluster;
+import dev.mtproto.testkit.TestDcExtension;
+import dev.mtproto.testkit.world.World;
+import dev.mtproto.testkit.world.accounts.Account;
+import dev.mtproto.testkit.world.chats.WorldChat;
+import dev.mtproto.testkit.world.messages.HistoryEntry;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The everyday API against the test DC's world: typed messages with their chat and sender, and sending. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TelegramClientTest {
+    @RegisterExtension
+    static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(2));
+
+    private static World world() {
+        return TELEGRAM.cluster().world();
+    }
+
+    private static TelegramClient bot() {
+        return TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build());
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static Throwable failure(java.util.concurrent.CompletableFuture<?> f) {
+        return Assertions.assertThrows(CompletionException.class, f::join).getCause();
+    }
+
+    @Test
+    void aMessageViewKnowsItsChatSenderAndCommand() throws InterruptedException {
+        Account botAccount = world().newBot("view_bot").create();
+        Account alice = world().newUser("+17800000001").name("Alice", "Liddell").create();
+        WorldChat group = world().newGroup("Tea party").members(alice, botAccount).create();
+        WorldChat supergroup = world().newSupergroup("Wonderland").members(alice, botAccount).create();
+        Queue<MessageView> seen = new ConcurrentLinkedQueue<>();
+        try (TelegramClient bot = bot()) {
+            bot.onMessage(seen::add);
+            bot.startBot(botAccount.botToken()).join();
+            world().send(alice).to(botAccount).text("/start@view_bot a  b");
+            world().send(alice).to(group).text("in the group");
+            world().send(alice).to(supergroup).text("in the supergroup");
+            await(() -> seen.size() == 3, "3 messages");
+        }
+        List<MessageView> all = List.copyOf(seen);
+        MessageView dm = all.stream().filter(m -> m.chat().kind() == ChatKind.PRIVATE).findFirst().orElseThrow();
+        assertThat(dm.chat().id()).isEqualTo(alice.id());
+        assertThat(dm.senderId()).hasValue(alice.id());
+        assertThat(dm.outgoing()).isFalse();
+        BotCommand command = dm.command().orElseThrow();
+        assertThat(command.name()).isEqualTo("start");
+        assertThat(command.isFor("view_bot")).isTrue();
+        assertThat(command.isFor("other_bot")).isFalse();
+        assertThat(command.arguments()).containsExactly("a", "b");
+
+        MessageView inGroup = all.stream().filter(m -> m.chat().kind() == ChatKind.GROUP).findFirst().orElseThrow();
+        assertThat(inGroup.chat().markedId()).isEqualTo(-group.id());
+        assertThat(inGroup.senderId()).hasValue(alice.id());
+        MessageView inSupergroup = all.stream().filter(m -> m.chat().kind() == ChatKind.SUPERGROUP).findFirst().orElseThrow();
+        assertThat(inSupergroup.chat().title()).hasValue("Wonderland");
+        assertThat(inSupergroup.sender()).hasValueSatisfying(u -> assertThat(u.firstName()).isEqualTo("Alice"));
+        assertThat(inSupergroup.text()).isEqualTo("in the supergroup");
+        assertThat(inSupergroup.toString()).doesNotContain("supergroup").as("no message text in logs");
+    }
+
+    @Test
+    void sendingByUsernameAndIntoAGroupReachesEveryone() throws InterruptedException {
+        Account botAccount = world().newBot("sender_bot").create();
+        Account bob = world().newUser("+17800000002").name("Bob").username("bob_the_reader").create();
+        WorldChat group = world().newGroup("Readers").members(bob, botAccount).create();
+        Queue<MessageView> seen = new ConcurrentLinkedQueue<>();
+        try (TelegramClient bot = bot()) {
+            bot.onMessage(seen::add);
+            bot.startBot(botAccount.botToken()).join();
+            SentMessage toBob = bot.sendMessage("@bob_the_reader", "hello Bob").join();
+            assertThat(toBob.id()).isPositive();
+            world().send(bob).to(group).text("hi all");
+            await(() -> seen.stream().anyMatch(m -> m.chat().kind() == ChatKind.GROUP), "Bob's group message");
+            MessageView groupMessage = seen.stream().filter(m -> m.chat().kind() == ChatKind.GROUP).findFirst().orElseThrow();
+            groupMessage.respond("hello group").join();
+            await(() -> seen.stream().anyMatch(m -> m.outgoing() && m.text().equals("hello group")), "our own message as an update");
+        }
+        List<String> bobSaw = world().history(bob).stream().filter(e -> !e.out()).map(HistoryEntry::text).toList();
+        assertThat(bobSaw).containsExactly("hello Bob", "hello group");
+    }
+
+    @Test
+    void badMessagesFailTypedBeforeOrFromTelegram() {
+        Account botAccount = world().newBot("strict_bot").create();
+        try (TelegramClient bot = bot()) {
+            bot.startBot(botAccount.botToken()).join();
+            assertThat(failure(bot.sendMessage("@nobody_with_this_name", "hi"))).isInstanceOf(PeerNotFoundException.class);
+            assertThat(failure(bot.message("@strict_bot").text(" ").send())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("blank");
+            assertThat(failure(bot.message("@strict_bot").text("x".repeat(4097)).send())).hasMessageContaining("4096");
+            Assertions.assertThrows(FormattingException.class, () -> bot.message("@strict_bot").markdown("*unclosed"));
+        }
+    }
+}
