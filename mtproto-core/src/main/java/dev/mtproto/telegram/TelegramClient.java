@@ -151,6 +151,14 @@ public final class TelegramClient implements AutoCloseable {
     }
 
     /**
+     * @param chat a chat
+     * @return a conversation in it: send, then wait for the answer (see {@link Conversation})
+     */
+    public Conversation conversation(ChatRef chat) {
+        return new Conversation(this, Objects.requireNonNull(chat, "chat"), engine, client.config().resources().callbacks());
+    }
+
+    /**
      * @param chat where to send
      * @return a message to fill in and {@link OutgoingMessage#send()}
      */

@@ -21,6 +21,7 @@ final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
     private final List<UpdateHandler> handlers = new CopyOnWriteArrayList<>();
+    private final List<UpdateClaim> claims = new CopyOnWriteArrayList<>();
     private final DeliveryWatermark watermark;
     private final OrderedDispatcher<Delivery> dispatcher;
     private final Flow flow;
@@ -50,6 +51,14 @@ final class Deliveries {
         handlers.add(handler);
     }
 
+    void addClaim(UpdateClaim claim) {
+        claims.add(claim);
+    }
+
+    void removeClaim(UpdateClaim claim) {
+        claims.remove(claim);
+    }
+
     DeliveryWatermark watermark() {
         return watermark;
     }
@@ -71,6 +80,19 @@ final class Deliveries {
     void deliver(Update update, List<UserType> users, List<ChatType> chats, UpdateOrigin origin, long channelId) {
         IncomingUpdate in = new IncomingUpdate(update, users, chats, origin, ChatKeys.of(update, channelId));
         count.incrementAndGet();
+        for (UpdateClaim c : claims) {
+            boolean taken;
+            try {
+                taken = c.claim(in);
+            } catch (RuntimeException e) {
+                LOG.warn("an update claim failed on {}", in, e);
+                taken = false;
+            }
+            if (taken) {
+                watermark.finished(watermark.issue());
+                return;
+            }
+        }
         dispatcher.submit(in.chatKey(), new Delivery(watermark.issue(), in));
     }
 

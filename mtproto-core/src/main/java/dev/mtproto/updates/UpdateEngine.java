@@ -92,6 +92,16 @@ public final class UpdateEngine implements AutoCloseable {
         deliveries.addHandler(Objects.requireNonNull(handler, "handler"));
     }
 
+    /** @param claim may take updates before the handlers (see {@link UpdateClaim}) */
+    public void addClaim(UpdateClaim claim) {
+        deliveries.addClaim(Objects.requireNonNull(claim, "claim"));
+    }
+
+    /** @param claim a claim added before */
+    public void removeClaim(UpdateClaim claim) {
+        deliveries.removeClaim(claim);
+    }
+
     /** @param listener told about recovered gaps, losses, the end of the catch-up, failures, backpressure */
     public void addEventListener(Consumer<UpdateEngineEvent> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

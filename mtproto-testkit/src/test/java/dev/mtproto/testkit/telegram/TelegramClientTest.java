@@ -124,4 +124,45 @@ class TelegramClientTest {
             Assertions.assertThrows(FormattingException.class, () -> bot.message("@strict_bot").markdown("*unclosed"));
         }
     }
+
+    @Test
+    void aConversationWaitsForTheAnswerInsideAHandlerWithoutHoldingUpOtherChats() throws InterruptedException {
+        Account botAccount = world().newBot("asking_bot").create();
+        Account alice = world().newUser("+17800000003").name("Alice").create();
+        Account carol = world().newUser("+17800000004").name("Carol").create();
+        Queue<String> otherChat = new ConcurrentLinkedQueue<>();
+        try (TelegramClient bot = bot()) {
+            bot.onMessage(m -> {
+                if (m.outgoing()) {
+                    return;
+                }
+                if (m.senderId().getAsLong() == carol.id()) {
+                    otherChat.add(m.text());
+                } else if (m.command().isPresent()) {
+                    dev.mtproto.telegram.Conversation c = bot.conversation(m.chat());
+                    m.reply("What is your name?").join();
+                    String name = c.nextMessageFrom(alice.id(), java.time.Duration.ofSeconds(20)).join().text();
+                    c.send("Hello, " + name).join();
+                }
+            });
+            bot.startBot(botAccount.botToken()).join();
+            world().send(alice).to(botAccount).text("/name");
+            await(() -> world().history(alice).stream().anyMatch(e -> !e.out() && e.text().startsWith("What")), "the question");
+            world().send(carol).to(botAccount).text("meanwhile");
+            await(() -> otherChat.contains("meanwhile"), "another chat handled while the first waits");
+            world().send(alice).to(botAccount).text("Alice");
+            await(() -> world().history(alice).stream().anyMatch(e -> e.text().equals("Hello, Alice")), "the greeting");
+        }
+    }
+
+    @Test
+    void aConversationThatGetsNoAnswerTimesOut() {
+        Account botAccount = world().newBot("waiting_bot").create();
+        Account alice = world().newUser("+17800000005").name("Alice").create();
+        try (TelegramClient bot = bot()) {
+            bot.startBot(botAccount.botToken()).join();
+            dev.mtproto.telegram.ChatRef chat = new dev.mtproto.telegram.ChatRef(ChatKind.PRIVATE, alice.id(), java.util.Optional.empty());
+            assertThat(failure(bot.conversation(chat).nextMessage(java.time.Duration.ofMillis(200)))).isInstanceOf(java.util.concurrent.TimeoutException.class);
+        }
+    }
 }
