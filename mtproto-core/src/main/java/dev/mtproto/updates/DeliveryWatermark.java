@@ -20,6 +20,10 @@ final class DeliveryWatermark {
     private final ArrayDeque<Checkpoint> checkpoints = new ArrayDeque<>();
     private UpdateState safeState;
     private final Map<Long, Integer> safeChannels = new HashMap<>();
+    private final java.util.List<Waiter> waiters = new java.util.ArrayList<>();
+
+    private record Waiter(long upTo, Runnable then) {
+    }
 
     private record Checkpoint(long upTo, UpdateState state, Map<Long, Integer> channels) {
     }
@@ -65,13 +69,49 @@ final class DeliveryWatermark {
     }
 
     /** @param number a delivery whose handlers have all returned */
-    synchronized void finished(long number) {
-        done[(int) (number & mask)] = true;
-        while (finished < issued && done[(int) ((finished + 1) & mask)]) {
-            done[(int) ((finished + 1) & mask)] = false;
-            finished++;
+    void finished(long number) {
+        java.util.List<Runnable> due;
+        synchronized (this) {
+            done[(int) (number & mask)] = true;
+            while (finished < issued && done[(int) ((finished + 1) & mask)]) {
+                done[(int) ((finished + 1) & mask)] = false;
+                finished++;
+            }
+            advance();
+            due = dueWaiters();
         }
-        advance();
+        due.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs something once every delivery issued so far has been handled (at once, on this thread, if that is
+     * already so; else on the thread that finishes the last of them).
+     *
+     * @param then what to run
+     */
+    void whenAllFinished(Runnable then) {
+        synchronized (this) {
+            if (finished < issued) {
+                waiters.add(new Waiter(issued, then));
+                return;
+            }
+        }
+        then.run();
+    }
+
+    private java.util.List<Runnable> dueWaiters() {
+        if (waiters.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<Runnable> due = new java.util.ArrayList<>();
+        waiters.removeIf(w -> {
+            if (w.upTo() <= finished) {
+                due.add(w.then());
+                return true;
+            }
+            return false;
+        });
+        return due;
     }
 
     private void advance() {

@@ -171,7 +171,13 @@ final class EngineOutput implements BoxOutput {
         if (caughtUp == null || caughtUp.isDone() || !catchingUp.remove(sequence) || !catchingUp.isEmpty()) {
             return;
         }
-        event(new UpdateEngineEvent.CatchUpFinished(engine.deliveredCount() - deliveredAtStart, Duration.ofNanos(now - catchUpStarted)));
-        caughtUp.complete(null);
+        int updates = engine.deliveredCount() - deliveredAtStart;
+        Duration took = Duration.ofNanos(now - catchUpStarted);
+        CompletableFuture<Void> done = caughtUp;
+        // over once the handlers have had every update of the catch-up, not when they were queued
+        engine.whenAllHandled(() -> engine.callbacks().execute(() -> {
+            event(new UpdateEngineEvent.CatchUpFinished(updates, took));
+            done.complete(null);
+        }));
     }
 }

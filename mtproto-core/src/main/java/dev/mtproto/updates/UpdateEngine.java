@@ -59,6 +59,7 @@ public final class UpdateEngine implements AutoCloseable {
     private final StateSaver saver;
     private final UpdateListener raw = new RawUpdates();
     private final Flow flow;
+    private final Executor callbacks;
     private volatile ScheduledFuture<?> ticking;
     private volatile boolean closed;
 
@@ -66,7 +67,8 @@ public final class UpdateEngine implements AutoCloseable {
         this.client = client;
         this.config = config;
         this.store = client.config().sessionStore();
-        Executor executor = config.executor() != null ? config.executor() : client.config().resources().callbacks();
+        this.callbacks = client.config().resources().callbacks();
+        Executor executor = config.executor() != null ? config.executor() : callbacks;
         int window = config.queueCapacity() * 2 + DifferenceFetcher.BOT_CHANNEL_LIMIT;
         this.deliveries = new Deliveries(executor, config.workers(), config.queueCapacity(), window, this::event);
         this.watermark = deliveries.watermark();
@@ -227,6 +229,14 @@ public final class UpdateEngine implements AutoCloseable {
     /** From the box: one update for the handlers. */
     void deliver(Update update, List<UserType> users, List<ChatType> chats, UpdateOrigin origin, long channelId) {
         deliveries.deliver(update, users, chats, origin, channelId);
+    }
+
+    void whenAllHandled(Runnable then) {
+        watermark.whenAllFinished(then);
+    }
+
+    Executor callbacks() {
+        return callbacks;
     }
 
     int deliveredCount() {
