@@ -14,6 +14,8 @@ import dev.mtproto.testkit.world.messages.CreateChatMethod;
 import dev.mtproto.testkit.world.messages.GetHistoryMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
+import dev.mtproto.testkit.world.messages.MessageChangeMethods;
+import dev.mtproto.testkit.world.messages.MessageChanges;
 import dev.mtproto.testkit.world.messages.MessageCopies;
 import dev.mtproto.testkit.world.messages.MessageSender;
 import dev.mtproto.testkit.world.messages.ScheduledMessages;
@@ -40,6 +42,7 @@ final class Conversations implements AutoCloseable {
     final PushDispatcher pushes;
     final MessageSender sender;
     final ScheduledMessages scheduled;
+    final MessageChanges changes;
     final Blocks blocks;
     final UpdateControls controls;
 
@@ -60,6 +63,8 @@ final class Conversations implements AutoCloseable {
         EntryPeers entryPeers = new EntryPeers(accounts, users, chats, chatObjects);
         new SendMessageMethod(inputPeers, sender, scheduled).register(handlers);
         new BlockMethods(inputPeers, blocks).register(handlers);
+        this.changes = new MessageChanges(accounts, chats, boxes, copies, sender, pushes, entryPeers, histories);
+        new MessageChangeMethods(inputPeers, channels, changes).register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }

@@ -392,6 +392,14 @@ public final class World {
     }
 
     /**
+     * @param user a scripted user
+     * @return what it does to messages: edit, delete, pin, forward, type, press buttons
+     */
+    public ScriptedUser as(Account user) {
+        return new ScriptedUser(this, user, conversations.changes, clock);
+    }
+
+    /**
      * Sends the scheduled messages whose date the world's clock has reached (the world also does so before
      * every call it answers).
      */
