@@ -14,7 +14,11 @@ import dev.mtproto.testkit.world.messages.CreateChatMethod;
 import dev.mtproto.testkit.world.messages.GetHistoryMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
+import dev.mtproto.testkit.world.messages.MessageChangeMethods;
+import dev.mtproto.testkit.world.messages.MessageChanges;
+import dev.mtproto.testkit.world.messages.MessageCopies;
 import dev.mtproto.testkit.world.messages.MessageSender;
+import dev.mtproto.testkit.world.messages.ScheduledMessages;
 import dev.mtproto.testkit.world.messages.SendMessageMethod;
 import dev.mtproto.testkit.world.updates.DifferenceLimits;
 import dev.mtproto.testkit.world.updates.DifferenceMethods;
@@ -34,8 +38,11 @@ final class Conversations implements AutoCloseable {
     final ChannelMethods channelMethods;
     final Mailboxes boxes = new Mailboxes();
     final Histories histories = new Histories();
+    final MessageCopies copies = new MessageCopies();
     final PushDispatcher pushes;
     final MessageSender sender;
+    final ScheduledMessages scheduled;
+    final MessageChanges changes;
     final Blocks blocks;
     final UpdateControls controls;
 
@@ -46,15 +53,18 @@ final class Conversations implements AutoCloseable {
         this.channelMethods = new ChannelMethods(chats, chatObjects, channels);
         this.pushes = new PushDispatcher(targets);
         this.blocks = new Blocks(boxes, pushes, users);
-        this.sender = new MessageSender(accounts, chats, users, chatObjects, boxes, pushes, histories, blocks);
+        this.sender = new MessageSender(accounts, chats, users, chatObjects, boxes, pushes, histories, blocks, copies);
+        this.scheduled = new ScheduledMessages(sender, pushes);
         DifferenceLimits limits = new DifferenceLimits();
         this.controls = new UpdateControls(pushes, boxes, limits, clock);
         channelMethods.register(handlers);
         new CreateChatMethod(accounts, accessHashes, chats, sender).register(handlers);
         InputPeers inputPeers = new InputPeers(accounts, accessHashes, chats, channels);
         EntryPeers entryPeers = new EntryPeers(accounts, users, chats, chatObjects);
-        new SendMessageMethod(inputPeers, sender).register(handlers);
+        new SendMessageMethod(inputPeers, sender, scheduled).register(handlers);
         new BlockMethods(inputPeers, blocks).register(handlers);
+        this.changes = new MessageChanges(accounts, chats, boxes, copies, sender, pushes, entryPeers, histories);
+        new MessageChangeMethods(inputPeers, channels, changes).register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }

@@ -392,6 +392,22 @@ public final class World {
     }
 
     /**
+     * @param user a scripted user
+     * @return what it does to messages: edit, delete, pin, forward, type, press buttons
+     */
+    public ScriptedUser as(Account user) {
+        return new ScriptedUser(this, user, conversations.changes, clock);
+    }
+
+    /**
+     * Sends the scheduled messages whose date the world's clock has reached (the world also does so before
+     * every call it answers).
+     */
+    public void deliverScheduled() {
+        conversations.scheduled.deliverDue((int) (clock.millis() / 1000));
+    }
+
+    /**
      * Blocks or unblocks a user or bot, as {@code contacts.block} / {@code contacts.unblock} do: a bot gets
      * {@code updateBotStopped} with its next qts; a bot the user blocked gets {@code USER_IS_BLOCKED} when it
      * writes to them.
@@ -450,6 +466,7 @@ public final class World {
         }
         Caller caller = gate.admit(call);
         flood.check(call, floodSubject(call.dcId(), call.authKeyId(), now), now);
+        conversations.scheduled.deliverDue((int) (now / 1000));
         return handlers.handle(caller);
     }
 

@@ -1,24 +1,50 @@
 package dev.mtproto.testkit.world.messages;
 
+import dev.mtproto.tl.api.MessageEntity;
+import dev.mtproto.tl.api.MessageFwdHeader;
 import dev.mtproto.tl.api.ReplyMarkup;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What a message says: its text and, for bots' keyboards, a reply markup.
+ * What a message says and how it is sent: its text, its entities (bold, links, ...), a reply markup for bots'
+ * keyboards, the message it replies to, and the {@code silent} and {@code no_webpage} flags.
  *
  * @param text the text
  * @param markup the reply markup, null for none
+ * @param entities the text's entities, as the sender gave them (empty for none)
+ * @param replyToMsgId the id, in the sender's own box, of the message it replies to; 0 for none
+ * @param silent whether it is sent without sound ({@code silent})
+ * @param noWebpage whether no link preview is made ({@code no_webpage}: kept, nothing to preview here)
+ * @param fwdFrom the forward header of a forwarded message, null for none
+ * @param viaBotId the bot whose inline result this is ({@code via_bot_id}), 0 for none
  */
-public record Draft(String text, ReplyMarkup markup) {
+public record Draft(String text, ReplyMarkup markup, List<MessageEntity> entities, int replyToMsgId, boolean silent, boolean noWebpage,
+        MessageFwdHeader fwdFrom, long viaBotId) {
     /**
-     * Checks the text.
+     * Checks the text and copies the entities.
      *
      * @param text the text
      * @param markup the markup, or null
+     * @param entities the entities, null or empty for none
+     * @param replyToMsgId the message replied to, 0 for none
+     * @param silent silent
+     * @param noWebpage no link preview
+     * @param fwdFrom the forward header, or null
+     * @param viaBotId the inline bot, or 0
      * @throws NullPointerException if the text is null
      */
     public Draft {
         Objects.requireNonNull(text, "text");
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    /**
+     * @param text the text
+     * @param markup the reply markup, or null
+     */
+    public Draft(String text, ReplyMarkup markup) {
+        this(text, markup, List.of(), 0, false, false, null, 0);
     }
 
     /**
@@ -27,5 +53,23 @@ public record Draft(String text, ReplyMarkup markup) {
      */
     public static Draft of(String text) {
         return new Draft(text, null);
+    }
+
+    /**
+     * @param header a forward header
+     * @return this draft, forwarded with that header (a forward is not a reply)
+     */
+    public Draft forwarded(MessageFwdHeader header) {
+        return new Draft(text, markup, entities, 0, silent, noWebpage, header, viaBotId);
+    }
+
+    /** @return the inline bot for a TL field: null for none */
+    public Long viaBotIdOrNull() {
+        return viaBotId == 0 ? null : viaBotId;
+    }
+
+    /** @return the entities for a TL field: null when there are none */
+    public List<MessageEntity> entitiesOrNull() {
+        return entities.isEmpty() ? null : entities;
     }
 }

@@ -4,7 +4,6 @@ import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.calls.Caller;
 import dev.mtproto.testkit.world.calls.WorldHandlers;
 import dev.mtproto.testkit.world.chats.WorldChat;
-import dev.mtproto.testkit.world.updates.BoxEntry;
 import dev.mtproto.testkit.world.updates.EntryPeers;
 import dev.mtproto.testkit.world.updates.Mailboxes;
 import dev.mtproto.testkit.world.updates.MessageBox;
@@ -60,9 +59,7 @@ public final class GetHistoryMethod {
         WorldChat channel = to instanceof Destination.ToChat chat && chat.chat().isChannel() ? chat.chat() : null;
         MessageBox box = channel != null ? boxes.channel(channel.id()) : boxes.account(viewer.id()).common();
         Peer peer = to instanceof Destination.ToUser u ? new PeerUser(u.user().id()) : MessageObjects.peerOf(((Destination.ToChat) to).chat());
-        List<BoxEntry> entries = box.all();
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            BoxEntry e = entries.get(i);
+        for (MessageBox.Stored e : box.messages().descendingMap().values()) {
             if (channel != null) {
                 all.add(MessageObjects.withOut(e.message(), e.senderId() == viewer.id()));
             } else if (peer.equals(peerOf(e.message()))) {

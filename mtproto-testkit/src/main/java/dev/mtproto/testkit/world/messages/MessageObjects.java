@@ -3,6 +3,8 @@ package dev.mtproto.testkit.world.messages;
 import dev.mtproto.testkit.world.chats.ChatKind;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.tl.api.Message;
+import dev.mtproto.tl.api.MessageReplyHeader;
+import dev.mtproto.tl.api.MessageService;
 import dev.mtproto.tl.api.MessageType;
 import dev.mtproto.tl.api.Peer;
 import dev.mtproto.tl.api.PeerChannel;
@@ -23,13 +25,26 @@ final class MessageObjects {
      * @param id the message id in the owner's box
      * @param out whether the owner sent it
      * @param otherSide the other side of the private chat, as the owner sees it
-     * @param draft the text and reply markup
+     * @param draft the text, entities, flags and reply markup
+     * @param replyTo the id, in the owner's box, of the message it replies to; 0 for none
      * @param date when
      * @return the message
      */
-    static MessageType privateMessage(int id, boolean out, long otherSide, Draft draft, int date) {
-        return Message.builder().out(out).id(id).peerId(new PeerUser(otherSide)).date(date).message(draft.text())
-                .replyMarkup(draft.markup()).build();
+    static MessageType privateMessage(int id, boolean out, long otherSide, Draft draft, int replyTo, int date) {
+        return base(draft, replyTo).out(out).id(id).peerId(new PeerUser(otherSide)).date(date).build();
+    }
+
+    private static Message.Builder base(Draft draft, int replyTo) {
+        return Message.builder().message(draft.text()).replyMarkup(draft.markup()).entities(draft.entitiesOrNull())
+                .silent(draft.silent()).replyTo(replyHeader(replyTo)).fwdFrom(draft.fwdFrom()).viaBotId(draft.viaBotIdOrNull());
+    }
+
+    /**
+     * @param replyTo a message id, 0 for none
+     * @return {@code messageReplyHeader} naming it, or null
+     */
+    static MessageReplyHeader replyHeader(int replyTo) {
+        return replyTo == 0 ? null : MessageReplyHeader.builder().replyToMsgId(replyTo).build();
     }
 
     /**
@@ -37,13 +52,13 @@ final class MessageObjects {
      * @param out whether the owner sent it
      * @param chat the chat
      * @param senderId who sent it
-     * @param draft the text and reply markup
+     * @param draft the text, entities, flags and reply markup
+     * @param replyTo the id of the message it replies to (in the owner's box, or the channel's); 0 for none
      * @param date when
      * @return the message
      */
-    static MessageType chatMessage(int id, boolean out, WorldChat chat, long senderId, Draft draft, int date) {
-        Message.Builder m = Message.builder().out(out).id(id).peerId(peerOf(chat)).date(date).message(draft.text())
-                .replyMarkup(draft.markup());
+    static MessageType chatMessage(int id, boolean out, WorldChat chat, long senderId, Draft draft, int replyTo, int date) {
+        Message.Builder m = base(draft, replyTo).out(out).id(id).peerId(peerOf(chat)).date(date);
         if (chat.kind() == ChatKind.CHANNEL) {
             m.post(true);
         } else {
@@ -58,6 +73,9 @@ final class MessageObjects {
      * @return it with {@code out} as the viewer sees it
      */
     static MessageType withOut(MessageType message, boolean out) {
+        if (message instanceof MessageService s) {
+            return s.out() == out ? s : s.toBuilder().out(out).build();
+        }
         Message m = (Message) message;
         return m.out() == out ? m : m.toBuilder().out(out).build();
     }
@@ -68,5 +86,21 @@ final class MessageObjects {
      */
     static Peer peerOf(WorldChat chat) {
         return chat.isChannel() ? new PeerChannel(chat.id()) : new PeerChat(chat.id());
+    }
+
+    /**
+     * @param message a message or service message
+     * @return its {@code peer_id}
+     */
+    static Peer peerIdOf(MessageType message) {
+        return message instanceof Message m ? m.peerId() : ((MessageService) message).peerId();
+    }
+
+    /**
+     * @param message a message or service message
+     * @return its id
+     */
+    static int idOf(MessageType message) {
+        return message instanceof Message m ? m.id() : ((MessageService) message).id();
     }
 }

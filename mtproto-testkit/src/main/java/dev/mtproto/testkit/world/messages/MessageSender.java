@@ -85,6 +85,7 @@ public final class MessageSender {
     private final PushDispatcher pushes;
     private final Histories histories;
     private final Blocks blocks;
+    private final MessageCopies copies;
     private final Map<RandomKey, Sent> sentByRandomId = new HashMap<>();
 
     /**
@@ -96,9 +97,11 @@ public final class MessageSender {
      * @param pushes where updates go
      * @param histories the record of what each account must receive
      * @param blocks who blocked whom
+     * @param copies which copies of a message belong together
      */
     public MessageSender(Accounts accounts, Chats chats, UserObjects users, ChatObjects chatObjects, Mailboxes boxes,
-            PushDispatcher pushes, Histories histories, Blocks blocks) {
+            PushDispatcher pushes, Histories histories, Blocks blocks, MessageCopies copies) {
+        this.copies = copies;
         this.blocks = blocks;
         this.accounts = accounts;
         this.chats = chats;
@@ -149,7 +152,7 @@ public final class MessageSender {
             if (sender.bot() && blocks.blocked(u.user().id(), sender.id())) {
                 throw WorldErrors.of(400, "USER_IS_BLOCKED", method);
             }
-            result = toCommonBox(sender, u.user(), null, draft, randomId, viaPermKeyId, date);
+            result = toCommonBox(sender, u.user(), null, draft, randomId, viaPermKeyId, date, method);
         } else {
             WorldChat chat = chats.byId(((Destination.ToChat) to).chat().id()).orElseThrow();
             if (!chat.isMember(sender.id())) {
@@ -158,8 +161,8 @@ public final class MessageSender {
             if (!chat.mayPost(sender.id())) {
                 throw WorldErrors.of(400, "CHAT_ADMIN_REQUIRED", method);
             }
-            result = chat.isChannel() ? toChannel(sender, chat, draft, randomId, viaPermKeyId, date)
-                    : toCommonBox(sender, null, chat, draft, randomId, viaPermKeyId, date);
+            result = chat.isChannel() ? toChannel(sender, chat, draft, randomId, viaPermKeyId, date, method)
+                    : toCommonBox(sender, null, chat, draft, randomId, viaPermKeyId, date, method);
         }
         sentByRandomId.put(key, new Sent(destination, draft, result));
         return result;
@@ -173,19 +176,28 @@ public final class MessageSender {
      * A private-chat or basic-group message: a copy in each owner's common box; pushed short, or, with a
      * reply markup the short forms cannot carry, as {@code updates} taking each owner's next seq.
      */
-    private UpdatesType toCommonBox(Account sender, Account recipient, WorldChat chat, Draft draft, long randomId, long via, int date) {
+    private UpdatesType toCommonBox(Account sender, Account recipient, WorldChat chat, Draft draft, long randomId, long via, int date,
+            String method) {
         List<Long> owners = chat != null ? chat.members()
                 : recipient.id() == sender.id() || blocks.blocked(recipient.id(), sender.id()) ? List.of(sender.id())
                 : List.of(sender.id(), recipient.id());
+        Peer senderPeer = chat != null ? MessageObjects.peerOf(chat) : new PeerUser(recipient.id());
+        if (draft.replyToMsgId() != 0 && boxes.account(sender.id()).common().message(draft.replyToMsgId())
+                .filter(s -> senderPeer.equals(MessageObjects.peerIdOf(s.message()))).isEmpty()) {
+            throw WorldErrors.of(400, "REPLY_MESSAGE_ID_INVALID", method);
+        }
         BoxEntry mine = null;
         int mySeq = 0;
+        Map<Long, Integer> ids = new HashMap<>();
         for (long owner : owners) {
             boolean out = owner == sender.id();
             long otherSide = out ? recipient == null ? 0 : recipient.id() : sender.id();
-            BoxEntry e = addToCommonBox(owner, id -> chat != null ? MessageObjects.chatMessage(id, out, chat, sender.id(), draft, date)
-                    : MessageObjects.privateMessage(id, out, otherSide, draft, date),
+            int replyTo = draft.replyToMsgId() == 0 ? 0 : copies.idFor(sender.id(), draft.replyToMsgId(), owner).orElse(0);
+            BoxEntry e = addToCommonBox(owner, id -> chat != null ? MessageObjects.chatMessage(id, out, chat, sender.id(), draft, replyTo, date)
+                    : MessageObjects.privateMessage(id, out, otherSide, draft, replyTo, date),
                     chat != null ? MessageObjects.peerOf(chat) : new PeerUser(otherSide), sender.id(), date);
             int id = message(e).id();
+            ids.put(owner, id);
             UpdatesType push;
             if (draft.markup() != null) {
                 int seq = boxes.account(owner).nextSeq();
@@ -193,27 +205,31 @@ public final class MessageSender {
                         chat == null ? List.of() : List.of(chatObjects.seenBy(owner, chat)), date, seq);
                 mySeq = out ? seq : mySeq;
             } else if (chat == null) {
-                push = new UpdateShortMessage(out, false, false, false, id, otherSide, draft.text(), e.pts(), 1, date, null, null, null,
-                        null, null);
+                push = new UpdateShortMessage(out, false, false, draft.silent(), id, otherSide, draft.text(), e.pts(), 1, date, draft.fwdFrom(),
+                        draft.viaBotIdOrNull(), MessageObjects.replyHeader(replyTo), draft.entitiesOrNull(), null);
             } else {
-                push = new UpdateShortChatMessage(out, false, false, false, id, sender.id(), chat.id(), draft.text(), e.pts(), 1, date, null,
-                        null, null, null, null);
+                push = new UpdateShortChatMessage(out, false, false, draft.silent(), id, sender.id(), chat.id(), draft.text(), e.pts(), 1, date,
+                        draft.fwdFrom(), draft.viaBotIdOrNull(), MessageObjects.replyHeader(replyTo), draft.entitiesOrNull(), null);
             }
             pushes.push(owner, push, out ? via : 0);
             mine = out ? e : mine;
         }
+        copies.add(ids);
         Objects.requireNonNull(mine, "the sender owns a copy");
         if (chat == null && draft.markup() == null) {
-            return new UpdateShortSentMessage(true, message(mine).id(), mine.pts(), 1, date, null, null, null);
+            return new UpdateShortSentMessage(true, message(mine).id(), mine.pts(), 1, date, null, draft.entitiesOrNull(), null);
         }
         return new Updates(List.of(new UpdateMessageID(message(mine).id(), randomId), new UpdateNewMessage(mine.message(), mine.pts(), 1)),
                 usersFor(sender.id(), sender, recipient, date), chat == null ? List.of() : List.of(chatObjects.seenBy(sender.id(), chat)),
                 date, mySeq);
     }
 
-    private UpdatesType toChannel(Account sender, WorldChat chat, Draft draft, long randomId, long via, int date) {
+    private UpdatesType toChannel(Account sender, WorldChat chat, Draft draft, long randomId, long via, int date, String method) {
         MessageBox box = boxes.channel(chat.id());
-        MessageType canonical = MessageObjects.chatMessage(box.nextMessageId(), false, chat, sender.id(), draft, date);
+        if (draft.replyToMsgId() != 0 && box.message(draft.replyToMsgId()).isEmpty()) {
+            throw WorldErrors.of(400, "REPLY_MESSAGE_ID_INVALID", method);
+        }
+        MessageType canonical = MessageObjects.chatMessage(box.nextMessageId(), false, chat, sender.id(), draft, draft.replyToMsgId(), date);
         BoxEntry e = box.add(1, canonical, sender.id(), date);
         MessageType mine = MessageObjects.withOut(canonical, true);
         for (long member : chat.members()) {

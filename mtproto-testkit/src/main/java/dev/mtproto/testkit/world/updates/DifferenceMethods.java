@@ -106,14 +106,23 @@ public final class DifferenceMethods {
         List<QtsEntry> qtsEntries = account.qtsAfter(qts, qtsSlice);
         boolean more = box.countAfter(m.pts()) > entries.size() || remoteQts - qts > qtsEntries.size();
         List<MessageType> messages = new ArrayList<>(entries.size());
-        entries.forEach(e -> messages.add(e.message()));
         List<Update> others = new ArrayList<>(qtsEntries.size());
+        List<MessageType> named = new ArrayList<>(entries.size());
+        for (BoxEntry e : entries) {
+            if (e.isMessage()) {
+                messages.add(e.message());
+            } else {
+                others.add(e.update());
+                UpdateMessages.of(e.update()).ifPresent(named::add);
+            }
+        }
+        named.addAll(messages);
         List<Long> userIds = new ArrayList<>();
         qtsEntries.forEach(e -> {
             others.add(e.update());
             userIds.add(e.userId());
         });
-        EntryPeers.Peers p = peers.of(viewer, messages, 0, userIds, now);
+        EntryPeers.Peers p = peers.of(viewer, named, 0, userIds, now);
         int pts = entries.isEmpty() ? m.pts() : entries.get(entries.size() - 1).pts();
         int newQts = qtsEntries.isEmpty() ? qts : qtsEntries.get(qtsEntries.size() - 1).qts();
         if (more) {
@@ -137,7 +146,8 @@ public final class DifferenceMethods {
             return new ChannelDifferenceEmpty(true, remote, timeout);
         }
         if (gap > limits.channelTooLong() || (!viewer.bot() && gap > limit)) {
-            List<MessageType> last = seenBy(viewer, box.last(limit));
+            List<MessageType> last = new ArrayList<>();
+            box.last(limit).forEach(s -> last.add(seenBy(viewer, s.message(), s.senderId())));
             EntryPeers.Peers p = peers.of(viewer, last, chat.id(), List.of(), now);
             int top = box.lastMessageId();
             Dialog dialog = Dialog.builder().peer(new PeerChannel(chat.id())).topMessage(top).readInboxMaxId(top).readOutboxMaxId(top)
@@ -147,20 +157,28 @@ public final class DifferenceMethods {
         }
         List<BoxEntry> entries = box.after(m.pts(), limit);
         boolean more = box.countAfter(m.pts()) > entries.size();
-        List<MessageType> messages = seenBy(viewer, entries);
-        EntryPeers.Peers p = peers.of(viewer, messages, chat.id(), List.of(), now);
-        return new ChannelDifference(!more, entries.get(entries.size() - 1).pts(), timeout, messages, List.of(), p.chats(), p.users());
+        List<MessageType> messages = new ArrayList<>();
+        List<Update> others = new ArrayList<>();
+        for (BoxEntry e : entries) {
+            if (e.isMessage()) {
+                messages.add(seenBy(viewer, e.message(), e.senderId()));
+            } else {
+                others.add(e.update());
+            }
+        }
+        List<MessageType> named = new ArrayList<>(messages);
+        others.forEach(u -> UpdateMessages.of(u).ifPresent(named::add));
+        EntryPeers.Peers p = peers.of(viewer, named, chat.id(), List.of(), now);
+        return new ChannelDifference(!more, entries.get(entries.size() - 1).pts(), timeout, messages, others, p.chats(), p.users());
     }
 
-    /** @return the channel's messages as the viewer sees them: {@code out} on its own */
-    private static List<MessageType> seenBy(Account viewer, List<BoxEntry> entries) {
-        List<MessageType> out = new ArrayList<>(entries.size());
-        for (BoxEntry e : entries) {
-            Message m = (Message) e.message();
-            boolean mine = e.senderId() == viewer.id();
-            out.add(m.out() == mine ? m : m.toBuilder().out(mine).build());
+    /** @return a channel's message as the viewer sees it: {@code out} on its own */
+    private static MessageType seenBy(Account viewer, MessageType message, long senderId) {
+        if (!(message instanceof Message m)) {
+            return message;
         }
-        return out;
+        boolean mine = senderId == viewer.id();
+        return m.out() == mine ? m : m.toBuilder().out(mine).build();
     }
 
     /** https://core.telegram.org/method/updates.getDifference#possible-errors */

@@ -1,0 +1,126 @@
+package dev.mtproto.testkit.world;
+
+import dev.mtproto.testkit.world.accounts.Account;
+import dev.mtproto.testkit.world.chats.WorldChat;
+import dev.mtproto.testkit.world.messages.Destination;
+import dev.mtproto.testkit.world.messages.HistoryEntry;
+import dev.mtproto.testkit.world.messages.MessageChanges;
+import dev.mtproto.tl.api.Message;
+import dev.mtproto.tl.api.PeerChannel;
+import dev.mtproto.tl.api.PeerChat;
+import dev.mtproto.tl.api.PeerUser;
+import dev.mtproto.tl.api.SendMessageTypingAction;
+import dev.mtproto.tl.api.UpdatesType;
+import dev.mtproto.tl.api.messages.AffectedMessages;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What a scripted user does to messages, as from the official app on another device:
+ * {@code world.as(alice).edit(entry, "new text")}. Messages are named by the {@link HistoryEntry} the user
+ * received ({@code world.history(alice)}), or by chat and the user's own message id. Every key of the user
+ * gets its updates too. Thread-safe.
+ */
+public final class ScriptedUser {
+    private final World world;
+    private final Account user;
+    private final MessageChanges changes;
+    private final Clock clock;
+
+    ScriptedUser(World world, Account user, MessageChanges changes, Clock clock) {
+        this.world = world;
+        this.user = Objects.requireNonNull(user, "user");
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * Edits the user's message, as {@code messages.editMessage} does (the keyboard goes, as an edit without one does).
+     *
+     * @param message the message, as the user has it
+     * @param text the new text
+     * @return what the user's app got
+     * @throws dev.mtproto.rpc.RpcException {@code MESSAGE_AUTHOR_REQUIRED}, {@code MESSAGE_NOT_MODIFIED}, ...
+     */
+    public UpdatesType edit(HistoryEntry message, String text) {
+        return changes.edit(user, chatOf(message), message.id(), text, null, null, 0, now());
+    }
+
+    /**
+     * Deletes messages of a private chat or basic group, as {@code messages.deleteMessages} does.
+     *
+     * @param revoke for everyone
+     * @param messages the messages, as the user has them
+     * @return the user's pts and pts_count
+     */
+    public AffectedMessages delete(boolean revoke, HistoryEntry... messages) {
+        return changes.delete(user, List.of(messages).stream().map(HistoryEntry::id).toList(), revoke, 0, now());
+    }
+
+    /**
+     * Pins a message for everyone, as {@code messages.updatePinnedMessage} does.
+     *
+     * @param message the message
+     * @return what the user's app got
+     */
+    public UpdatesType pin(HistoryEntry message) {
+        return changes.pin(user, chatOf(message), message.id(), false, false, 0, now());
+    }
+
+    /**
+     * Forwards a message, as {@code messages.forwardMessages} does.
+     *
+     * @param message the message, as the user has it
+     * @param to a user
+     * @return what the user's app got
+     */
+    public UpdatesType forward(HistoryEntry message, Account to) {
+        return changes.forward(user, chatOf(message), List.of(message.id()), List.of(ThreadLocalRandom.current().nextLong()),
+                new Destination.ToUser(to), false, false, 0, now());
+    }
+
+    /**
+     * Shows the user typing, as {@code messages.setTyping} with {@code sendMessageTypingAction} does.
+     *
+     * @param to a user
+     */
+    public void typing(Account to) {
+        changes.typing(user, new Destination.ToUser(to), SendMessageTypingAction.INSTANCE, now());
+    }
+
+    /**
+     * @param chat a chat
+     */
+    public void typing(WorldChat chat) {
+        changes.typing(user, new Destination.ToChat(chat), SendMessageTypingAction.INSTANCE, now());
+    }
+
+    /**
+     * @param message a message the user received
+     * @return it as it is now (edited, pinned, with its reply markup), if it still exists
+     */
+    public Optional<Message> current(HistoryEntry message) {
+        return changes.message(user, chatOf(message), message.id()).map(s -> s.message()).filter(Message.class::isInstance)
+                .map(Message.class::cast);
+    }
+
+    /** @return the account */
+    public Account account() {
+        return user;
+    }
+
+    Destination chatOf(HistoryEntry entry) {
+        if (entry.peer() instanceof PeerUser p) {
+            return new Destination.ToUser(world.account(p.userId()).orElseThrow());
+        }
+        long id = entry.peer() instanceof PeerChat c ? c.chatId() : ((PeerChannel) entry.peer()).channelId();
+        return new Destination.ToChat(world.chats().byId(id).orElseThrow());
+    }
+
+    private int now() {
+        return (int) (clock.millis() / 1000);
+    }
+}
