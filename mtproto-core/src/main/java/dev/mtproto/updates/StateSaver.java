@@ -35,20 +35,32 @@ final class StateSaver {
         periodic = timer.scheduleWithFixedDelay(() -> blocking.execute(this::saveNow), ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the periodic writes and writes what is left, on the calling thread. */
+    /** Stops the periodic writes and writes what is left, on the calling thread (after a write in progress). */
     void stop() {
         ScheduledFuture<?> p = periodic;
         if (p != null) {
             p.cancel(false);
         }
-        saveNow();
+        write(true);
     }
 
     /** Writes the safe state if it moved; skipped when a write is still running (the next one takes it). */
     void saveNow() {
+        write(false);
+    }
+
+    private void write(boolean waitForRunning) {
         synchronized (this) {
-            if (writing) {
-                return;
+            while (writing) {
+                if (!waitForRunning) {
+                    return;
+                }
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             writing = true;
         }
@@ -69,6 +81,7 @@ final class StateSaver {
         } finally {
             synchronized (this) {
                 writing = false;
+                notifyAll();
             }
         }
     }
