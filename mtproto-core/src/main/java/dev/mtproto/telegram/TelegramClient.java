@@ -227,6 +227,23 @@ public final class TelegramClient implements AutoCloseable {
     }
 
     /**
+     * A chat's messages, newest first, fetched 100 at a time as the stream is consumed
+     * ({@code history(chat).limit(10)} fetches one page). Consuming it blocks the thread while a page is
+     * fetched: not on an I/O thread, and not inside a handler that must stay quick.
+     *
+     * @param chat the chat
+     * @return its history (service messages left out)
+     * @throws java.util.concurrent.CompletionException wrapping {@link dev.mtproto.peers.PeerNotFoundException} or
+     *     an {@link dev.mtproto.rpc.RpcException} ({@code BOT_METHOD_INVALID}...), from the consuming operation
+     */
+    public java.util.stream.Stream<MessageView> history(ChatRef chat) {
+        Objects.requireNonNull(chat, "chat");
+        java.util.function.Supplier<java.util.Spliterator<MessageView>> pages = () -> java.util.Spliterators.spliteratorUnknownSize(
+                new HistoryPages(this, actions.inputPeer(chat).join()), java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL);
+        return java.util.stream.StreamSupport.stream(pages, java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL, false);
+    }
+
+    /**
      * @param peer as people write it
      * @return the input peer; fails with {@link dev.mtproto.peers.PeerNotFoundException}
      */

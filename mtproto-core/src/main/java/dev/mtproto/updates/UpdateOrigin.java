@@ -8,5 +8,8 @@ public enum UpdateOrigin {
      * {@code updates.getChannelDifference}. */
     DIFFERENCE,
     /** One of our own calls caused it and returned it (a message we sent, for example). */
-    OWN_CALL
+    OWN_CALL,
+    /** Not an update at all: a message read from a chat's history ({@code TelegramClient.history}), in the
+     * same view as updates for convenience. The engine never delivers this origin. */
+    HISTORY
 }

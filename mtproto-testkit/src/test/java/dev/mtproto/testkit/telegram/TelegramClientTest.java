@@ -165,4 +165,41 @@ class TelegramClientTest {
             assertThat(failure(bot.conversation(chat).nextMessage(java.time.Duration.ofMillis(200)))).isInstanceOf(java.util.concurrent.TimeoutException.class);
         }
     }
+
+    @Test
+    void aChatsHistoryIsReadNewestFirstAPageAtATime() {
+        Account alice = world().newUser("+17800000006").name("Alice").create();
+        Account bob = world().newUser("+17800000007").name("Bob").username("bob_history").create();
+        for (int i = 0; i < 250; i++) {
+            world().send(bob).to(alice).text("note " + i);
+        }
+        String phone = "+" + alice.phone();
+        try (TelegramClient client = TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build())) {
+            client.start(new dev.mtproto.auth.LoginFlow() {
+                @Override
+                public String phoneNumber() {
+                    return phone;
+                }
+
+                @Override
+                public String code(dev.mtproto.auth.CodeRequest request) {
+                    return world().loginCode(phone);
+                }
+
+                @Override
+                public char[] password(dev.mtproto.auth.PasswordRequest request) {
+                    throw new AssertionError("no password");
+                }
+            }).join();
+            dev.mtproto.telegram.ChatRef withBob = new dev.mtproto.telegram.ChatRef(ChatKind.PRIVATE, bob.id(), java.util.Optional.empty());
+            client.resolve("@bob_history").join(); // the client learns Bob's access hash (a real app has it from its dialogs)
+            List<MessageView> all = client.history(withBob).toList();
+            assertThat(all).hasSize(250);
+            assertThat(all.get(0).text()).isEqualTo("note 249");
+            assertThat(all.get(249).text()).isEqualTo("note 0");
+            assertThat(all).extracting(MessageView::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(all.get(0).sender()).hasValueSatisfying(u -> assertThat(u.firstName()).isEqualTo("Bob"));
+            assertThat(client.history(withBob).limit(3).map(MessageView::text).toList()).containsExactly("note 249", "note 248", "note 247");
+        }
+    }
 }
