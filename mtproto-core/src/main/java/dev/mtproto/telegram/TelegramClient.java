@@ -244,6 +244,17 @@ public final class TelegramClient implements AutoCloseable {
     }
 
     /**
+     * The account's chat list, newest first, fetched 100 at a time as the stream is consumed (people only:
+     * Telegram refuses it to bots with {@code BOT_METHOD_INVALID}). Consuming it blocks while a page is fetched.
+     *
+     * @return the dialogs
+     */
+    public java.util.stream.Stream<DialogView> dialogs() {
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(new DialogPages(this),
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
+    }
+
+    /**
      * @param peer as people write it
      * @return the input peer; fails with {@link dev.mtproto.peers.PeerNotFoundException}
      */
