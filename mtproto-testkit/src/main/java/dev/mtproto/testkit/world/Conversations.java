@@ -3,6 +3,7 @@ package dev.mtproto.testkit.world;
 import dev.mtproto.testkit.world.accounts.AccessHashes;
 import dev.mtproto.testkit.world.accounts.Accounts;
 import dev.mtproto.testkit.world.accounts.UserObjects;
+import dev.mtproto.testkit.world.bots.BotQueries;
 import dev.mtproto.testkit.world.calls.WorldHandlers;
 import dev.mtproto.testkit.world.chats.ChannelAccess;
 import dev.mtproto.testkit.world.chats.ChannelMethods;
@@ -26,6 +27,7 @@ import dev.mtproto.testkit.world.updates.EntryPeers;
 import dev.mtproto.testkit.world.updates.Mailboxes;
 import dev.mtproto.testkit.world.updates.PushDispatcher;
 import dev.mtproto.testkit.world.updates.PushTargets;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
@@ -45,9 +47,10 @@ final class Conversations implements AutoCloseable {
     final MessageChanges changes;
     final Blocks blocks;
     final UpdateControls controls;
+    final BotQueries botQueries;
 
     Conversations(Accounts accounts, UserObjects users, AccessHashes accessHashes, PushTargets targets, Clock clock,
-            WorldHandlers handlers) {
+            WorldHandlers handlers, SecureRandom random) {
         this.chatObjects = new ChatObjects(accessHashes);
         ChannelAccess channels = new ChannelAccess(chats, chatObjects);
         this.channelMethods = new ChannelMethods(chats, chatObjects, channels);
@@ -65,6 +68,8 @@ final class Conversations implements AutoCloseable {
         new BlockMethods(inputPeers, blocks).register(handlers);
         this.changes = new MessageChanges(accounts, chats, boxes, copies, sender, pushes, entryPeers, histories);
         new MessageChangeMethods(inputPeers, channels, changes).register(handlers);
+        this.botQueries = new BotQueries(accounts, changes, copies, pushes, entryPeers, random);
+        botQueries.register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }

@@ -1,6 +1,7 @@
 package dev.mtproto.testkit.world;
 
 import dev.mtproto.testkit.world.accounts.Account;
+import dev.mtproto.testkit.world.bots.BotQueries;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.messages.Destination;
 import dev.mtproto.testkit.world.messages.HistoryEntry;
@@ -12,7 +13,9 @@ import dev.mtproto.tl.api.PeerUser;
 import dev.mtproto.tl.api.SendMessageTypingAction;
 import dev.mtproto.tl.api.UpdatesType;
 import dev.mtproto.tl.api.messages.AffectedMessages;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,12 +31,14 @@ public final class ScriptedUser {
     private final World world;
     private final Account user;
     private final MessageChanges changes;
+    private final BotQueries bots;
     private final Clock clock;
 
-    ScriptedUser(World world, Account user, MessageChanges changes, Clock clock) {
+    ScriptedUser(World world, Account user, MessageChanges changes, BotQueries bots, Clock clock) {
         this.world = world;
         this.user = Objects.requireNonNull(user, "user");
         this.changes = changes;
+        this.bots = bots;
         this.clock = clock;
     }
 
@@ -96,6 +101,34 @@ public final class ScriptedUser {
      */
     public void typing(WorldChat chat) {
         changes.typing(user, new Destination.ToChat(chat), SendMessageTypingAction.INSTANCE, now());
+    }
+
+    /**
+     * Presses an inline callback button of a bot's message, as the user's app does
+     * (https://core.telegram.org/api/bots/buttons#callback-queries): the bot gets {@code updateBotCallbackQuery}
+     * in {@code updates} with the user, seq 0. Its answer is {@code world.botQueries().callbackAnswer(queryId)}.
+     *
+     * @param message the message, as the user has it
+     * @param data the data of a {@code keyboardButtonCallback} of its inline keyboard, as UTF-8
+     * @return the query id the bot got
+     * @throws IllegalArgumentException if the message is gone, not a bot's, or has no callback button with that data
+     */
+    public long press(HistoryEntry message, String data) {
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        return bots.callbacks().press(user, chatOf(message), message.id(), b -> Arrays.equals(b.data(), bytes), "data \"" + data + "\"",
+                now());
+    }
+
+    /**
+     * Presses the inline callback button with that text, as {@link #press(HistoryEntry, String)} does.
+     *
+     * @param message the message, as the user has it
+     * @param text the button's text
+     * @return the query id the bot got
+     * @throws IllegalArgumentException if the message is gone, not a bot's, or has no callback button with that text
+     */
+    public long pressButton(HistoryEntry message, String text) {
+        return bots.callbacks().press(user, chatOf(message), message.id(), b -> b.text().equals(text), "text \"" + text + "\"", now());
     }
 
     /**

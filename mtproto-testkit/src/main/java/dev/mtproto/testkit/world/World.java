@@ -18,6 +18,7 @@ import dev.mtproto.testkit.world.auth.PhoneLogin;
 import dev.mtproto.testkit.world.auth.SignIns;
 import dev.mtproto.testkit.world.authorizations.Authorizations;
 import dev.mtproto.testkit.world.authorizations.FutureAuthTokens;
+import dev.mtproto.testkit.world.bots.BotQueries;
 import dev.mtproto.testkit.world.calls.AccessGate;
 import dev.mtproto.testkit.world.calls.Caller;
 import dev.mtproto.testkit.world.calls.WorldHandlers;
@@ -115,7 +116,7 @@ public final class World {
         new PasswordMethods(accounts, authorizations, passwords, signIns).register(handlers);
         new BindTempAuthKeyMethod(authorizations).register(handlers);
         this.conversations = new Conversations(accounts, users, accessHashes,
-                new HomeDcKeys(cluster, accounts, authorizations, clock), clock, handlers);
+                new HomeDcKeys(cluster, accounts, authorizations, clock), clock, handlers, random);
         new UserMethods(accounts, users, accessHashes, conversations.channelMethods::resolve).register(handlers);
         this.chatDirectory = new ChatDirectory(conversations.chats, accounts, clock);
     }
@@ -396,7 +397,15 @@ public final class World {
      * @return what it does to messages: edit, delete, pin, forward, type, press buttons
      */
     public ScriptedUser as(Account user) {
-        return new ScriptedUser(this, user, conversations.changes, clock);
+        return new ScriptedUser(this, user, conversations.changes, conversations.botQueries, clock);
+    }
+
+    /**
+     * @return what scripted users asked of bots (button presses, inline queries) and what the bots answered:
+     *     {@code world.botQueries().callbackAnswer(queryId)}
+     */
+    public BotQueries botQueries() {
+        return conversations.botQueries;
     }
 
     /**

@@ -1,0 +1,56 @@
+package dev.mtproto.testkit.world.bots;
+
+import dev.mtproto.testkit.world.accounts.Accounts;
+import dev.mtproto.testkit.world.calls.WorldHandlers;
+import dev.mtproto.testkit.world.messages.MessageChanges;
+import dev.mtproto.testkit.world.messages.MessageCopies;
+import dev.mtproto.testkit.world.updates.EntryPeers;
+import dev.mtproto.testkit.world.updates.PushDispatcher;
+import dev.mtproto.tl.api.messages.SetBotCallbackAnswer;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/**
+ * What scripted users ask of bots and what the bots answered: button presses
+ * ({@code messages.setBotCallbackAnswer}). Tests read the answers here ({@code world.botQueries()}).
+ * Thread-safe.
+ */
+public final class BotQueries {
+    private final CallbackQueries callbacks;
+
+    /**
+     * @param accounts the accounts
+     * @param changes finds messages as their owners have them
+     * @param copies each owner's id of a message
+     * @param pushes where updates go
+     * @param entryPeers the users and chats of an update
+     * @param random makes query ids
+     */
+    public BotQueries(Accounts accounts, MessageChanges changes, MessageCopies copies, PushDispatcher pushes, EntryPeers entryPeers,
+            SecureRandom random) {
+        BotUpdates updates = new BotUpdates(pushes, entryPeers);
+        this.callbacks = new CallbackQueries(accounts, changes, copies, updates, random);
+    }
+
+    /** @param handlers where the world's functions go */
+    public void register(WorldHandlers handlers) {
+        handlers.on(SetBotCallbackAnswer.class, (m, c) -> {
+            callbacks.answer(c.account(), m.queryId(), new CallbackAnswer(m.alert(), m.message(), m.url(), m.cacheTime()),
+                    c.call().method().tlName());
+            return Boolean.TRUE;
+        });
+    }
+
+    /** @return button presses of scripted users */
+    public CallbackQueries callbacks() {
+        return callbacks;
+    }
+
+    /**
+     * @param queryId a press of a scripted user ({@code world.as(alice).press(...)})
+     * @return the bot's answer, what the user saw; empty while the bot has not answered
+     */
+    public Optional<CallbackAnswer> callbackAnswer(long queryId) {
+        return callbacks.answerOf(queryId);
+    }
+}
