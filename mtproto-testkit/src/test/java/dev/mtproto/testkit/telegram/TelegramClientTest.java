@@ -202,4 +202,31 @@ class TelegramClientTest {
             assertThat(client.history(withBob).limit(3).map(MessageView::text).toList()).containsExactly("note 249", "note 248", "note 247");
         }
     }
+
+    @Test
+    void aButtonOfTheBotsKeyboardIsPressedAndAnswered() throws InterruptedException {
+        Account botAccount = world().newBot("button_bot").create();
+        Account alice = world().newUser("+17800000008").name("Alice").username("alice_presses").create();
+        Queue<dev.mtproto.telegram.CallbackQueryView> pressed = new ConcurrentLinkedQueue<>();
+        try (TelegramClient bot = bot()) {
+            bot.onCallbackQuery(q -> {
+                pressed.add(q);
+                q.answer("you chose " + q.dataString(), true).join();
+            });
+            bot.startBot(botAccount.botToken()).join();
+            bot.message("@alice_presses").text("Yes or no?").replyMarkup(dev.mtproto.messages.keyboard.InlineKeyboard.builder()
+                    .row(r -> r.callback("Yes", "y").callback("No", "n")).build()).send().join();
+            HistoryEntry question = world().history(alice).stream().filter(e -> e.text().equals("Yes or no?")).findFirst().orElseThrow();
+            long queryId = world().as(alice).press(question, "n");
+            await(() -> world().botQueries().callbackAnswer(queryId).isPresent(), "the answer");
+            dev.mtproto.testkit.world.bots.CallbackAnswer answer = world().botQueries().callbackAnswer(queryId).orElseThrow();
+            assertThat(answer.message()).isEqualTo("you chose n");
+            assertThat(answer.alert()).isTrue();
+            dev.mtproto.telegram.CallbackQueryView q = pressed.peek();
+            assertThat(q.userId()).isEqualTo(alice.id());
+            assertThat(q.chat().kind()).isEqualTo(ChatKind.PRIVATE);
+            assertThat(q.queryId()).isEqualTo(queryId);
+            assertThat(q.user()).hasValueSatisfying(u -> assertThat(u.firstName()).isEqualTo("Alice"));
+        }
+    }
 }
