@@ -229,4 +229,37 @@ class TelegramClientTest {
             assertThat(q.user()).hasValueSatisfying(u -> assertThat(u.firstName()).isEqualTo("Alice"));
         }
     }
+
+    @Test
+    void messagesAreEditedPinnedAndDeletedAndEditsArriveTyped() throws InterruptedException {
+        Account botAccount = world().newBot("editing_bot").create();
+        Account alice = world().newUser("+17800000009").name("Alice").create();
+        WorldChat group = world().newGroup("Edits").members(alice, botAccount).create();
+        Queue<MessageView> edited = new ConcurrentLinkedQueue<>();
+        Queue<MessageView> received = new ConcurrentLinkedQueue<>();
+        try (TelegramClient bot = bot()) {
+            bot.onMessage(received::add);
+            bot.onEditedMessage(edited::add);
+            bot.startBot(botAccount.botToken()).join();
+            dev.mtproto.telegram.ChatRef chat = new dev.mtproto.telegram.ChatRef(ChatKind.GROUP, group.id(), java.util.Optional.empty());
+            SentMessage sent = bot.message(chat).text("draft").send().join();
+            bot.editMessage(chat, sent.id(), "final").join();
+            HistoryEntry copy = world().history(alice).stream().filter(e -> e.text().equals("draft")).findFirst().orElseThrow();
+            assertThat(world().as(alice).current(copy)).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("final"));
+
+            world().send(alice).to(group).text("pin me");
+            await(() -> received.stream().anyMatch(m -> m.text().equals("pin me")), "Alice's message");
+            MessageView pinMe = received.stream().filter(m -> m.text().equals("pin me")).findFirst().orElseThrow();
+            pinMe.pin(true).join();
+            HistoryEntry alicesOwn = world().history(alice).stream().filter(e -> e.text().equals("pin me")).findFirst().orElseThrow();
+            assertThat(world().as(alice).current(alicesOwn)).hasValueSatisfying(m -> assertThat(m.pinned()).isTrue());
+
+            world().as(alice).edit(alicesOwn, "pin me, edited");
+            await(() -> edited.stream().anyMatch(m -> m.text().equals("pin me, edited")), "Alice's edit as a typed update");
+            assertThat(edited).as("our own edit came back as an update too").anyMatch(m -> m.text().equals("final") && m.outgoing());
+
+            bot.deleteMessages(chat, List.of(sent.id()), true).join();
+            assertThat(world().as(alice).current(copy)).as("deleted for everyone").isEmpty();
+        }
+    }
 }
