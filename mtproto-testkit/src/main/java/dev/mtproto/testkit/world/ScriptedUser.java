@@ -132,6 +132,52 @@ public final class ScriptedUser {
     }
 
     /**
+     * Types {@code @bot query} in the private chat with the bot (https://core.telegram.org/api/bots/inline): the
+     * bot gets {@code updateBotInlineQuery} with {@code inlineQueryPeerTypeSameBotPM}, in {@code updates} with the
+     * user, seq 0. Its results are {@code world.botQueries().inlineResults(queryId)}.
+     *
+     * @param bot the bot
+     * @param query the text after the username
+     * @param offset the page asked for: empty for the first, else a {@code next_offset} the bot gave
+     * @return the query id the bot got
+     * @throws IllegalArgumentException if {@code bot} is not a bot
+     */
+    public long inlineQuery(Account bot, String query, String offset) {
+        return inlineQuery(bot, query, offset, bot);
+    }
+
+    /**
+     * Types {@code @bot query} in the private chat with someone: {@code peer_type} is
+     * {@code inlineQueryPeerTypePM}, {@code inlineQueryPeerTypeBotPM} (another bot) or
+     * {@code inlineQueryPeerTypeSameBotPM} (the bot itself).
+     *
+     * @param bot the bot
+     * @param query the text after the username
+     * @param offset the page asked for
+     * @param chatWith whose private chat it is typed in
+     * @return the query id the bot got
+     * @throws IllegalArgumentException if {@code bot} is not a bot
+     */
+    public long inlineQuery(Account bot, String query, String offset, Account chatWith) {
+        return bots.inline().ask(user, bot, query, offset, new Destination.ToUser(chatWith), now());
+    }
+
+    /**
+     * Types {@code @bot query} in a group: {@code peer_type} is {@code inlineQueryPeerTypeChat},
+     * {@code inlineQueryPeerTypeMegagroup} or {@code inlineQueryPeerTypeBroadcast}.
+     *
+     * @param bot the bot
+     * @param query the text after the username
+     * @param offset the page asked for
+     * @param in the chat it is typed in
+     * @return the query id the bot got
+     * @throws IllegalArgumentException if {@code bot} is not a bot
+     */
+    public long inlineQuery(Account bot, String query, String offset, WorldChat in) {
+        return bots.inline().ask(user, bot, query, offset, new Destination.ToChat(in), now());
+    }
+
+    /**
      * @param message a message the user received
      * @return it as it is now (edited, pinned, with its reply markup), if it still exists
      */

@@ -2,7 +2,6 @@ package dev.mtproto.testkit.world.bots;
 
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.accounts.Accounts;
-import dev.mtproto.testkit.world.calls.WorldErrors;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.messages.Destination;
 import dev.mtproto.testkit.world.messages.MessageChanges;
@@ -33,16 +32,12 @@ import java.util.function.Predicate;
  * world keeps the answer for the test. Thread-safe.
  */
 public final class CallbackQueries {
-    private record Pending(long botId, long userId) {
-    }
-
     private final Accounts accounts;
     private final MessageChanges changes;
     private final MessageCopies copies;
     private final BotUpdates updates;
     private final SecureRandom random;
-    private final Map<Long, Pending> pending = new HashMap<>();
-    private final Map<Long, CallbackAnswer> answers = new HashMap<>();
+    private final QueryBook<CallbackAnswer> book;
     private final Map<Object, Long> chatInstances = new HashMap<>();
 
     CallbackQueries(Accounts accounts, MessageChanges changes, MessageCopies copies, BotUpdates updates, SecureRandom random) {
@@ -51,6 +46,7 @@ public final class CallbackQueries {
         this.copies = copies;
         this.updates = updates;
         this.random = random;
+        this.book = new QueryBook<>(random);
     }
 
     /**
@@ -83,13 +79,9 @@ public final class CallbackQueries {
                 : copies.idFor(user.id(), id, bot.id())
                         .orElseThrow(() -> new IllegalArgumentException("@" + bot.username() + " has no copy of message " + id));
         Peer peer = group == null ? new PeerUser(user.id()) : group.isChannel() ? new PeerChannel(group.id()) : new PeerChat(group.id());
-        long queryId;
+        long queryId = book.open(bot.id());
         long instance;
         synchronized (this) {
-            do {
-                queryId = random.nextLong();
-            } while (queryId == 0 || pending.containsKey(queryId) || answers.containsKey(queryId));
-            pending.put(queryId, new Pending(bot.id(), user.id()));
             Object chatKey = group == null ? List.of(Math.min(user.id(), bot.id()), Math.max(user.id(), bot.id())) : peer;
             instance = chatInstances.computeIfAbsent(chatKey, k -> random.nextLong());
         }
@@ -123,23 +115,15 @@ public final class CallbackQueries {
      * @throws dev.mtproto.rpc.RpcException {@code 400 USER_BOT_REQUIRED} if a person calls it;
      *     {@code 400 QUERY_ID_INVALID} if the bot got no such query or answered it already
      */
-    public synchronized void answer(Account bot, long queryId, CallbackAnswer answer, String method) {
-        if (!bot.bot()) {
-            throw WorldErrors.of(400, "USER_BOT_REQUIRED", method);
-        }
-        Pending p = pending.get(queryId);
-        if (p == null || p.botId() != bot.id()) {
-            throw WorldErrors.of(400, "QUERY_ID_INVALID", method);
-        }
-        pending.remove(queryId);
-        answers.put(queryId, answer);
+    public void answer(Account bot, long queryId, CallbackAnswer answer, String method) {
+        book.answer(bot, queryId, answer, method);
     }
 
     /**
      * @param queryId a query a scripted user made
      * @return the bot's answer, what the user saw; empty while it has not answered
      */
-    public synchronized Optional<CallbackAnswer> answerOf(long queryId) {
-        return Optional.ofNullable(answers.get(queryId));
+    public Optional<CallbackAnswer> answerOf(long queryId) {
+        return book.answerOf(queryId);
     }
 }
