@@ -262,4 +262,21 @@ class TelegramClientTest {
             assertThat(world().as(alice).current(copy)).as("deleted for everyone").isEmpty();
         }
     }
+
+    @Test
+    void anInlineQueryIsAnsweredWithResults() throws InterruptedException {
+        Account botAccount = world().newBot("inline_answer_bot").create();
+        Account alice = world().newUser("+17800000010").name("Alice").create();
+        try (TelegramClient bot = bot()) {
+            bot.onInlineQuery(q -> q.answer(List.of(dev.mtproto.tl.api.InputBotInlineResult.builder().id("1").type("article")
+                    .title("Echo: " + q.text()).sendMessage(dev.mtproto.tl.api.InputBotInlineMessageText.builder().message(q.text()).build())
+                    .build()), java.time.Duration.ofSeconds(10), null).join());
+            bot.startBot(botAccount.botToken()).join();
+            long queryId = world().as(alice).inlineQuery(botAccount, "cats", "");
+            await(() -> world().botQueries().inlineResults(queryId).isPresent(), "the results");
+            dev.mtproto.testkit.world.bots.InlineResults results = world().botQueries().inlineResults(queryId).orElseThrow();
+            assertThat(results.cacheTime()).isEqualTo(10);
+            assertThat(((dev.mtproto.tl.api.InputBotInlineResult) results.results().get(0)).title()).isEqualTo("Echo: cats");
+        }
+    }
 }
