@@ -30,15 +30,13 @@ import java.util.function.LongPredicate;
  */
 final class MessageBox {
     static final int HELD_LIMIT = 1_000;
-    static final int CHANNEL_LIMIT = 100_000;
 
     private final BoxOutput out;
     private final long holdNanos;
     private final LongPredicate knowsUser;
     private final SequenceGate common;
     private final SequenceGate qts;
-    private final Map<Long, SequenceGate> channels = new HashMap<>();
-    private final Map<Long, Integer> changedChannels = new HashMap<>();
+    private final ChannelGates channels;
     private final List<Held> seqHeld = new ArrayList<>();
     private long seqDeadline = -1;
     private int seq;
@@ -67,7 +65,7 @@ final class MessageBox {
             seq = state.seq();
             date = state.date();
         }
-        channelPts.forEach((id, pts) -> channels.put(id, new SequenceGate(pts, HELD_LIMIT)));
+        this.channels = new ChannelGates(channelPts);
     }
 
     void selfId(long id) {
@@ -86,19 +84,12 @@ final class MessageBox {
 
     /** @return the channels whose position moved since the last call, with their positions; clears the record */
     Map<Long, Integer> takeChangedChannels() {
-        if (changedChannels.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Integer> copy = Map.copyOf(changedChannels);
-        changedChannels.clear();
-        return copy;
+        return channels.takeChanged();
     }
 
     /** @return the channels with a known position */
     Map<Long, Integer> channelPositions() {
-        Map<Long, Integer> m = new HashMap<>();
-        channels.forEach((id, g) -> m.put(id, g.position()));
-        return m;
+        return channels.positions();
     }
 
     /**
@@ -118,10 +109,10 @@ final class MessageBox {
         common.startFetch(now);
         qts.startFetch(now);
         out.fetchCommon();
-        for (Map.Entry<Long, SequenceGate> e : channels.entrySet()) {
-            e.getValue().startFetch(now);
-            out.fetchChannel(e.getKey(), e.getValue().position());
-        }
+        channels.forEach((id, g) -> {
+            g.startFetch(now);
+            out.fetchChannel(id, g.position());
+        });
     }
 
     /**
@@ -247,7 +238,7 @@ final class MessageBox {
         if (x instanceof UpdateChannelTooLong t) {
             SequenceGate g = channels.get(t.channelId());
             if (g == null && t.pts() != null) {
-                g = channel(t.channelId(), t.pts());
+                g = channels.getOrCreate(t.channelId(), t.pts());
             }
             if (g != null) {
                 g.dueNow(now);
@@ -289,7 +280,7 @@ final class MessageBox {
         SequencedUpdate s = h.update();
         long channelId = s.box() instanceof UpdateBox.Channel c ? c.channelId() : 0;
         if (channelId != 0) {
-            changedChannels.put(channelId, s.pts());
+            channels.moved(channelId, s.pts());
         }
         if (s.update() != null) {
             out.deliver(s.update(), h.users(), h.chats(), h.origin(), channelId);
@@ -301,7 +292,7 @@ final class MessageBox {
             applied(next);
         }
         if (box instanceof UpdateBox.Channel c) {
-            changedChannels.put(c.channelId(), g.position());
+            channels.moved(c.channelId(), g.position());
         }
     }
 
@@ -319,19 +310,9 @@ final class MessageBox {
 
     private SequenceGate gate(UpdateBox box, int firstPts) {
         if (box instanceof UpdateBox.Channel c) {
-            SequenceGate g = channels.get(c.channelId());
-            return g != null ? g : channel(c.channelId(), -1);
+            return channels.getOrCreate(c.channelId(), -1);
         }
         return box == UpdateBox.Qts.INSTANCE ? qts : common;
-    }
-
-    private SequenceGate channel(long channelId, int pts) {
-        if (channels.size() >= CHANNEL_LIMIT) {
-            return null; // a hostile stream of made-up channels must not grow memory without bound
-        }
-        SequenceGate g = new SequenceGate(pts, HELD_LIMIT);
-        channels.put(channelId, g);
-        return g;
     }
 
     SequenceGate commonGate() {
@@ -348,18 +329,14 @@ final class MessageBox {
 
     /** A channel whose pushes were not taken: fetched from where it was (or from before the first one not taken). */
     void channelDue(long channelId, int positionIfUnknown, long now) {
-        SequenceGate g = channels.get(channelId);
-        if (g == null) {
-            g = channel(channelId, positionIfUnknown);
-        }
+        SequenceGate g = channels.getOrCreate(channelId, positionIfUnknown);
         if (g != null) {
             g.dueNow(now);
         }
     }
 
     void forgetChannel(long channelId) {
-        channels.remove(channelId);
-        changedChannels.remove(channelId);
+        channels.forget(channelId);
     }
 
     void setSeqAndDate(int newSeq, int newDate) {
@@ -383,13 +360,12 @@ final class MessageBox {
             qts.startFetch(now);
             out.fetchCommon();
         }
-        for (Map.Entry<Long, SequenceGate> e : channels.entrySet()) {
-            SequenceGate g = e.getValue();
+        channels.forEach((id, g) -> {
             if (g.due(now)) {
                 g.startFetch(now);
-                out.fetchChannel(e.getKey(), g.position());
+                out.fetchChannel(id, g.position());
             }
-        }
+        });
     }
 
     /**
@@ -398,18 +374,12 @@ final class MessageBox {
      * per {@code idle}; channels silent for longer are left alone (the account is probably not in them any more).
      */
     void pollIdleChannels(long now, long idle, long activeWindow) {
-        for (SequenceGate g : channels.values()) {
-            g.idlePoll(now, idle, activeWindow);
-        }
+        channels.forEach((id, g) -> g.idlePoll(now, idle, activeWindow));
     }
 
     /** @return the earliest time a wait ends (nanos), or -1 when nothing waits */
     long nextDeadline() {
-        long d = min(seqDeadline, min(common.deadline(), qts.deadline()));
-        for (SequenceGate g : channels.values()) {
-            d = min(d, g.deadline());
-        }
-        return d;
+        return min(min(seqDeadline, min(common.deadline(), qts.deadline())), channels.earliestDeadline());
     }
 
     private static long min(long a, long b) {
