@@ -12,6 +12,7 @@ import dev.mtproto.testkit.world.chats.Chats;
 import dev.mtproto.testkit.world.messages.BlockMethods;
 import dev.mtproto.testkit.world.messages.Blocks;
 import dev.mtproto.testkit.world.messages.CreateChatMethod;
+import dev.mtproto.testkit.world.messages.GetDialogsMethod;
 import dev.mtproto.testkit.world.messages.GetHistoryMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
@@ -71,6 +72,7 @@ final class Conversations implements AutoCloseable {
         this.botQueries = new BotQueries(accounts, changes, copies, pushes, entryPeers, random);
         botQueries.register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
+        new GetDialogsMethod(boxes, chats, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }
 
