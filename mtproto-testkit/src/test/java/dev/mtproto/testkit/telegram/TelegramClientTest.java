@@ -279,4 +279,41 @@ class TelegramClientTest {
             assertThat(((dev.mtproto.tl.api.InputBotInlineResult) results.results().get(0)).title()).isEqualTo("Echo: cats");
         }
     }
+
+    @Test
+    void theChatListIsReadNewestFirstAcrossPages() {
+        Account carol = world().newUser("+17800000011").name("Carol").create();
+        List<Account> friends = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Account friend = world().newUser("+1780100" + String.format("%04d", i)).name("Friend " + i).create();
+            world().send(friend).to(carol).text("hi from " + i);
+            friends.add(friend);
+        }
+        String phone = "+" + carol.phone();
+        try (TelegramClient client = TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build())) {
+            client.start(new dev.mtproto.auth.LoginFlow() {
+                @Override
+                public String phoneNumber() {
+                    return phone;
+                }
+
+                @Override
+                public String code(dev.mtproto.auth.CodeRequest request) {
+                    return world().loginCode(phone);
+                }
+
+                @Override
+                public char[] password(dev.mtproto.auth.PasswordRequest request) {
+                    throw new AssertionError("no password");
+                }
+            }).join();
+            List<dev.mtproto.telegram.DialogView> dialogs = client.dialogs().toList();
+            assertThat(dialogs).hasSize(120);
+            assertThat(dialogs).extracting(d -> d.chat().id()).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(friends.stream().map(Account::id).toList());
+            assertThat(dialogs.get(0).chat().id()).as("the newest first").isEqualTo(friends.get(119).id());
+            assertThat(dialogs.get(0).topMessage()).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("hi from 119"));
+            assertThat(dialogs.get(0).chat().kind()).isEqualTo(ChatKind.PRIVATE);
+        }
+    }
 }
