@@ -126,6 +126,7 @@ final class DifferenceApplier {
             g.moveTo(c.pts());
             isFinal = c.final_();
         }
+        box.channelMoved(channelId, g.position()); // every answer moves the stored position, not only the last
         if (!isFinal) {
             return true;
         }

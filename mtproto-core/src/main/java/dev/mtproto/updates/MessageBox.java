@@ -335,6 +335,11 @@ final class MessageBox {
         }
     }
 
+    /** A channel's position moved by a difference: recorded for storing like an applied update. */
+    void channelMoved(long channelId, int pts) {
+        channels.moved(channelId, pts);
+    }
+
     void forgetChannel(long channelId) {
         channels.forget(channelId);
     }

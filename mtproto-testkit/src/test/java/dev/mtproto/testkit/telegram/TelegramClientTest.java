@@ -51,6 +51,29 @@ class TelegramClientTest {
         }
     }
 
+    /** A person's client, signed in through the phone flow with the code the world sent. */
+    private static TelegramClient signedIn(Account person) {
+        String phone = "+" + person.phone();
+        TelegramClient client = TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build());
+        client.start(new dev.mtproto.auth.LoginFlow() {
+            @Override
+            public String phoneNumber() {
+                return phone;
+            }
+
+            @Override
+            public String code(dev.mtproto.auth.CodeRequest request) {
+                return world().loginCode(phone);
+            }
+
+            @Override
+            public char[] password(dev.mtproto.auth.PasswordRequest request) {
+                throw new AssertionError("no password is set");
+            }
+        }).join();
+        return client;
+    }
+
     private static Throwable failure(java.util.concurrent.CompletableFuture<?> f) {
         return Assertions.assertThrows(CompletionException.class, f::join).getCause();
     }
@@ -173,24 +196,7 @@ class TelegramClientTest {
         for (int i = 0; i < 250; i++) {
             world().send(bob).to(alice).text("note " + i);
         }
-        String phone = "+" + alice.phone();
-        try (TelegramClient client = TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build())) {
-            client.start(new dev.mtproto.auth.LoginFlow() {
-                @Override
-                public String phoneNumber() {
-                    return phone;
-                }
-
-                @Override
-                public String code(dev.mtproto.auth.CodeRequest request) {
-                    return world().loginCode(phone);
-                }
-
-                @Override
-                public char[] password(dev.mtproto.auth.PasswordRequest request) {
-                    throw new AssertionError("no password");
-                }
-            }).join();
+        try (TelegramClient client = signedIn(alice)) {
             dev.mtproto.telegram.ChatRef withBob = new dev.mtproto.telegram.ChatRef(ChatKind.PRIVATE, bob.id(), java.util.Optional.empty());
             client.resolve("@bob_history").join(); // the client learns Bob's access hash (a real app has it from its dialogs)
             List<MessageView> all = client.history(withBob).toList();
@@ -289,24 +295,7 @@ class TelegramClientTest {
             world().send(friend).to(carol).text("hi from " + i);
             friends.add(friend);
         }
-        String phone = "+" + carol.phone();
-        try (TelegramClient client = TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build())) {
-            client.start(new dev.mtproto.auth.LoginFlow() {
-                @Override
-                public String phoneNumber() {
-                    return phone;
-                }
-
-                @Override
-                public String code(dev.mtproto.auth.CodeRequest request) {
-                    return world().loginCode(phone);
-                }
-
-                @Override
-                public char[] password(dev.mtproto.auth.PasswordRequest request) {
-                    throw new AssertionError("no password");
-                }
-            }).join();
+        try (TelegramClient client = signedIn(carol)) {
             List<dev.mtproto.telegram.DialogView> dialogs = client.dialogs().toList();
             assertThat(dialogs).hasSize(120);
             assertThat(dialogs).extracting(d -> d.chat().id()).doesNotHaveDuplicates()

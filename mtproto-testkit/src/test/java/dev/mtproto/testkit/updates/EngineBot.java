@@ -59,4 +59,15 @@ final class EngineBot implements AutoCloseable {
         engine.close();
         client.close();
     }
+
+    /** @return per chat key, the ids of the new messages the world's record says the account must receive, in order */
+    static Map<Long, List<Integer>> expected(dev.mtproto.testkit.world.World world, Account account) {
+        Map<Long, List<Integer>> m = new java.util.HashMap<>();
+        for (dev.mtproto.testkit.world.messages.HistoryEntry e : world.history(account)) {
+            if (e.message() instanceof Message msg) {
+                m.computeIfAbsent(dev.mtproto.peers.MarkedIds.of(e.peer()), k -> new ArrayList<>()).add(msg.id());
+            }
+        }
+        return m;
+    }
 }

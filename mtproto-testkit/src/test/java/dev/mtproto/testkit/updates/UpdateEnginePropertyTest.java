@@ -7,8 +7,6 @@ import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.world.World;
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.chats.WorldChat;
-import dev.mtproto.testkit.world.messages.HistoryEntry;
-import dev.mtproto.tl.api.Message;
 import dev.mtproto.updates.UpdateEngineConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +91,7 @@ class UpdateEnginePropertyTest {
         }
         world.updates().of(bot).clear();
         world.send(alice).to(bot).text("last"); // a gap left at the end shows itself
-        Map<Long, List<Integer>> expected = expected(world, bot);
+        Map<Long, List<Integer>> expected = EngineBot.expected(world, bot);
         int total = expected.values().stream().mapToInt(List::size).sum();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (count(delivered) + client.messageCount() < total && System.nanoTime() < deadline) {
@@ -112,13 +110,4 @@ class UpdateEnginePropertyTest {
         return m.values().stream().mapToInt(List::size).sum();
     }
 
-    private static Map<Long, List<Integer>> expected(World world, Account account) {
-        Map<Long, List<Integer>> m = new HashMap<>();
-        for (HistoryEntry e : world.history(account)) {
-            if (e.message() instanceof Message msg) {
-                m.computeIfAbsent(dev.mtproto.peers.MarkedIds.of(e.peer()), k -> new ArrayList<>()).add(msg.id());
-            }
-        }
-        return m;
-    }
 }

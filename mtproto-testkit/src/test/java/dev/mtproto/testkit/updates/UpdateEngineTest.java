@@ -8,7 +8,6 @@ import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.testkit.world.World;
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.chats.WorldChat;
-import dev.mtproto.testkit.world.messages.HistoryEntry;
 import dev.mtproto.tl.api.InputPeerChat;
 import dev.mtproto.tl.api.Message;
 import dev.mtproto.tl.api.UpdateNewMessage;
@@ -19,10 +18,7 @@ import dev.mtproto.updates.UpdateEngineConfig;
 import dev.mtproto.updates.UpdateEngineEvent;
 import dev.mtproto.updates.UpdateOrigin;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -43,15 +39,6 @@ class UpdateEngineTest {
         return TELEGRAM.cluster().world();
     }
 
-    private static Map<Long, List<Integer>> expected(Account account) {
-        Map<Long, List<Integer>> m = new ConcurrentHashMap<>();
-        for (HistoryEntry e : world().history(account)) {
-            if (e.message() instanceof Message msg) {
-                m.computeIfAbsent(dev.mtproto.peers.MarkedIds.of(e.peer()), k -> new ArrayList<>()).add(msg.id());
-            }
-        }
-        return m;
-    }
 
     private static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -84,7 +71,7 @@ class UpdateEngineTest {
                 world().send(alice).to(group).text("group " + i);
             }
             await(() -> b.messageCount() == 40, "40 messages");
-            assertThat(b.messagesPerChat()).isEqualTo(expected(bot));
+            assertThat(b.messagesPerChat()).isEqualTo(EngineBot.expected(world(), bot));
             IncomingUpdate first = b.delivered.peek();
             Message m = (Message) ((UpdateNewMessage) first.update()).message();
             assertThat(m.message()).isEqualTo("private 0");
@@ -116,9 +103,9 @@ class UpdateEngineTest {
             }
             world().updates().of(bot).clear();
             world().send(alice).to(bot).text("last"); // reveals a gap left at the end
-            int total = expected(bot).values().stream().mapToInt(List::size).sum();
+            int total = EngineBot.expected(world(), bot).values().stream().mapToInt(List::size).sum();
             await(() -> b.messageCount() == total, total + " messages");
-            assertThat(b.messagesPerChat()).isEqualTo(expected(bot));
+            assertThat(b.messagesPerChat()).isEqualTo(EngineBot.expected(world(), bot));
             assertThat(b.events).anyMatch(e -> e instanceof UpdateEngineEvent.GapRecovered);
         }
     }
@@ -183,7 +170,7 @@ class UpdateEngineTest {
             List<IncomingUpdate> all = b.delivered.stream().filter(u -> u.update() instanceof UpdateNewMessage).toList();
             assertThat(all.get(0).origin()).isEqualTo(UpdateOrigin.OWN_CALL);
             assertThat(((Message) ((UpdateNewMessage) all.get(0).update()).message()).out()).isTrue();
-            assertThat(b.messagesPerChat()).isEqualTo(expected(bot));
+            assertThat(b.messagesPerChat()).isEqualTo(EngineBot.expected(world(), bot));
         }
     }
 
@@ -237,7 +224,7 @@ class UpdateEngineTest {
                     .as("calls are answered while the handlers are behind").isNotNull();
             release.countDown();
             await(() -> b.messageCount() == 301, "all 301");
-            assertThat(b.messagesPerChat()).isEqualTo(expected(bot));
+            assertThat(b.messagesPerChat()).isEqualTo(EngineBot.expected(world(), bot));
             await(() -> b.events.stream().anyMatch(e -> e instanceof UpdateEngineEvent.Backpressure p && !p.on()), "backpressure off");
         }
     }

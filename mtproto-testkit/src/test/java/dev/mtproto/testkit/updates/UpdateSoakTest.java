@@ -8,8 +8,6 @@ import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.testkit.world.World;
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.chats.WorldChat;
-import dev.mtproto.testkit.world.messages.HistoryEntry;
-import dev.mtproto.tl.api.Message;
 import dev.mtproto.updates.UpdateEngineConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +69,7 @@ class UpdateSoakTest {
         world.updates().of(bot).clear();
         world.send(alice).to(bot).text("the end"); // reveals a gap left at the very end
 
-        Map<Long, List<Integer>> expected = expected(world, bot);
+        Map<Long, List<Integer>> expected = EngineBot.expected(world, bot);
         int total = expected.values().stream().mapToInt(List::size).sum();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
         while (count(before) + second.messageCount() < total && System.nanoTime() < deadline) {
@@ -108,13 +106,4 @@ class UpdateSoakTest {
         return m;
     }
 
-    private static Map<Long, List<Integer>> expected(World world, Account account) {
-        Map<Long, List<Integer>> m = new HashMap<>();
-        for (HistoryEntry e : world.history(account)) {
-            if (e.message() instanceof Message msg) {
-                m.computeIfAbsent(dev.mtproto.peers.MarkedIds.of(e.peer()), k -> new ArrayList<>()).add(msg.id());
-            }
-        }
-        return m;
-    }
 }
