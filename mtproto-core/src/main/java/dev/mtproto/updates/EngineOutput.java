@@ -82,6 +82,9 @@ final class EngineOutput implements BoxOutput {
     public void fetchCommon() {
         dev.mtproto.store.UpdateState from = engine.box().state();
         fetcher.common(from).whenComplete((d, e) -> {
+            if (engine.closed()) {
+                return;
+            }
             synchronized (engine.box()) {
                 long now = engine.now();
                 if (e != null) {
@@ -124,6 +127,9 @@ final class EngineOutput implements BoxOutput {
             return;
         }
         call.get().whenComplete((d, e) -> {
+            if (engine.closed()) {
+                return; // stopped meanwhile: the next start fetches from the stored position
+            }
             synchronized (engine.box()) {
                 long now = engine.now();
                 if (e != null) {

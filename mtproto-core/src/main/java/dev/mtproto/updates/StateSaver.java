@@ -23,6 +23,7 @@ final class StateSaver {
     private final Executor blocking;
     private volatile ScheduledFuture<?> periodic;
     private boolean writing;
+    private boolean stopped;
 
     StateSaver(SessionStore store, DeliveryWatermark watermark, Executor blocking) {
         this.store = store;
@@ -42,6 +43,9 @@ final class StateSaver {
             p.cancel(false);
         }
         write(true);
+        synchronized (this) {
+            stopped = true; // a periodic write already handed to the pool must not write an older state after this one
+        }
     }
 
     /** Writes the safe state if it moved; skipped when a write is still running (the next one takes it). */
@@ -51,6 +55,9 @@ final class StateSaver {
 
     private void write(boolean waitForRunning) {
         synchronized (this) {
+            if (stopped) {
+                return;
+            }
             while (writing) {
                 if (!waitForRunning) {
                     return;

@@ -264,6 +264,9 @@ public final class UpdateEngine implements AutoCloseable {
             boolean own = received.source() == ReceivedUpdates.Source.CALL_RESULT;
             flow.awaitReserve();
             synchronized (box) {
+                if (closed) {
+                    return; // stopped while this waited for the lock
+                }
                 flow.touched(now);
                 if (!own && flow.deferIfFull(received.updates(), box, now)) {
                     return;
