@@ -157,6 +157,11 @@ public final class UpdateEngine implements AutoCloseable {
         }
         long deadline = System.nanoTime() + grace.toNanos();
         return CompletableFuture.runAsync(() -> {
+            synchronized (box) {
+                // a barrier: a step of the box under way when intake closed finishes and records its state first,
+                // so the handlers' last deliveries are never written without the state they reached
+                afterBoxStep();
+            }
             while (deliveries.queued() > 0 && System.nanoTime() - deadline < 0) {
                 flow.awaitChange(deadline);
             }
