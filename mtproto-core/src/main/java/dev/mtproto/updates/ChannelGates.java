@@ -68,11 +68,16 @@ final class ChannelGates {
     long earliestDeadline() {
         long d = -1;
         for (SequenceGate g : gates.values()) {
-            long x = g.deadline();
-            if (x >= 0 && (d < 0 || x < d)) {
-                d = x;
-            }
+            d = earliest(d, g.deadline());
         }
         return d;
+    }
+
+    /** @return the earlier of two deadlines, where -1 means none */
+    static long earliest(long a, long b) {
+        if (a < 0) {
+            return b;
+        }
+        return b < 0 ? a : Math.min(a, b);
     }
 }

@@ -17,7 +17,6 @@ import dev.mtproto.tl.api.UpdatesTooLong;
 import dev.mtproto.tl.api.UpdatesType;
 import dev.mtproto.tl.api.UserType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
@@ -262,7 +261,7 @@ final class MessageBox {
     }
 
     private void offer(HeldUpdate h, long now) {
-        SequenceGate g = gate(h.update().box(), h.update().pts());
+        SequenceGate g = gate(h.update().box());
         if (g == null) {
             return;
         }
@@ -308,7 +307,7 @@ final class MessageBox {
         drain(qts, UpdateBox.Qts.INSTANCE);
     }
 
-    private SequenceGate gate(UpdateBox box, int firstPts) {
+    private SequenceGate gate(UpdateBox box) {
         if (box instanceof UpdateBox.Channel c) {
             return channels.getOrCreate(c.channelId(), -1);
         }
@@ -384,14 +383,7 @@ final class MessageBox {
 
     /** @return the earliest time a wait ends (nanos), or -1 when nothing waits */
     long nextDeadline() {
-        return min(min(seqDeadline, min(common.deadline(), qts.deadline())), channels.earliestDeadline());
-    }
-
-    private static long min(long a, long b) {
-        if (a < 0) {
-            return b;
-        }
-        return b < 0 ? a : Math.min(a, b);
+        return ChannelGates.earliest(ChannelGates.earliest(seqDeadline, ChannelGates.earliest(common.deadline(), qts.deadline())), channels.earliestDeadline());
     }
 
     BoxOutput output() {
