@@ -61,6 +61,15 @@ public final class Authenticator {
     }
 
     /**
+     * @param token a text
+     * @return whether it has the shape of a bot token ({@code <bot id>:<at least 30 letters, digits, '-' or '_'>});
+     *     whether Telegram accepts it only signing in tells
+     */
+    public static boolean looksLikeBotToken(String token) {
+        return token != null && BOT_TOKEN.matcher(token.strip()).matches();
+    }
+
+    /**
      * Signs in as a bot ({@code auth.importBotAuthorization}).
      *
      * @param token the token from @BotFather, {@code <id>:<secret>}
@@ -69,7 +78,7 @@ public final class Authenticator {
      */
     public CompletableFuture<SignedIn> signInBot(String token) {
         Objects.requireNonNull(token, "token");
-        if (!BOT_TOKEN.matcher(token.strip()).matches()) {
+        if (!looksLikeBotToken(token)) {
             return CompletableFuture.failedFuture(new LoginException(LoginError.ACCESS_TOKEN_INVALID,
                     "a bot token is the bot's id, a colon and at least 30 letters, digits, '-' or '_' (as @BotFather shows it)"));
         }

@@ -1,0 +1,183 @@
+package dev.mtproto.spring.autoconfigure;
+
+import dev.mtproto.transport.TransportKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The "mtproto.*" properties: one Telegram account at the top level, or several under
+ * "mtproto.clients.<name>.*"; the connection settings are shared by all of them.
+ *
+ * @param enabled Whether to create Telegram clients at all
+ * @param autoStartup Whether the accounts connect and sign in, and updates flow, when the application starts (off:
+ *     start the "MtprotoClientLifecycle" and "UpdateDispatcherLifecycle" beans yourself)
+ * @param apiId Application id from https://my.telegram.org (shared by every account unless one sets its own)
+ * @param apiHash Application hash from https://my.telegram.org; a secret, never logged
+ * @param botToken Bot token from @BotFather ("<bot id>:<secret>"); a secret, never logged. Set it or
+ *     "phone" (or neither, for an account whose session is already signed in)
+ * @param phone Phone number of a person's account, in international form ("+15550100")
+ * @param session Where the account's keys and update state are kept
+ * @param dc Which Telegram DCs to use
+ * @param transport How bytes travel to the DCs
+ * @param initConnection What the client tells Telegram about itself (shown in the account's session list)
+ * @param timeouts Time limits
+ * @param updates How updates are received and handed to handlers
+ * @param pfs Perfect forward secrecy with temporary keys
+ * @param clients Several accounts by name; when set, "bot-token", "phone" and "session" at
+ *     the top level must not be
+ */
+@ConfigurationProperties("mtproto")
+public record MtprotoProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("true") boolean autoStartup,
+        @Nullable Integer apiId,
+        @Nullable String apiHash,
+        @Nullable String botToken,
+        @Nullable String phone,
+        @DefaultValue Session session,
+        @DefaultValue Dc dc,
+        @DefaultValue Transport transport,
+        @DefaultValue InitConnection initConnection,
+        @DefaultValue Timeouts timeouts,
+        @DefaultValue Updates updates,
+        @DefaultValue Pfs pfs,
+        @Nullable Map<String, Account> clients) {
+
+    /** Hides the secrets. */
+    @Override
+    public String toString() {
+        return "MtprotoProperties[enabled=" + enabled + ", autoStartup=" + autoStartup + ", apiId=" + apiId + ", apiHash=" + (apiHash == null ? "unset" : "(hidden)")
+                + ", botToken=" + (botToken == null ? "unset" : "(hidden)") + ", phone=" + (phone == null ? "unset" : "(hidden)")
+                + ", session=" + session + ", dc=" + dc + ", transport=" + transport + ", timeouts=" + timeouts + ", updates="
+                + updates + ", pfs=" + pfs + ", clients=" + (clients == null ? "{}" : clients.keySet()) + "]";
+    }
+
+    /**
+     * One named account under "mtproto.clients.<name>".
+     *
+     * @param apiId Application id, if this account uses another application than "mtproto.api-id"
+     * @param apiHash Application hash, if this account uses another application than "mtproto.api-hash"
+     * @param botToken Bot token from @BotFather; a secret, never logged
+     * @param phone Phone number of a person's account, in international form
+     * @param session Where this account's keys and update state are kept
+     */
+    public record Account(@Nullable Integer apiId, @Nullable String apiHash, @Nullable String botToken, @Nullable String phone,
+            @DefaultValue Session session) {
+
+        /** Hides the secrets. */
+        @Override
+        public String toString() {
+            return "Account[apiId=" + apiId + ", botToken=" + (botToken == null ? "unset" : "(hidden)") + ", phone="
+                    + (phone == null ? "unset" : "(hidden)") + ", session=" + session + "]";
+        }
+    }
+
+    /**
+     * Where an account's authorization keys, home DC, update state and peers are kept.
+     *
+     * @param store Kind of store
+     * @param path File of a "file" store; default "<account name>.session" in the working directory
+     * @param string Session string of a "string" store (from "SessionString.export"); a secret
+     * @param name Row name of a "jdbc" store; default the account's name
+     * @param lease How long a "jdbc" store's lease lasts before another instance may take the session over
+     * @param allowInsecurePermissions Whether a "file" store may be readable by other users of the machine
+     */
+    public record Session(@DefaultValue("file") StoreKind store, @Nullable Path path, @Nullable String string,
+            @Nullable String name, @DefaultValue("30s") Duration lease, @DefaultValue("false") boolean allowInsecurePermissions) {
+
+        /** Hides the session string. */
+        @Override
+        public String toString() {
+            return "Session[store=" + store + ", path=" + path + ", string=" + (string == null ? "unset" : "(hidden)") + ", name=" + name
+                    + ", lease=" + lease + "]";
+        }
+    }
+
+    /** Kinds of session store. */
+    public enum StoreKind {
+        /** A file on disk, owner-readable only, written atomically. */
+        FILE,
+        /** Memory only: every start signs in again (fine for bots, costly for people). */
+        MEMORY,
+        /** A session string given in "mtproto.session.string", kept in memory after that. */
+        STRING,
+        /** A table in the application's "DataSource", with a lease so one instance uses it at a time. */
+        JDBC
+    }
+
+    /**
+     * Which DCs to use.
+     *
+     * @param testMode Whether to use Telegram's test DCs instead of production
+     * @param home DC to try first for an account without a session
+     * @param addresses DC addresses by id ("2: 127.0.0.1:10443"), replacing Telegram's built-in list
+     * @param rsaPublicKey PEM of the DCs' RSA key, for DCs other than Telegram's (such as a test DC)
+     * @param ipv6 Whether to prefer IPv6 addresses
+     * @param refreshOptions Whether to update the DC list from "help.getConfig"
+     */
+    public record Dc(@DefaultValue("false") boolean testMode, @DefaultValue("2") int home, @Nullable Map<Integer, String> addresses,
+            @Nullable String rsaPublicKey, @DefaultValue("false") boolean ipv6, @DefaultValue("true") boolean refreshOptions) {
+    }
+
+    /**
+     * How bytes travel.
+     *
+     * @param kind MTProto transport framing
+     * @param obfuscated Whether to obfuscate the stream (needed behind some firewalls and for MTProxy)
+     */
+    public record Transport(@DefaultValue("padded-intermediate") TransportKind kind, @DefaultValue("true") boolean obfuscated) {
+    }
+
+    /**
+     * What "initConnection" tells Telegram; empty values take the library's defaults.
+     *
+     * @param deviceModel Device model
+     * @param systemVersion Operating system version
+     * @param appVersion Application version
+     * @param systemLangCode System language code
+     * @param langCode Language code of the client's interface
+     */
+    public record InitConnection(@Nullable String deviceModel, @Nullable String systemVersion, @Nullable String appVersion,
+            @Nullable String systemLangCode, @Nullable String langCode) {
+    }
+
+    /**
+     * Time limits.
+     *
+     * @param connect How long opening a connection may take
+     * @param request How long a call may wait for its answer
+     * @param ping Interval between pings that keep a connection alive
+     * @param idleConnection After how long without calls a connection other than the home DC's is closed
+     * @param floodWait Longest flood wait the client waits out by itself; longer ones fail the call
+     * @param start How long connecting and signing in every account may take when the application starts
+     */
+    public record Timeouts(@DefaultValue("60s") Duration start, @DefaultValue("10s") Duration connect, @DefaultValue("60s") Duration request,
+            @DefaultValue("60s") Duration ping, @DefaultValue("2m") Duration idleConnection, @DefaultValue("60s") Duration floodWait) {
+    }
+
+    /**
+     * How updates are received and handed to handlers.
+     *
+     * @param enabled Whether to receive updates at all (off: the client only makes calls)
+     * @param catchUp Whether to deliver what was missed since the last run (off: start from now)
+     * @param workers How many chats are handled at once; one chat's updates always run in order
+     * @param queueCapacity How many updates may wait for the handlers before Telegram is asked to resend later
+     * @param publishEvents Whether every update is also published as an "MtprotoUpdateEvent"
+     */
+    public record Updates(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean catchUp,
+            @Nullable Integer workers, @DefaultValue("10000") int queueCapacity, @DefaultValue("true") boolean publishEvents) {
+    }
+
+    /**
+     * Perfect forward secrecy.
+     *
+     * @param enabled Whether calls use temporary keys bound to the permanent one
+     * @param keyLifetime How long a temporary key lives before it is replaced
+     */
+    public record Pfs(@DefaultValue("false") boolean enabled, @DefaultValue("24h") Duration keyLifetime) {
+    }
+}

@@ -1,0 +1,99 @@
+package dev.mtproto.spring.autoconfigure;
+
+import dev.mtproto.client.ClientConfigBuilder;
+import dev.mtproto.spring.client.TelegramAccount;
+import dev.mtproto.spring.client.TelegramClients;
+import dev.mtproto.store.SessionStore;
+import dev.mtproto.telegram.TelegramClient;
+import dev.mtproto.updates.CatchUp;
+import dev.mtproto.updates.UpdateEngineConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes the application's accounts from the properties: checks them, opens each session store, applies the
+ * customizers, and builds each {@link TelegramClient} (not connected: the client lifecycle connects).
+ */
+final class TelegramClientsFactory {
+    private final MtprotoProperties properties;
+    private final @Nullable DataSource dataSource;
+    private final List<MtprotoClientConfigCustomizer> configCustomizers;
+    private final List<UpdateEngineConfigCustomizer> engineCustomizers;
+    private final @Nullable Executor handlerExecutor;
+
+    /**
+     * @param properties the properties
+     * @param dataSource the application's data source, if any (for JDBC stores)
+     * @param configCustomizers applied in order to each client configuration
+     * @param engineCustomizers applied in order to each update engine configuration
+     * @param handlerExecutor where handlers run (virtual threads when Boot's {@code spring.threads.virtual.enabled}),
+     *     or null for the client's callback threads
+     */
+    TelegramClientsFactory(MtprotoProperties properties, @Nullable DataSource dataSource, List<MtprotoClientConfigCustomizer> configCustomizers,
+            List<UpdateEngineConfigCustomizer> engineCustomizers, @Nullable Executor handlerExecutor) {
+        this.properties = properties;
+        this.dataSource = dataSource;
+        this.configCustomizers = configCustomizers;
+        this.engineCustomizers = engineCustomizers;
+        this.handlerExecutor = handlerExecutor;
+    }
+
+    /**
+     * @return the accounts
+     * @throws InvalidMtprotoPropertyException for a property mistake (nothing stays open then)
+     */
+    TelegramClients create() {
+        List<AccountProperties> settings = AccountProperties.of(properties);
+        List<TelegramAccount> accounts = new ArrayList<>();
+        List<SessionStore> opened = new ArrayList<>();
+        try {
+            for (AccountProperties a : settings) {
+                SessionStore store = SessionStores.open(a, dataSource);
+                opened.add(store);
+                ClientConfigBuilder config = ClientConfigs.builder(properties, a, store);
+                configCustomizers.forEach(c -> c.customize(a.name(), config));
+                TelegramClient client = TelegramClient.create(build(config), engine(a.name()));
+                accounts.add(new TelegramAccount(a.name(), client, a.signIn(), Clock.systemUTC()));
+            }
+            return new TelegramClients(accounts);
+        } catch (RuntimeException e) {
+            accounts.forEach(a -> a.client().raw().close());
+            opened.forEach(SessionStores::closeQuietly);
+            throw e;
+        }
+    }
+
+    private static dev.mtproto.client.ClientConfig build(ClientConfigBuilder config) {
+        try {
+            return config.build();
+        } catch (IllegalArgumentException e) {
+            boolean home = e.getMessage() != null && e.getMessage().contains("home DC");
+            throw new InvalidMtprotoPropertyException(home ? "mtproto.dc.home" : "mtproto", e.getMessage(),
+                    home ? "make mtproto.dc.home one of the DCs in mtproto.dc.addresses (or remove the addresses to use Telegram's)"
+                            : "see docs/spring-boot.md for every property", e);
+        }
+    }
+
+    private UpdateEngineConfig engine(String name) {
+        MtprotoProperties.Updates u = properties.updates();
+        UpdateEngineConfig.Builder b = UpdateEngineConfig.builder()
+                .queueCapacity(u.queueCapacity())
+                .catchUp(u.catchUp() ? CatchUp.FROM_STORED_STATE : CatchUp.SKIP_TO_NOW);
+        if (u.workers() != null) {
+            b.workers(u.workers());
+        }
+        if (handlerExecutor != null) {
+            b.executor(handlerExecutor);
+        }
+        engineCustomizers.forEach(c -> c.customize(name, b));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMtprotoPropertyException("mtproto.updates", e.getMessage(), "see docs/spring-boot.md for the ranges", e);
+        }
+    }
+}
