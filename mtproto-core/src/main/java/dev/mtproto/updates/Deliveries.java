@@ -27,6 +27,7 @@ final class Deliveries {
     private final Flow flow;
     private final Consumer<UpdateEngineEvent> events;
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
     private volatile boolean shutDown;
 
     /** One update on its way to the handlers, with its place in the watermark. */
@@ -104,7 +105,35 @@ final class Deliveries {
         shutDown = true;
     }
 
+    /**
+     * After {@link #shutDown()}: waits for the handlers still running an update to return, so the state
+     * stored next includes what they finished.
+     *
+     * @param deadline {@link System#nanoTime()} after which it stops waiting
+     * @return whether none is running any more
+     */
+    boolean awaitRunning(long deadline) {
+        while (running.get() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return running.get() == 0;
+    }
+
     private void handle(Delivery d) {
+        running.incrementAndGet();
+        try {
+            handleNow(d);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private void handleNow(Delivery d) {
         if (shutDown) {
             flow.delivered();
             return;

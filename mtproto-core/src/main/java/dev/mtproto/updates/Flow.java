@@ -123,9 +123,14 @@ final class Flow {
         channels.forEach((id, before) -> box.channelDue(id, before, now));
     }
 
-    /** Waits (on the client's update thread) while the queue and its reserve are full. */
-    synchronized void awaitReserve() {
-        while (queued.getAsInt() >= hardLimit) {
+    /**
+     * Waits (on the client's update thread) while the queue and its reserve are full.
+     *
+     * @param abandoned true once the engine stopped: then it waits no more (a handler that never returns must
+     *     not hold the client's thread for ever)
+     */
+    synchronized void awaitReserve(java.util.function.BooleanSupplier abandoned) {
+        while (queued.getAsInt() >= hardLimit && !abandoned.getAsBoolean()) {
             if (!backpressure) {
                 backpressure = true;
                 events.accept(new UpdateEngineEvent.Backpressure(true, queued.getAsInt()));

@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class UpdateEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateEngine.class);
+    /** How long a stop waits, after its grace, for handlers still running an update. */
+    private static final Duration RUNNING_HANDLER_WAIT = Duration.ofSeconds(1);
     private static final long TICK_MILLIS = 50;
     /** Channels silent for longer than this are not polled by the watchdog. */
     private static final long CHANNEL_ACTIVE_WINDOW_NANOS = TimeUnit.HOURS.toNanos(6);
@@ -62,6 +64,7 @@ public final class UpdateEngine implements AutoCloseable {
     private final Executor callbacks;
     private volatile ScheduledFuture<?> ticking;
     private volatile boolean closed;
+    private CompletableFuture<Void> stopping;
 
     private UpdateEngine(MtprotoClient client, UpdateEngineConfig config) {
         this.client = client;
@@ -144,11 +147,16 @@ public final class UpdateEngine implements AutoCloseable {
     /**
      * Stops taking updates, lets the handlers finish what is queued (up to {@code grace}), and stores the
      * state they reached. What is still queued after the grace is not handled; the next start fetches it again.
+     * A handler running when the grace ends is waited for a second more, so its update is not repeated.
+     * Calling it again returns the first call's future.
      *
      * @param grace how long to wait for the handlers
-     * @return completes when stopped
+     * @return completes when stopped and the state is stored
      */
-    public CompletableFuture<Void> stop(Duration grace) {
+    public synchronized CompletableFuture<Void> stop(Duration grace) {
+        if (stopping != null) {
+            return stopping;
+        }
         closed = true;
         client.removeUpdateListener(raw);
         ScheduledFuture<?> t = ticking;
@@ -156,7 +164,7 @@ public final class UpdateEngine implements AutoCloseable {
             t.cancel(false);
         }
         long deadline = System.nanoTime() + grace.toNanos();
-        return CompletableFuture.runAsync(() -> {
+        stopping = CompletableFuture.runAsync(() -> {
             synchronized (box) {
                 // a barrier: a step of the box under way when intake closed finishes and records its state first,
                 // so the handlers' last deliveries are never written without the state they reached
@@ -166,8 +174,13 @@ public final class UpdateEngine implements AutoCloseable {
                 flow.awaitChange(deadline);
             }
             deliveries.shutDown(); // what is left is fetched again by the next start, from the state stored now
+            if (!deliveries.awaitRunning(System.nanoTime() + RUNNING_HANDLER_WAIT.toNanos())) {
+                LOG.warn("an update handler is still running {} after the stop's grace: its update will be delivered again at the next start",
+                        RUNNING_HANDLER_WAIT);
+            }
             saver.stop();
         }, client.config().resources().blocking());
+        return stopping;
     }
 
     /** Stops, waiting up to five seconds for the handlers. */
@@ -267,7 +280,7 @@ public final class UpdateEngine implements AutoCloseable {
             }
             long now = now();
             boolean own = received.source() == ReceivedUpdates.Source.CALL_RESULT;
-            flow.awaitReserve();
+            flow.awaitReserve(() -> closed);
             synchronized (box) {
                 if (closed) {
                     return; // stopped while this waited for the lock

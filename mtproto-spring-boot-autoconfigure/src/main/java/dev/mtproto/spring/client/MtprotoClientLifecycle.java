@@ -26,6 +26,7 @@ public final class MtprotoClientLifecycle implements SmartLifecycle {
     /** Below the web server ({@code DEFAULT_PHASE - 2048}): connects before it starts, disconnects after it stops. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
+    private static final int ENGINE_STOP_WAIT_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(MtprotoClientLifecycle.class);
 
     private final TelegramClients clients;
@@ -108,9 +109,22 @@ public final class MtprotoClientLifecycle implements SmartLifecycle {
         throw error;
     }
 
+    /**
+     * Closes every account's connections, after its update engine has stored its state (the dispatcher's
+     * stop, in a higher phase, has drained the handlers already; this waits for it to finish, at most
+     * {@value #ENGINE_STOP_WAIT_SECONDS} s).
+     */
     @Override
     public void stop() {
         for (TelegramAccount account : clients) {
+            try {
+                account.client().engine().stop(Duration.ofMillis(1)).get(ENGINE_STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.warn("Telegram account '{}': the update state may not be stored ({}); the next start may repeat recent updates", account.name(),
+                        e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             account.client().raw().close();
             account.stopped();
             events.publishEvent(new MtprotoLifecycleEvent.Disconnected(account));

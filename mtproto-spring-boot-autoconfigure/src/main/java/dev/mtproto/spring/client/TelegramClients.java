@@ -12,7 +12,7 @@ import java.util.Set;
  * Every Telegram account of the application, by name, in the order the properties list them. With one
  * account (configured at the top of {@code mtproto.*}) its name is {@value #DEFAULT_NAME}.
  */
-public final class TelegramClients implements Iterable<TelegramAccount> {
+public final class TelegramClients implements Iterable<TelegramAccount>, AutoCloseable {
     /** The name of the account configured at the top level of {@code mtproto.*}. */
     public static final String DEFAULT_NAME = "default";
 
@@ -76,6 +76,23 @@ public final class TelegramClients implements Iterable<TelegramAccount> {
     @Override
     public Iterator<TelegramAccount> iterator() {
         return accounts.values().iterator();
+    }
+
+    /**
+     * Closes every account's client and then its session store (Spring calls it when the context closes,
+     * after the lifecycles stopped). A store that fails to close is logged; the others still close.
+     */
+    @Override
+    public void close() {
+        for (TelegramAccount a : accounts.values()) {
+            a.client().raw().close();
+            try {
+                a.client().raw().config().sessionStore().close();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TelegramClients.class).warn("the session store of Telegram account '{}' did not close cleanly: {}",
+                        a.name(), e.toString());
+            }
+        }
     }
 
     @Override

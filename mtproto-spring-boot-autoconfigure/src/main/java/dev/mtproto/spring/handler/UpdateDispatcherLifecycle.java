@@ -26,6 +26,7 @@ public final class UpdateDispatcherLifecycle implements SmartLifecycle {
     private final TelegramClients clients;
     private final UpdateRouter router;
     private final Duration drainTimeout;
+    private final Duration catchUpWait;
     private final boolean autoStartup;
     private volatile boolean running;
     private boolean attached;
@@ -34,12 +35,15 @@ public final class UpdateDispatcherLifecycle implements SmartLifecycle {
      * @param clients the accounts
      * @param router where their updates go
      * @param drainTimeout how long stopping waits for queued updates to be handled
+     * @param catchUpWait how long starting waits for the accounts to learn their update state and deliver
+     *     what they missed (past it, catching up goes on in the background)
      * @param autoStartup whether to start with the application
      */
-    public UpdateDispatcherLifecycle(TelegramClients clients, UpdateRouter router, Duration drainTimeout, boolean autoStartup) {
+    public UpdateDispatcherLifecycle(TelegramClients clients, UpdateRouter router, Duration drainTimeout, Duration catchUpWait, boolean autoStartup) {
         this.clients = clients;
         this.router = router;
         this.drainTimeout = drainTimeout;
+        this.catchUpWait = catchUpWait;
         this.autoStartup = autoStartup;
     }
 
@@ -56,16 +60,28 @@ public final class UpdateDispatcherLifecycle implements SmartLifecycle {
             }
             attached = true;
         }
+        List<CompletableFuture<Void>> caughtUp = new ArrayList<>();
         for (TelegramAccount account : clients) {
-            account.client().engine().start().whenComplete((x, e) -> {
+            caughtUp.add(account.client().engine().start().whenComplete((x, e) -> {
                 if (e != null) {
                     LOG.warn("Telegram account '{}' could not catch up with what it missed: {}", account.name(), e.toString());
                 } else {
                     LOG.debug("Telegram account '{}' caught up", account.name());
                 }
-            });
+            }));
         }
         running = true;
+        try {
+            // so the application counts as started once updates flow (an update sent before would otherwise race the
+            // first updates.getState of a new session)
+            CompletableFuture.allOf(caughtUp.toArray(CompletableFuture[]::new)).get(catchUpWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.info("Telegram accounts {} are still catching up after {}; that goes on in the background", clients.names(), catchUpWait);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // logged per account above; updates still flow from now on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LOG.info("dispatching Telegram updates of {} to {} @UpdateHandler method(s)", clients.names(), router.registry().endpoints().size());
     }
 

@@ -65,8 +65,8 @@ public final class MtprotoHandlerAutoConfiguration {
     UpdateDispatcherLifecycle updateDispatcherLifecycle(TelegramClients clients, UpdateRouter router, MtprotoProperties properties,
             Environment environment) {
         Duration drain = Binder.get(environment).bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(Duration.ofSeconds(30));
-        // leave a little of the phase's time for storing the state after the handlers
-        Duration forHandlers = drain.compareTo(Duration.ofSeconds(2)) > 0 ? drain.minusSeconds(1) : drain;
-        return new UpdateDispatcherLifecycle(clients, router, forHandlers, properties.autoStartup());
+        // the handlers get most of the phase; the rest is for a handler still running and the final state write
+        Duration forHandlers = drain.compareTo(Duration.ofSeconds(4)) > 0 ? drain.minusSeconds(2) : drain.dividedBy(2);
+        return new UpdateDispatcherLifecycle(clients, router, forHandlers, properties.timeouts().start(), properties.autoStartup());
     }
 }
