@@ -21,6 +21,7 @@ import dev.mtproto.testkit.world.messages.MessageChanges;
 import dev.mtproto.testkit.world.messages.MessageCopies;
 import dev.mtproto.testkit.world.messages.MessageSender;
 import dev.mtproto.testkit.world.messages.ScheduledMessages;
+import dev.mtproto.testkit.world.messages.SearchMethods;
 import dev.mtproto.testkit.world.messages.SendMessageMethod;
 import dev.mtproto.testkit.world.updates.DifferenceLimits;
 import dev.mtproto.testkit.world.updates.DifferenceMethods;
@@ -73,6 +74,7 @@ final class Conversations implements AutoCloseable {
         botQueries.register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
         new GetDialogsMethod(boxes, chats, entryPeers).register(handlers);
+        new SearchMethods(inputPeers, boxes, chats, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }
 

@@ -10,9 +10,6 @@ import dev.mtproto.tl.api.Dialog;
 import dev.mtproto.tl.api.DialogType;
 import dev.mtproto.tl.api.InputPeer;
 import dev.mtproto.tl.api.InputPeerChannel;
-import dev.mtproto.tl.api.InputPeerChat;
-import dev.mtproto.tl.api.InputPeerSelf;
-import dev.mtproto.tl.api.InputPeerUser;
 import dev.mtproto.tl.api.MessageType;
 import dev.mtproto.tl.api.PeerNotifySettings;
 import dev.mtproto.tl.api.messages.Dialogs;
@@ -81,7 +78,7 @@ public final class GetDialogsMethod {
 
     /** @return whether the dialog stands below the offset: its top message older, or as old and further down */
     private static boolean below(DialogList.Row row, GetDialogs m, Account viewer) {
-        long peerId = offsetPeerId(m.offsetPeer(), viewer);
+        long peerId = InputPeers.idOf(m.offsetPeer(), viewer);
         if (m.offsetDate() <= 0 && m.offsetId() <= 0 && peerId == 0) {
             return true;
         }
@@ -95,18 +92,6 @@ public final class GetDialogsMethod {
         int rank = m.offsetPeer() instanceof InputPeerChannel ? 1 : 0;
         DialogList.Position offset = new DialogList.Position(date, rank, m.offsetId(), peerId);
         return DialogList.Position.NEWEST_FIRST.compare(row.position(), offset) > 0;
-    }
-
-    /** @return the id of the user or chat named, 0 for {@code inputPeerEmpty} */
-    private static long offsetPeerId(InputPeer peer, Account viewer) {
-        if (peer instanceof InputPeerUser u) {
-            return u.userId();
-        } else if (peer instanceof InputPeerChat ch) {
-            return ch.chatId();
-        } else if (peer instanceof InputPeerChannel ch) {
-            return ch.channelId();
-        }
-        return peer instanceof InputPeerSelf ? viewer.id() : 0;
     }
 
     private static Dialog dialog(DialogList.Row row) {

@@ -67,4 +67,20 @@ public final class InputPeers {
         }
         throw WorldErrors.of(400, "PEER_ID_INVALID", method);
     }
+
+    /**
+     * @param peer a peer as a client names it
+     * @param viewer the caller
+     * @return the id of the user or chat named, 0 for {@code inputPeerEmpty}
+     */
+    static long idOf(InputPeer peer, Account viewer) {
+        if (peer instanceof InputPeerUser u) {
+            return u.userId();
+        } else if (peer instanceof InputPeerChat ch) {
+            return ch.chatId();
+        } else if (peer instanceof InputPeerChannel ch) {
+            return ch.channelId();
+        }
+        return peer instanceof InputPeerSelf ? viewer.id() : 0;
+    }
 }
