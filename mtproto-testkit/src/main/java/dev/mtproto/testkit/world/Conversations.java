@@ -9,6 +9,7 @@ import dev.mtproto.testkit.world.chats.ChannelAccess;
 import dev.mtproto.testkit.world.chats.ChannelMethods;
 import dev.mtproto.testkit.world.chats.ChatObjects;
 import dev.mtproto.testkit.world.chats.Chats;
+import dev.mtproto.testkit.world.chats.ParticipantMethods;
 import dev.mtproto.testkit.world.messages.BlockMethods;
 import dev.mtproto.testkit.world.messages.Blocks;
 import dev.mtproto.testkit.world.messages.CreateChatMethod;
@@ -75,6 +76,7 @@ final class Conversations implements AutoCloseable {
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
         new GetDialogsMethod(boxes, chats, entryPeers).register(handlers);
         new SearchMethods(inputPeers, boxes, chats, entryPeers).register(handlers);
+        new ParticipantMethods(chats, accounts, chatObjects, channels, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }
 
