@@ -113,40 +113,34 @@ public final class TelegramClient implements AutoCloseable {
 
     /** @param handler receives every new message, the account's own included (see {@link MessageView#outgoing()}) */
     public void onMessage(Consumer<MessageView> handler) {
-        Objects.requireNonNull(handler, "handler");
-        onUpdate(u -> {
-            if (u instanceof TelegramUpdate.NewMessage m) {
-                handler.accept(m.message());
-            }
-        });
+        on(TelegramUpdate.NewMessage.class, TelegramUpdate.NewMessage::message, handler);
     }
 
     /** @param handler receives every edited message */
     public void onEditedMessage(Consumer<MessageView> handler) {
-        Objects.requireNonNull(handler, "handler");
-        onUpdate(u -> {
-            if (u instanceof TelegramUpdate.EditedMessage m) {
-                handler.accept(m.message());
-            }
-        });
+        on(TelegramUpdate.EditedMessage.class, TelegramUpdate.EditedMessage::message, handler);
     }
 
     /** @param handler receives every press of the bot's inline buttons */
     public void onCallbackQuery(Consumer<CallbackQueryView> handler) {
-        Objects.requireNonNull(handler, "handler");
-        onUpdate(u -> {
-            if (u instanceof TelegramUpdate.CallbackQuery q) {
-                handler.accept(q.query());
-            }
-        });
+        on(TelegramUpdate.CallbackQuery.class, TelegramUpdate.CallbackQuery::query, handler);
     }
 
     /** @param handler receives every inline query to the bot */
     public void onInlineQuery(Consumer<InlineQueryView> handler) {
+        on(TelegramUpdate.InlineQuery.class, TelegramUpdate.InlineQuery::query, handler);
+    }
+
+    /** @param handler receives every change of reactions on messages the account sees (see {@link TelegramUpdate.Reactions}) */
+    public void onReactions(Consumer<TelegramUpdate.Reactions> handler) {
+        on(TelegramUpdate.Reactions.class, r -> r, handler);
+    }
+
+    private <U extends TelegramUpdate, V> void on(Class<U> type, java.util.function.Function<U, V> view, Consumer<V> handler) {
         Objects.requireNonNull(handler, "handler");
         onUpdate(u -> {
-            if (u instanceof TelegramUpdate.InlineQuery q) {
-                handler.accept(q.query());
+            if (type.isInstance(u)) {
+                handler.accept(view.apply(type.cast(u)));
             }
         });
     }

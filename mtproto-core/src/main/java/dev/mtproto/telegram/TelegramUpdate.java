@@ -1,7 +1,12 @@
 package dev.mtproto.telegram;
 
 import dev.mtproto.updates.IncomingUpdate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * A typed view of an update, for what applications handle; anything else is {@link Raw}. Every view keeps
@@ -57,7 +62,33 @@ public sealed interface TelegramUpdate {
         }
     }
 
-    /** @param update anything without a typed view here (reactions, members, statuses...), as delivered */
+    /**
+     * Reactions on a message changed. People get the message's new counts ({@code updateMessageReactions}); bots
+     * get who changed what ({@code updateBotMessageReaction}: the counts are then empty).
+     *
+     * @param chat the message's chat
+     * @param messageId the message
+     * @param counts how many chose each reaction (an emoji, {@code custom:<id>}, {@code paid}), in Telegram's order
+     * @param chosen the account's own reactions on it, in the order it chose them
+     * @param actorId who reacted (the bot form only)
+     * @param oldReactions the actor's reactions before (the bot form only)
+     * @param newReactions the actor's reactions now (the bot form only; empty if it took them away)
+     * @param update the update
+     */
+    record Reactions(ChatRef chat, int messageId, Map<String, Integer> counts, List<String> chosen, OptionalLong actorId,
+            List<String> oldReactions, List<String> newReactions, IncomingUpdate update) implements TelegramUpdate {
+        /** Copies the collections. */
+        public Reactions {
+            Objects.requireNonNull(chat, "chat");
+            counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+            chosen = List.copyOf(chosen);
+            Objects.requireNonNull(actorId, "actorId");
+            oldReactions = List.copyOf(oldReactions);
+            newReactions = List.copyOf(newReactions);
+        }
+    }
+
+    /** @param update anything without a typed view here (statuses, typing...), as delivered */
     record Raw(IncomingUpdate update) implements TelegramUpdate {
     }
 }

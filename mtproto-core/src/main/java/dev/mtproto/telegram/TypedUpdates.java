@@ -11,7 +11,13 @@ import dev.mtproto.tl.api.UpdateEditChannelMessage;
 import dev.mtproto.tl.api.UpdateEditMessage;
 import dev.mtproto.tl.api.UpdateNewChannelMessage;
 import dev.mtproto.tl.api.UpdateNewMessage;
+import dev.mtproto.tl.api.PeerUser;
+import dev.mtproto.tl.api.UpdateBotMessageReaction;
+import dev.mtproto.tl.api.UpdateMessageReactions;
 import dev.mtproto.updates.IncomingUpdate;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /** Sorts delivered updates into their typed views. */
 final class TypedUpdates {
@@ -36,8 +42,19 @@ final class TypedUpdates {
             return new TelegramUpdate.CallbackQuery(new CallbackQueryView(x, in, client));
         } else if (u instanceof UpdateBotInlineQuery x) {
             return new TelegramUpdate.InlineQuery(new InlineQueryView(x, in, client));
+        } else if (u instanceof UpdateMessageReactions x) {
+            return new TelegramUpdate.Reactions(peers(in).chatOf(x.peer()), x.msgId(), ReactionsView.counts(x.reactions()),
+                    ReactionsView.chosen(x.reactions()), OptionalLong.empty(), List.of(), List.of(), in);
+        } else if (u instanceof UpdateBotMessageReaction x) {
+            OptionalLong actor = x.actor() instanceof PeerUser p ? OptionalLong.of(p.userId()) : OptionalLong.empty();
+            return new TelegramUpdate.Reactions(peers(in).chatOf(x.peer()), x.msgId(), Map.of(), List.of(), actor,
+                    ReactionsView.names(x.oldReactions()), ReactionsView.names(x.newReactions()), in);
         }
         return new TelegramUpdate.Raw(in);
+    }
+
+    private static AnswerPeers peers(IncomingUpdate in) {
+        return new AnswerPeers(in.users(), in.chats());
     }
 
     private static Message message(MessageType m) {

@@ -76,6 +76,19 @@ public final class ScriptedUser {
     }
 
     /**
+     * Puts a reaction on a message, as {@code messages.sendReaction} does: the other members get
+     * {@code updateMessageReactions}, bots that see it {@code updateBotMessageReaction}.
+     *
+     * @param message the message, as the user has it
+     * @param emoji the emoji, empty to take the user's reaction away
+     * @return what the user's app got
+     */
+    public UpdatesType react(HistoryEntry message, String emoji) {
+        List<dev.mtproto.tl.api.Reaction> reaction = emoji.isEmpty() ? List.of() : List.of(new dev.mtproto.tl.api.ReactionEmoji(emoji));
+        return changes.react(user, chatOf(message), message.id(), reaction, 0, now());
+    }
+
+    /**
      * Forwards a message, as {@code messages.forwardMessages} does.
      *
      * @param message the message, as the user has it

@@ -11,7 +11,8 @@ import dev.mtproto.tl.api.messages.UpdatePinnedMessage;
 /**
  * The world's functions that change sent messages, answered by {@link MessageChanges}:
  * {@code messages.editMessage}, {@code messages.deleteMessages}, {@code channels.deleteMessages},
- * {@code messages.forwardMessages}, {@code messages.updatePinnedMessage}, {@code messages.setTyping}.
+ * {@code messages.forwardMessages}, {@code messages.updatePinnedMessage}, {@code messages.sendReaction},
+ * {@code messages.setTyping}.
  */
 public final class MessageChangeMethods {
     private final InputPeers peers;
@@ -41,6 +42,8 @@ public final class MessageChangeMethods {
                         m.dropAuthor(), m.silent(), c.permKeyId(), now(c)))
                 .on(UpdatePinnedMessage.class, (m, c) -> changes.pin(c.account(), to(c, m.peer()), m.id(), m.unpin(), m.pmOneside(),
                         c.permKeyId(), now(c)))
+                .on(dev.mtproto.tl.api.messages.SendReaction.class, (m, c) -> changes.react(c.account(), to(c, m.peer()), m.msgId(),
+                        m.reaction(), c.permKeyId(), now(c)))
                 .on(SetTyping.class, (m, c) -> {
                     changes.typing(c.account(), to(c, m.peer()), m.action(), now(c));
                     return Boolean.TRUE;

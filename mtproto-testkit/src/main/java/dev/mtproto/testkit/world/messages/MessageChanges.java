@@ -46,6 +46,7 @@ public final class MessageChanges {
     private final MessageEdits edits;
     private final MessageDeletions deletions;
     private final ChangeFanout fanout;
+    private final ReactionChanges reactions;
 
     /**
      * @param accounts the accounts
@@ -65,6 +66,7 @@ public final class MessageChanges {
         this.fanout = new ChangeFanout(accounts, boxes, pushes, entryPeers);
         this.edits = new MessageEdits(boxes, copies, fanout, histories, sender);
         this.deletions = new MessageDeletions(boxes, copies, fanout, sender);
+        this.reactions = new ReactionChanges(accounts, boxes, copies, pushes, entryPeers, sender);
     }
 
     /**
@@ -102,6 +104,22 @@ public final class MessageChanges {
      */
     public UpdatesType pin(Account actor, Destination to, int id, boolean unpin, boolean oneSide, long via, int date) {
         return edits.pin(actor, to, id, unpin, oneSide, via, date, "messages.updatePinnedMessage");
+    }
+
+    /**
+     * Sets the actor's reaction on a message, as {@code messages.sendReaction} does ({@link ReactionChanges}).
+     *
+     * @param actor who reacts
+     * @param to the chat
+     * @param id the message id in the actor's box (or the channel's)
+     * @param reaction one {@code reactionEmoji}, or none to take the reaction away
+     * @param via the key whose call it is, 0 for none
+     * @param date the world's time
+     * @return the actor's {@code updates}
+     * @throws dev.mtproto.rpc.RpcException {@code MESSAGE_ID_INVALID}, {@code REACTION_INVALID}
+     */
+    public UpdatesType react(Account actor, Destination to, int id, List<dev.mtproto.tl.api.Reaction> reaction, long via, int date) {
+        return reactions.react(actor, to, id, reaction, via, date, "messages.sendReaction");
     }
 
     /**
