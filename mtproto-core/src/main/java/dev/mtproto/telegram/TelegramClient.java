@@ -136,6 +136,11 @@ public final class TelegramClient implements AutoCloseable {
         on(TelegramUpdate.Reactions.class, r -> r, handler);
     }
 
+    /** @param handler told when the account's messages were read, or it read a chat on another device */
+    public void onReadReceipt(Consumer<TelegramUpdate.ReadReceipt> handler) {
+        on(TelegramUpdate.ReadReceipt.class, r -> r, handler);
+    }
+
     private <U extends TelegramUpdate, V> void on(Class<U> type, java.util.function.Function<U, V> view, Consumer<V> handler) {
         Objects.requireNonNull(handler, "handler");
         onUpdate(u -> {

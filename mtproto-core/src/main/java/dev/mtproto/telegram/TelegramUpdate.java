@@ -88,6 +88,24 @@ public sealed interface TelegramUpdate {
         }
     }
 
+    /**
+     * A chat was read up to a message: by the other side ({@code outbox}: the account's own messages up to
+     * {@code maxId} were read, {@code updateReadHistoryOutbox} / {@code updateReadChannelOutbox}), or by the
+     * account on another device ({@code updateReadHistoryInbox} / {@code updateReadChannelInbox}).
+     *
+     * @param chat the chat
+     * @param maxId the last message read, as this account numbers it
+     * @param outbox whether others read the account's messages (else the account read others')
+     * @param update the update
+     */
+    record ReadReceipt(ChatRef chat, int maxId, boolean outbox, IncomingUpdate update) implements TelegramUpdate {
+        /** @throws NullPointerException if the chat or update is null */
+        public ReadReceipt {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(update, "update");
+        }
+    }
+
     /** @param update anything without a typed view here (statuses, typing...), as delivered */
     record Raw(IncomingUpdate update) implements TelegramUpdate {
     }

@@ -11,7 +11,12 @@ import dev.mtproto.tl.api.UpdateEditChannelMessage;
 import dev.mtproto.tl.api.UpdateEditMessage;
 import dev.mtproto.tl.api.UpdateNewChannelMessage;
 import dev.mtproto.tl.api.UpdateNewMessage;
+import dev.mtproto.tl.api.PeerChannel;
 import dev.mtproto.tl.api.PeerUser;
+import dev.mtproto.tl.api.UpdateReadChannelInbox;
+import dev.mtproto.tl.api.UpdateReadChannelOutbox;
+import dev.mtproto.tl.api.UpdateReadHistoryInbox;
+import dev.mtproto.tl.api.UpdateReadHistoryOutbox;
 import dev.mtproto.tl.api.UpdateBotMessageReaction;
 import dev.mtproto.tl.api.UpdateMessageReactions;
 import dev.mtproto.updates.IncomingUpdate;
@@ -42,6 +47,14 @@ final class TypedUpdates {
             return new TelegramUpdate.CallbackQuery(new CallbackQueryView(x, in, client));
         } else if (u instanceof UpdateBotInlineQuery x) {
             return new TelegramUpdate.InlineQuery(new InlineQueryView(x, in, client));
+        } else if (u instanceof UpdateReadHistoryOutbox x) {
+            return new TelegramUpdate.ReadReceipt(peers(in).chatOf(x.peer()), x.maxId(), true, in);
+        } else if (u instanceof UpdateReadHistoryInbox x) {
+            return new TelegramUpdate.ReadReceipt(peers(in).chatOf(x.peer()), x.maxId(), false, in);
+        } else if (u instanceof UpdateReadChannelOutbox x) {
+            return new TelegramUpdate.ReadReceipt(peers(in).chatOf(new PeerChannel(x.channelId())), x.maxId(), true, in);
+        } else if (u instanceof UpdateReadChannelInbox x) {
+            return new TelegramUpdate.ReadReceipt(peers(in).chatOf(new PeerChannel(x.channelId())), x.maxId(), false, in);
         } else if (u instanceof UpdateMessageReactions x) {
             return new TelegramUpdate.Reactions(peers(in).chatOf(x.peer()), x.msgId(), ReactionsView.counts(x.reactions()),
                     ReactionsView.chosen(x.reactions()), OptionalLong.empty(), List.of(), List.of(), in);

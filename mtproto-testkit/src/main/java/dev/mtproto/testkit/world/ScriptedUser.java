@@ -89,6 +89,16 @@ public final class ScriptedUser {
     }
 
     /**
+     * Reads the message's chat up to it, as {@code messages.readHistory} or {@code channels.readHistory} do: the
+     * senders of what was read get {@code updateReadHistoryOutbox} / {@code updateReadChannelOutbox}.
+     *
+     * @param upTo the last message read, as the user has it
+     */
+    public void read(HistoryEntry upTo) {
+        changes.read(user, chatOf(upTo), upTo.id(), 0, now());
+    }
+
+    /**
      * Forwards a message, as {@code messages.forwardMessages} does.
      *
      * @param message the message, as the user has it
