@@ -131,6 +131,11 @@ public final class TelegramClient implements AutoCloseable {
         on(TelegramUpdate.InlineQuery.class, TelegramUpdate.InlineQuery::query, handler);
     }
 
+    /** @param handler receives every inline result of the bot a user chose (with inline feedback on in @BotFather) */
+    public void onChosenInlineResult(Consumer<ChosenInlineResultView> handler) {
+        on(TelegramUpdate.ChosenInlineResult.class, TelegramUpdate.ChosenInlineResult::result, handler);
+    }
+
     /** @param handler receives every change of reactions on messages the account sees (see {@link TelegramUpdate.Reactions}) */
     public void onReactions(Consumer<TelegramUpdate.Reactions> handler) {
         on(TelegramUpdate.Reactions.class, r -> r, handler);

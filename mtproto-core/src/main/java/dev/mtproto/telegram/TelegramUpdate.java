@@ -62,6 +62,14 @@ public sealed interface TelegramUpdate {
         }
     }
 
+    /** @param result an inline result of the bot that a user chose and sent */
+    record ChosenInlineResult(ChosenInlineResultView result) implements TelegramUpdate {
+        @Override
+        public IncomingUpdate update() {
+            return result.update();
+        }
+    }
+
     /**
      * Reactions on a message changed. People get the message's new counts ({@code updateMessageReactions}); bots
      * get who changed what ({@code updateBotMessageReaction}: the counts are then empty).

@@ -5,6 +5,7 @@ import dev.mtproto.tl.api.MessageType;
 import dev.mtproto.tl.api.Update;
 import dev.mtproto.tl.api.UpdateBotCallbackQuery;
 import dev.mtproto.tl.api.UpdateBotInlineQuery;
+import dev.mtproto.tl.api.UpdateBotInlineSend;
 import dev.mtproto.tl.api.UpdateDeleteChannelMessages;
 import dev.mtproto.tl.api.UpdateDeleteMessages;
 import dev.mtproto.tl.api.UpdateEditChannelMessage;
@@ -47,6 +48,8 @@ final class TypedUpdates {
             return new TelegramUpdate.CallbackQuery(new CallbackQueryView(x, in, client));
         } else if (u instanceof UpdateBotInlineQuery x) {
             return new TelegramUpdate.InlineQuery(new InlineQueryView(x, in, client));
+        } else if (u instanceof UpdateBotInlineSend x) {
+            return new TelegramUpdate.ChosenInlineResult(ChosenInlineResultView.of(x, in));
         } else if (u instanceof UpdateReadHistoryOutbox x) {
             return new TelegramUpdate.ReadReceipt(peers(in).chatOf(x.peer()), x.maxId(), true, in);
         } else if (u instanceof UpdateReadHistoryInbox x) {

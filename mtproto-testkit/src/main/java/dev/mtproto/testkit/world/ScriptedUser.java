@@ -201,6 +201,26 @@ public final class ScriptedUser {
     }
 
     /**
+     * Taps one of the bot's results of the user's inline query, as the user's app does: the result's message is
+     * sent (with {@code via_bot_id}) into the chat the query was typed in, and the bot gets
+     * {@code updateBotInlineSend}.
+     *
+     * @param queryId the query ({@link #inlineQuery(Account, String, String)}), answered by the bot
+     * @param resultId the id of one of the bot's results
+     * @return what the user's app got for the message
+     * @throws IllegalArgumentException if there is no such query or result, or its message is not text
+     */
+    public UpdatesType chooseInlineResult(long queryId, String resultId) {
+        var choice = bots.inline().choose(user, queryId, resultId);
+        UpdatesType sent = world.sendAs(user, choice.chat(), choice.draft());
+        int id = sent instanceof dev.mtproto.tl.api.UpdateShortSentMessage s ? s.id()
+                : ((dev.mtproto.tl.api.Updates) sent).updates().stream().map(dev.mtproto.testkit.world.updates.UpdateMessages::of)
+                        .flatMap(Optional::stream).mapToInt(dev.mtproto.tl.api.MessageType::id).findFirst().orElse(0);
+        bots.inline().sent(user, choice, id, user.homeDc(), now());
+        return sent;
+    }
+
+    /**
      * @param message a message the user received
      * @return it as it is now (edited, pinned, with its reply markup), if it still exists
      */
