@@ -83,7 +83,7 @@ final class ParticipantPages implements Pages.Source<ParticipantView> {
         return new Pages.Page<>(views, true);
     }
 
-    private static ParticipantView groupMember(ChatParticipantType t, AnswerPeers peers) {
+    static ParticipantView groupMember(ChatParticipantType t, AnswerPeers peers) {
         if (t instanceof ChatParticipantCreator c) {
             return view(c.userId(), ParticipantRole.CREATOR, 0, peers);
         } else if (t instanceof ChatParticipantAdmin a) {
@@ -93,7 +93,7 @@ final class ParticipantPages implements Pages.Source<ParticipantView> {
         return view(m.userId(), ParticipantRole.MEMBER, m.date(), peers);
     }
 
-    private static Optional<ParticipantView> channelMember(ChannelParticipantType t, AnswerPeers peers) {
+    static Optional<ParticipantView> channelMember(ChannelParticipantType t, AnswerPeers peers) {
         if (t instanceof ChannelParticipantCreator c) {
             return Optional.of(view(c.userId(), ParticipantRole.CREATOR, 0, peers));
         } else if (t instanceof ChannelParticipantAdmin a) {

@@ -136,6 +136,11 @@ public final class TelegramClient implements AutoCloseable {
         on(TelegramUpdate.ChosenInlineResult.class, TelegramUpdate.ChosenInlineResult::result, handler);
     }
 
+    /** @param handler receives every change of a chat's members the bot is told about (see {@link TelegramUpdate.MemberChange}) */
+    public void onMemberChange(Consumer<TelegramUpdate.MemberChange> handler) {
+        on(TelegramUpdate.MemberChange.class, m -> m, handler);
+    }
+
     /** @param handler receives every change of reactions on messages the account sees (see {@link TelegramUpdate.Reactions}) */
     public void onReactions(Consumer<TelegramUpdate.Reactions> handler) {
         on(TelegramUpdate.Reactions.class, r -> r, handler);

@@ -1,6 +1,7 @@
 package dev.mtproto.telegram;
 
 import dev.mtproto.updates.IncomingUpdate;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,31 @@ public sealed interface TelegramUpdate {
         @Override
         public IncomingUpdate update() {
             return result.update();
+        }
+    }
+
+    /**
+     * Someone joined, left, was added, removed, promoted or banned in a group, supergroup or channel
+     * ({@code updateChatParticipant}, {@code updateChannelParticipant}): Telegram sends these to bots that are
+     * admins there, and to a bot about its own membership.
+     *
+     * @param chat the chat
+     * @param userId whose membership changed
+     * @param oldRole what it was ({@link ParticipantRole#LEFT} if it was no member)
+     * @param newRole what it is now ({@link ParticipantRole#LEFT} if it is no member)
+     * @param actorId who made the change (the user itself to join or leave)
+     * @param date when
+     * @param update the update
+     */
+    record MemberChange(ChatRef chat, long userId, ParticipantRole oldRole, ParticipantRole newRole, long actorId, Instant date,
+            IncomingUpdate update) implements TelegramUpdate {
+        /** @throws NullPointerException if an argument is null */
+        public MemberChange {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(oldRole, "oldRole");
+            Objects.requireNonNull(newRole, "newRole");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(update, "update");
         }
     }
 

@@ -12,7 +12,12 @@ import dev.mtproto.tl.api.UpdateEditChannelMessage;
 import dev.mtproto.tl.api.UpdateEditMessage;
 import dev.mtproto.tl.api.UpdateNewChannelMessage;
 import dev.mtproto.tl.api.UpdateNewMessage;
+import dev.mtproto.tl.api.ChannelParticipantType;
+import dev.mtproto.tl.api.ChatParticipantType;
 import dev.mtproto.tl.api.PeerChannel;
+import dev.mtproto.tl.api.PeerChat;
+import dev.mtproto.tl.api.UpdateChannelParticipant;
+import dev.mtproto.tl.api.UpdateChatParticipant;
 import dev.mtproto.tl.api.PeerUser;
 import dev.mtproto.tl.api.UpdateReadChannelInbox;
 import dev.mtproto.tl.api.UpdateReadChannelOutbox;
@@ -50,6 +55,14 @@ final class TypedUpdates {
             return new TelegramUpdate.InlineQuery(new InlineQueryView(x, in, client));
         } else if (u instanceof UpdateBotInlineSend x) {
             return new TelegramUpdate.ChosenInlineResult(ChosenInlineResultView.of(x, in));
+        } else if (u instanceof UpdateChatParticipant x) {
+            AnswerPeers peers = peers(in);
+            return new TelegramUpdate.MemberChange(peers.chatOf(new PeerChat(x.chatId())), x.userId(), groupRole(x.prevParticipant(), peers),
+                    groupRole(x.newParticipant(), peers), x.actorId(), instant(x.date()), in);
+        } else if (u instanceof UpdateChannelParticipant x) {
+            AnswerPeers peers = peers(in);
+            return new TelegramUpdate.MemberChange(peers.chatOf(new PeerChannel(x.channelId())), x.userId(), channelRole(x.prevParticipant(), peers),
+                    channelRole(x.newParticipant(), peers), x.actorId(), instant(x.date()), in);
         } else if (u instanceof UpdateReadHistoryOutbox x) {
             return new TelegramUpdate.ReadReceipt(peers(in).chatOf(x.peer()), x.maxId(), true, in);
         } else if (u instanceof UpdateReadHistoryInbox x) {
@@ -67,6 +80,18 @@ final class TypedUpdates {
                     ReactionsView.names(x.oldReactions()), ReactionsView.names(x.newReactions()), in);
         }
         return new TelegramUpdate.Raw(in);
+    }
+
+    private static ParticipantRole groupRole(ChatParticipantType p, AnswerPeers peers) {
+        return p == null ? ParticipantRole.LEFT : ParticipantPages.groupMember(p, peers).role();
+    }
+
+    private static ParticipantRole channelRole(ChannelParticipantType p, AnswerPeers peers) {
+        return p == null ? ParticipantRole.LEFT : ParticipantPages.channelMember(p, peers).map(ParticipantView::role).orElse(ParticipantRole.LEFT);
+    }
+
+    private static java.time.Instant instant(int date) {
+        return java.time.Instant.ofEpochSecond(Integer.toUnsignedLong(date));
     }
 
     private static AnswerPeers peers(IncomingUpdate in) {

@@ -17,6 +17,8 @@ import dev.mtproto.testkit.world.messages.GetDialogsMethod;
 import dev.mtproto.testkit.world.messages.GetHistoryMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
+import dev.mtproto.testkit.world.messages.MemberChanges;
+import dev.mtproto.testkit.world.messages.MemberMethods;
 import dev.mtproto.testkit.world.messages.MessageChangeMethods;
 import dev.mtproto.testkit.world.messages.MessageChanges;
 import dev.mtproto.testkit.world.messages.MessageCopies;
@@ -51,6 +53,7 @@ final class Conversations implements AutoCloseable {
     final Blocks blocks;
     final UpdateControls controls;
     final BotQueries botQueries;
+    final MemberChanges members;
 
     Conversations(Accounts accounts, UserObjects users, AccessHashes accessHashes, PushTargets targets, Clock clock,
             WorldHandlers handlers, SecureRandom random) {
@@ -71,6 +74,8 @@ final class Conversations implements AutoCloseable {
         new BlockMethods(inputPeers, blocks).register(handlers);
         this.changes = new MessageChanges(accounts, chats, boxes, copies, sender, pushes, entryPeers, histories);
         new MessageChangeMethods(inputPeers, channels, changes).register(handlers);
+        this.members = new MemberChanges(accounts, chats, boxes, sender, pushes, entryPeers);
+        new MemberMethods(inputPeers, channels, chats, members).register(handlers);
         this.botQueries = new BotQueries(accounts, changes, copies, pushes, entryPeers, random);
         botQueries.register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);

@@ -5,6 +5,7 @@ import dev.mtproto.testkit.world.bots.BotQueries;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.messages.Destination;
 import dev.mtproto.testkit.world.messages.HistoryEntry;
+import dev.mtproto.testkit.world.messages.MemberChanges;
 import dev.mtproto.testkit.world.messages.MessageChanges;
 import dev.mtproto.tl.api.Message;
 import dev.mtproto.tl.api.PeerChannel;
@@ -32,13 +33,15 @@ public final class ScriptedUser {
     private final Account user;
     private final MessageChanges changes;
     private final BotQueries bots;
+    private final MemberChanges members;
     private final Clock clock;
 
-    ScriptedUser(World world, Account user, MessageChanges changes, BotQueries bots, Clock clock) {
+    ScriptedUser(World world, Account user, MessageChanges changes, BotQueries bots, MemberChanges members, Clock clock) {
         this.world = world;
         this.user = Objects.requireNonNull(user, "user");
         this.changes = changes;
         this.bots = bots;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -218,6 +221,40 @@ public final class ScriptedUser {
                         .flatMap(Optional::stream).mapToInt(dev.mtproto.tl.api.MessageType::id).findFirst().orElse(0);
         bots.inline().sent(user, choice, id, user.homeDc(), now());
         return sent;
+    }
+
+    /**
+     * Joins a public chat (or adds oneself back to a basic group one is in), as {@code channels.joinChannel} does:
+     * the members see {@code messageActionChatAddUser}, admin bots {@code updateChannelParticipant} /
+     * {@code updateChatParticipant}.
+     *
+     * @param chat the chat
+     * @return what the user's app got
+     * @throws dev.mtproto.rpc.RpcException {@code CHAT_WRITE_FORBIDDEN} for a private chat, {@code USER_ALREADY_PARTICIPANT}
+     */
+    public UpdatesType join(WorldChat chat) {
+        return members.add(user, chat, List.of(user), 0, now(), "channels.joinChannel");
+    }
+
+    /**
+     * Adds someone to a chat, as {@code messages.addChatUser} / {@code channels.inviteToChannel} do.
+     *
+     * @param chat the chat
+     * @param who whom
+     * @return what the user's app got
+     */
+    public UpdatesType add(WorldChat chat, Account who) {
+        return members.add(user, chat, List.of(who), 0, now(), chat.isChannel() ? "channels.inviteToChannel" : "messages.addChatUser");
+    }
+
+    /**
+     * Leaves a chat, as {@code channels.leaveChannel} / {@code messages.deleteChatUser} on oneself do.
+     *
+     * @param chat the chat
+     * @return what the user's app got
+     */
+    public UpdatesType leave(WorldChat chat) {
+        return members.remove(user, chat, user, false, 0, now(), chat.isChannel() ? "channels.leaveChannel" : "messages.deleteChatUser");
     }
 
     /**

@@ -124,7 +124,13 @@ public final class ParticipantMethods {
         return q.isEmpty() || List.of(all.split("[^\\p{L}\\p{N}_]+")).stream().anyMatch(w -> w.startsWith(q));
     }
 
-    private static ChannelParticipantType participant(WorldChat chat, long id, long viewerId) {
+    /**
+     * @param chat a supergroup or channel
+     * @param id a member
+     * @param viewerId who looks ({@code channelParticipantSelf} for an ordinary member looking at itself), 0 for none
+     * @return the member as {@code channels.getParticipants} gives it
+     */
+    public static ChannelParticipantType participant(WorldChat chat, long id, long viewerId) {
         if (id == chat.creatorId()) {
             return new ChannelParticipantCreator(id, ChatObjects.adminRights(true), null);
         } else if (chat.admins().contains(id)) {
@@ -145,9 +151,7 @@ public final class ParticipantMethods {
         if (chat.isMember(viewer.id())) {
             List<ChatParticipantType> list = new ArrayList<>();
             for (long id : chat.members()) {
-                list.add(id == chat.creatorId() ? new ChatParticipantCreator(id, null)
-                        : chat.admins().contains(id) ? new ChatParticipantAdmin(id, chat.creatorId(), chat.date(), null)
-                        : new ChatParticipant(id, chat.creatorId(), chat.date(), null));
+                list.add(groupParticipant(chat, id));
             }
             participants = new ChatParticipants(chat.id(), list, chat.members().size());
             users = chat.members();
@@ -158,5 +162,18 @@ public final class ParticipantMethods {
                 .build();
         EntryPeers.Peers p = entryPeers.of(viewer, List.of(), 0, users, (int) c.nowSeconds());
         return new dev.mtproto.tl.api.messages.ChatFull(full, List.of(chatObjects.seenBy(viewer.id(), chat)), p.users());
+    }
+
+    /**
+     * @param chat a basic group
+     * @param id a member
+     * @return the member as {@code messages.getFullChat} gives it (invited by the creator, on the chat's date)
+     */
+    public static ChatParticipantType groupParticipant(WorldChat chat, long id) {
+        if (id == chat.creatorId()) {
+            return new ChatParticipantCreator(id, null);
+        }
+        return chat.admins().contains(id) ? new ChatParticipantAdmin(id, chat.creatorId(), chat.date(), null)
+                : new ChatParticipant(id, chat.creatorId(), chat.date(), null);
     }
 }
