@@ -25,7 +25,7 @@ import java.util.List;
  * message of the last dialog of the previous page), at most {@code limit} (1..100). The answer is
  * {@code messages.dialogs} when it holds every dialog, else {@code messages.dialogsSlice} with the total
  * {@code count}, each {@code dialog} with its top message (in {@code messages}) and a channel's pts, plus the
- * users and chats they name. Read state is not modelled: every message counts as read (unread counts 0,
+ * users and chats they name. The read marks of {@code messages.readHistory} are not used here: every message counts as read (unread counts 0,
  * {@code read_inbox_max_id} and {@code read_outbox_max_id} the top message). No dialog is pinned or archived
  * ({@code folder_id} 1 is empty); {@code hash} is not looked at. Bots get {@code 400 BOT_METHOD_INVALID}
  * (from the access gate).
