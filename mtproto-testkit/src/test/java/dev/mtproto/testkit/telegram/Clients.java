@@ -43,6 +43,12 @@ final class Clients {
         return client;
     }
 
+    /** @return the first message with that text the account received, as the world recorded it */
+    static dev.mtproto.testkit.world.messages.HistoryEntry received(TestCluster telegram, Account who, String text) {
+        return telegram.world().history(who).stream().filter(e -> e.text().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError(who + " received no \"" + text + "\""));
+    }
+
     /** Waits up to 20 s for the condition. */
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

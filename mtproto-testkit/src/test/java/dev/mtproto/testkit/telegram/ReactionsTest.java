@@ -41,7 +41,7 @@ class ReactionsTest {
     }
 
     private static HistoryEntry received(Account who, String text) {
-        return world().history(who).stream().filter(e -> e.text().equals(text)).findFirst().orElseThrow();
+        return Clients.received(TELEGRAM.cluster(), who, text);
     }
 
     private static Map<String, Integer> counts(Account who, HistoryEntry entry) {

@@ -37,7 +37,7 @@ class ReadReceiptsTest {
     }
 
     private static HistoryEntry received(Account who, String text) {
-        return world().history(who).stream().filter(e -> e.text().equals(text)).findFirst().orElseThrow();
+        return Clients.received(TELEGRAM.cluster(), who, text);
     }
 
     @Test
