@@ -5,7 +5,11 @@ import dev.mtproto.auth.LoginFlow;
 import dev.mtproto.client.ClientConfig;
 import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.peers.PeerResolver;
+import dev.mtproto.tl.api.InputMessagesFilterEmpty;
 import dev.mtproto.tl.api.InputPeer;
+import dev.mtproto.tl.api.messages.GetHistory;
+import dev.mtproto.tl.api.messages.Search;
+import dev.mtproto.tl.api.messages.SearchGlobal;
 import dev.mtproto.updates.UpdateEngine;
 import dev.mtproto.updates.UpdateEngineConfig;
 import dev.mtproto.updates.UpdateEngineEvent;
@@ -16,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The everyday face of the library: sign in, handle typed updates, send and act on messages, in a few
@@ -43,6 +48,7 @@ public final class TelegramClient implements AutoCloseable {
     private final ChatActions actions;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
     private final List<Consumer<TelegramUpdate>> handlers = new CopyOnWriteArrayList<>();
+    private volatile boolean stopped;
 
     private TelegramClient(MtprotoClient client, UpdateEngineConfig updates) {
         this.client = client;
@@ -107,40 +113,49 @@ public final class TelegramClient implements AutoCloseable {
 
     /** @param handler receives every new message, the account's own included (see {@link MessageView#outgoing()}) */
     public void onMessage(Consumer<MessageView> handler) {
-        Objects.requireNonNull(handler, "handler");
-        onUpdate(u -> {
-            if (u instanceof TelegramUpdate.NewMessage m) {
-                handler.accept(m.message());
-            }
-        });
+        on(TelegramUpdate.NewMessage.class, TelegramUpdate.NewMessage::message, handler);
     }
 
     /** @param handler receives every edited message */
     public void onEditedMessage(Consumer<MessageView> handler) {
-        Objects.requireNonNull(handler, "handler");
-        onUpdate(u -> {
-            if (u instanceof TelegramUpdate.EditedMessage m) {
-                handler.accept(m.message());
-            }
-        });
+        on(TelegramUpdate.EditedMessage.class, TelegramUpdate.EditedMessage::message, handler);
     }
 
     /** @param handler receives every press of the bot's inline buttons */
     public void onCallbackQuery(Consumer<CallbackQueryView> handler) {
-        Objects.requireNonNull(handler, "handler");
-        onUpdate(u -> {
-            if (u instanceof TelegramUpdate.CallbackQuery q) {
-                handler.accept(q.query());
-            }
-        });
+        on(TelegramUpdate.CallbackQuery.class, TelegramUpdate.CallbackQuery::query, handler);
     }
 
     /** @param handler receives every inline query to the bot */
     public void onInlineQuery(Consumer<InlineQueryView> handler) {
+        on(TelegramUpdate.InlineQuery.class, TelegramUpdate.InlineQuery::query, handler);
+    }
+
+    /** @param handler receives every inline result of the bot a user chose (with inline feedback on in @BotFather) */
+    public void onChosenInlineResult(Consumer<ChosenInlineResultView> handler) {
+        on(TelegramUpdate.ChosenInlineResult.class, TelegramUpdate.ChosenInlineResult::result, handler);
+    }
+
+    /** @param handler receives every change of a chat's members the bot is told about (see {@link TelegramUpdate.MemberChange}) */
+    public void onMemberChange(Consumer<TelegramUpdate.MemberChange> handler) {
+        on(TelegramUpdate.MemberChange.class, m -> m, handler);
+    }
+
+    /** @param handler receives every change of reactions on messages the account sees (see {@link TelegramUpdate.Reactions}) */
+    public void onReactions(Consumer<TelegramUpdate.Reactions> handler) {
+        on(TelegramUpdate.Reactions.class, r -> r, handler);
+    }
+
+    /** @param handler told when the account's messages were read, or it read a chat on another device */
+    public void onReadReceipt(Consumer<TelegramUpdate.ReadReceipt> handler) {
+        on(TelegramUpdate.ReadReceipt.class, r -> r, handler);
+    }
+
+    private <U extends TelegramUpdate, V> void on(Class<U> type, java.util.function.Function<U, V> view, Consumer<V> handler) {
         Objects.requireNonNull(handler, "handler");
         onUpdate(u -> {
-            if (u instanceof TelegramUpdate.InlineQuery q) {
-                handler.accept(q.query());
+            if (type.isInstance(u)) {
+                handler.accept(view.apply(type.cast(u)));
             }
         });
     }
@@ -227,20 +242,87 @@ public final class TelegramClient implements AutoCloseable {
     }
 
     /**
-     * A chat's messages, newest first, fetched 100 at a time as the stream is consumed
-     * ({@code history(chat).limit(10)} fetches one page). Consuming it blocks the thread while a page is
-     * fetched: not on an I/O thread, and not inside a handler that must stay quick.
+     * A chat's messages, newest first, fetched 100 at a time with {@code messages.getHistory} as the stream is
+     * consumed ({@code history(chat).limit(10)} fetches one page). Consuming it blocks the thread while a page is
+     * fetched: not on an I/O thread, and not inside a handler that must stay quick. It ends early once the client
+     * is stopped.
      *
      * @param chat the chat
      * @return its history (service messages left out)
      * @throws java.util.concurrent.CompletionException wrapping {@link dev.mtproto.peers.PeerNotFoundException} or
      *     an {@link dev.mtproto.rpc.RpcException} ({@code BOT_METHOD_INVALID}...), from the consuming operation
      */
-    public java.util.stream.Stream<MessageView> history(ChatRef chat) {
+    public Stream<MessageView> history(ChatRef chat) {
         Objects.requireNonNull(chat, "chat");
-        java.util.function.Supplier<java.util.Spliterator<MessageView>> pages = () -> java.util.Spliterators.spliteratorUnknownSize(
-                new HistoryPages(this, actions.inputPeer(chat).join()), java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL);
-        return java.util.stream.StreamSupport.stream(pages, java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL, false);
+        return Pages.stream(this, () -> {
+            InputPeer peer = actions.inputPeer(chat).join();
+            return new MessagePages(this, at -> new GetHistory(peer, at.offsetId(), 0, 0, MessagePages.PAGE, 0, 0, 0));
+        });
+    }
+
+    /**
+     * The chat's messages whose text matches the query (each word of it starts a word of the text), newest first,
+     * fetched 100 at a time with {@code messages.search} as the stream is consumed, like {@link #history}.
+     *
+     * @param chat the chat
+     * @param query the words to find; blank is Telegram's {@code SEARCH_QUERY_EMPTY}
+     * @return the messages found
+     * @throws java.util.concurrent.CompletionException wrapping an {@link dev.mtproto.rpc.RpcException} or
+     *     {@link dev.mtproto.peers.PeerNotFoundException}, from the consuming operation
+     */
+    public Stream<MessageView> search(ChatRef chat, String query) {
+        return search(chat, query, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #search(ChatRef, String)}, only the messages one user sent.
+     *
+     * @param chat the chat
+     * @param query the words to find; may be empty here, to list all the user's messages
+     * @param fromUserId the sender, empty for anyone
+     * @return the messages found
+     */
+    public Stream<MessageView> search(ChatRef chat, String query, OptionalLong fromUserId) {
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(fromUserId, "fromUserId");
+        return Pages.stream(this, () -> {
+            InputPeer peer = actions.inputPeer(chat).join();
+            InputPeer from = fromUserId.isEmpty() ? null
+                    : actions.inputPeer(new ChatRef(ChatKind.PRIVATE, fromUserId.getAsLong(), java.util.Optional.empty())).join();
+            return new MessagePages(this, at -> Search.builder().peer(peer).q(query).fromId(from).filter(InputMessagesFilterEmpty.INSTANCE)
+                    .minDate(0).maxDate(0).offsetId(at.offsetId()).addOffset(0).limit(MessagePages.PAGE).maxId(0).minId(0).hash(0L).build());
+        });
+    }
+
+    /**
+     * The messages of all the account's chats (private chats, groups, supergroups and channels it is in) whose
+     * text matches the query, newest first, fetched 100 at a time with {@code messages.searchGlobal}, each page
+     * after the last message of the one before ({@code next_rate}, its chat and id). People only: Telegram
+     * refuses it to bots ({@code BOT_METHOD_INVALID}).
+     *
+     * @param query the words to find
+     * @return the messages found
+     */
+    public Stream<MessageView> searchGlobal(String query) {
+        Objects.requireNonNull(query, "query");
+        return Pages.stream(this, () -> new MessagePages(this, at -> SearchGlobal.builder().q(query).filter(InputMessagesFilterEmpty.INSTANCE)
+                .minDate(0).maxDate(0).offsetRate(at.nextRate()).offsetPeer(at.lastPeer()).offsetId(at.offsetId()).limit(MessagePages.PAGE)
+                .build()));
+    }
+
+    /**
+     * A group's, supergroup's or channel's members: a basic group's from {@code messages.getFullChat} at once, a
+     * supergroup's or channel's 200 at a time with {@code channels.getParticipants} (most recent first) as the
+     * stream is consumed. Telegram answers {@code CHAT_ADMIN_REQUIRED} to non-admins of broadcast channels.
+     *
+     * @param chat a group, supergroup or channel
+     * @return its members
+     * @throws IllegalArgumentException for a private chat, from the consuming operation
+     */
+    public Stream<ParticipantView> participants(ChatRef chat) {
+        Objects.requireNonNull(chat, "chat");
+        return Pages.stream(this, () -> new ParticipantPages(this, chat));
     }
 
     /**
@@ -249,9 +331,8 @@ public final class TelegramClient implements AutoCloseable {
      *
      * @return the dialogs
      */
-    public java.util.stream.Stream<DialogView> dialogs() {
-        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(new DialogPages(this),
-                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
+    public Stream<DialogView> dialogs() {
+        return Pages.stream(this, () -> new DialogPages(this));
     }
 
     /**
@@ -270,6 +351,11 @@ public final class TelegramClient implements AutoCloseable {
     /** @return the update engine */
     public UpdateEngine engine() {
         return engine;
+    }
+
+    /** @return whether {@link #stop} was called: paged streams end */
+    boolean stopped() {
+        return stopped;
     }
 
     OptionalLong selfId() {
@@ -297,6 +383,7 @@ public final class TelegramClient implements AutoCloseable {
      * @return completes when stopped
      */
     public CompletableFuture<Void> stop(Duration grace) {
+        stopped = true;
         return engine.stop(grace).thenRun(client::close);
     }
 

@@ -9,6 +9,7 @@ import dev.mtproto.testkit.world.chats.ChannelAccess;
 import dev.mtproto.testkit.world.chats.ChannelMethods;
 import dev.mtproto.testkit.world.chats.ChatObjects;
 import dev.mtproto.testkit.world.chats.Chats;
+import dev.mtproto.testkit.world.chats.ParticipantMethods;
 import dev.mtproto.testkit.world.messages.BlockMethods;
 import dev.mtproto.testkit.world.messages.Blocks;
 import dev.mtproto.testkit.world.messages.CreateChatMethod;
@@ -16,11 +17,14 @@ import dev.mtproto.testkit.world.messages.GetDialogsMethod;
 import dev.mtproto.testkit.world.messages.GetHistoryMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
+import dev.mtproto.testkit.world.messages.MemberChanges;
+import dev.mtproto.testkit.world.messages.MemberMethods;
 import dev.mtproto.testkit.world.messages.MessageChangeMethods;
 import dev.mtproto.testkit.world.messages.MessageChanges;
 import dev.mtproto.testkit.world.messages.MessageCopies;
 import dev.mtproto.testkit.world.messages.MessageSender;
 import dev.mtproto.testkit.world.messages.ScheduledMessages;
+import dev.mtproto.testkit.world.messages.SearchMethods;
 import dev.mtproto.testkit.world.messages.SendMessageMethod;
 import dev.mtproto.testkit.world.updates.DifferenceLimits;
 import dev.mtproto.testkit.world.updates.DifferenceMethods;
@@ -49,6 +53,7 @@ final class Conversations implements AutoCloseable {
     final Blocks blocks;
     final UpdateControls controls;
     final BotQueries botQueries;
+    final MemberChanges members;
 
     Conversations(Accounts accounts, UserObjects users, AccessHashes accessHashes, PushTargets targets, Clock clock,
             WorldHandlers handlers, SecureRandom random) {
@@ -69,10 +74,14 @@ final class Conversations implements AutoCloseable {
         new BlockMethods(inputPeers, blocks).register(handlers);
         this.changes = new MessageChanges(accounts, chats, boxes, copies, sender, pushes, entryPeers, histories);
         new MessageChangeMethods(inputPeers, channels, changes).register(handlers);
+        this.members = new MemberChanges(accounts, chats, boxes, sender, pushes, entryPeers);
+        new MemberMethods(inputPeers, channels, chats, members).register(handlers);
         this.botQueries = new BotQueries(accounts, changes, copies, pushes, entryPeers, random);
         botQueries.register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
         new GetDialogsMethod(boxes, chats, entryPeers).register(handlers);
+        new SearchMethods(inputPeers, boxes, chats, entryPeers).register(handlers);
+        new ParticipantMethods(chats, accounts, chatObjects, channels, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);
     }
 

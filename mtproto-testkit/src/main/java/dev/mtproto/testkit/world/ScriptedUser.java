@@ -5,6 +5,7 @@ import dev.mtproto.testkit.world.bots.BotQueries;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.messages.Destination;
 import dev.mtproto.testkit.world.messages.HistoryEntry;
+import dev.mtproto.testkit.world.messages.MemberChanges;
 import dev.mtproto.testkit.world.messages.MessageChanges;
 import dev.mtproto.tl.api.Message;
 import dev.mtproto.tl.api.PeerChannel;
@@ -32,13 +33,15 @@ public final class ScriptedUser {
     private final Account user;
     private final MessageChanges changes;
     private final BotQueries bots;
+    private final MemberChanges members;
     private final Clock clock;
 
-    ScriptedUser(World world, Account user, MessageChanges changes, BotQueries bots, Clock clock) {
+    ScriptedUser(World world, Account user, MessageChanges changes, BotQueries bots, MemberChanges members, Clock clock) {
         this.world = world;
         this.user = Objects.requireNonNull(user, "user");
         this.changes = changes;
         this.bots = bots;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -73,6 +76,29 @@ public final class ScriptedUser {
      */
     public UpdatesType pin(HistoryEntry message) {
         return changes.pin(user, chatOf(message), message.id(), false, false, 0, now());
+    }
+
+    /**
+     * Puts a reaction on a message, as {@code messages.sendReaction} does: the other members get
+     * {@code updateMessageReactions}, bots that see it {@code updateBotMessageReaction}.
+     *
+     * @param message the message, as the user has it
+     * @param emoji the emoji, empty to take the user's reaction away
+     * @return what the user's app got
+     */
+    public UpdatesType react(HistoryEntry message, String emoji) {
+        List<dev.mtproto.tl.api.Reaction> reaction = emoji.isEmpty() ? List.of() : List.of(new dev.mtproto.tl.api.ReactionEmoji(emoji));
+        return changes.react(user, chatOf(message), message.id(), reaction, 0, now());
+    }
+
+    /**
+     * Reads the message's chat up to it, as {@code messages.readHistory} or {@code channels.readHistory} do: the
+     * senders of what was read get {@code updateReadHistoryOutbox} / {@code updateReadChannelOutbox}.
+     *
+     * @param upTo the last message read, as the user has it
+     */
+    public void read(HistoryEntry upTo) {
+        changes.read(user, chatOf(upTo), upTo.id(), 0, now());
     }
 
     /**
@@ -175,6 +201,60 @@ public final class ScriptedUser {
      */
     public long inlineQuery(Account bot, String query, String offset, WorldChat in) {
         return bots.inline().ask(user, bot, query, offset, new Destination.ToChat(in), now());
+    }
+
+    /**
+     * Taps one of the bot's results of the user's inline query, as the user's app does: the result's message is
+     * sent (with {@code via_bot_id}) into the chat the query was typed in, and the bot gets
+     * {@code updateBotInlineSend}.
+     *
+     * @param queryId the query ({@link #inlineQuery(Account, String, String)}), answered by the bot
+     * @param resultId the id of one of the bot's results
+     * @return what the user's app got for the message
+     * @throws IllegalArgumentException if there is no such query or result, or its message is not text
+     */
+    public UpdatesType chooseInlineResult(long queryId, String resultId) {
+        var choice = bots.inline().choose(user, queryId, resultId);
+        UpdatesType sent = world.sendAs(user, choice.chat(), choice.draft());
+        int id = sent instanceof dev.mtproto.tl.api.UpdateShortSentMessage s ? s.id()
+                : ((dev.mtproto.tl.api.Updates) sent).updates().stream().map(dev.mtproto.testkit.world.updates.UpdateMessages::of)
+                        .flatMap(Optional::stream).mapToInt(dev.mtproto.tl.api.MessageType::id).findFirst().orElse(0);
+        bots.inline().sent(user, choice, id, user.homeDc(), now());
+        return sent;
+    }
+
+    /**
+     * Joins a public chat (or adds oneself back to a basic group one is in), as {@code channels.joinChannel} does:
+     * the members see {@code messageActionChatAddUser}, admin bots {@code updateChannelParticipant} /
+     * {@code updateChatParticipant}.
+     *
+     * @param chat the chat
+     * @return what the user's app got
+     * @throws dev.mtproto.rpc.RpcException {@code CHAT_WRITE_FORBIDDEN} for a private chat, {@code USER_ALREADY_PARTICIPANT}
+     */
+    public UpdatesType join(WorldChat chat) {
+        return members.add(user, chat, List.of(user), 0, now(), "channels.joinChannel");
+    }
+
+    /**
+     * Adds someone to a chat, as {@code messages.addChatUser} / {@code channels.inviteToChannel} do.
+     *
+     * @param chat the chat
+     * @param who whom
+     * @return what the user's app got
+     */
+    public UpdatesType add(WorldChat chat, Account who) {
+        return members.add(user, chat, List.of(who), 0, now(), chat.isChannel() ? "channels.inviteToChannel" : "messages.addChatUser");
+    }
+
+    /**
+     * Leaves a chat, as {@code channels.leaveChannel} / {@code messages.deleteChatUser} on oneself do.
+     *
+     * @param chat the chat
+     * @return what the user's app got
+     */
+    public UpdatesType leave(WorldChat chat) {
+        return members.remove(user, chat, user, false, 0, now(), chat.isChannel() ? "channels.leaveChannel" : "messages.deleteChatUser");
     }
 
     /**

@@ -397,7 +397,7 @@ public final class World {
      * @return what it does to messages: edit, delete, pin, forward, type, press buttons
      */
     public ScriptedUser as(Account user) {
-        return new ScriptedUser(this, user, conversations.changes, conversations.botQueries, clock);
+        return new ScriptedUser(this, user, conversations.changes, conversations.botQueries, conversations.members, clock);
     }
 
     /**

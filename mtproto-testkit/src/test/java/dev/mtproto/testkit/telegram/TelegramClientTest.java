@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.messages.format.FormattingException;
 import dev.mtproto.peers.PeerNotFoundException;
-import dev.mtproto.store.MemorySessionStore;
 import dev.mtproto.telegram.BotCommand;
 import dev.mtproto.telegram.ChatKind;
 import dev.mtproto.telegram.MessageView;
@@ -38,40 +37,15 @@ class TelegramClientTest {
     }
 
     private static TelegramClient bot() {
-        return TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build());
+        return Clients.bot(TELEGRAM.cluster());
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        Clients.await(condition, what);
     }
 
-    /** A person's client, signed in through the phone flow with the code the world sent. */
     private static TelegramClient signedIn(Account person) {
-        String phone = "+" + person.phone();
-        TelegramClient client = TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build());
-        client.start(new dev.mtproto.auth.LoginFlow() {
-            @Override
-            public String phoneNumber() {
-                return phone;
-            }
-
-            @Override
-            public String code(dev.mtproto.auth.CodeRequest request) {
-                return world().loginCode(phone);
-            }
-
-            @Override
-            public char[] password(dev.mtproto.auth.PasswordRequest request) {
-                throw new AssertionError("no password is set");
-            }
-        }).join();
-        return client;
+        return Clients.signedIn(TELEGRAM.cluster(), person);
     }
 
     private static Throwable failure(java.util.concurrent.CompletableFuture<?> f) {

@@ -11,15 +11,24 @@ import dev.mtproto.tl.api.InlineQueryPeerTypeChat;
 import dev.mtproto.tl.api.InlineQueryPeerTypeMegagroup;
 import dev.mtproto.tl.api.InlineQueryPeerTypePM;
 import dev.mtproto.tl.api.InlineQueryPeerTypeSameBotPM;
+import dev.mtproto.testkit.world.messages.Draft;
+import dev.mtproto.tl.api.InputBotInlineMessageID;
+import dev.mtproto.tl.api.InputBotInlineMessageID64;
+import dev.mtproto.tl.api.InputBotInlineMessageIDType;
+import dev.mtproto.tl.api.InputBotInlineMessageText;
 import dev.mtproto.tl.api.InputBotInlineResult;
 import dev.mtproto.tl.api.InputBotInlineResultDocument;
 import dev.mtproto.tl.api.InputBotInlineResultPhoto;
 import dev.mtproto.tl.api.InputBotInlineResultType;
+import dev.mtproto.tl.api.ReplyInlineMarkup;
 import dev.mtproto.tl.api.UpdateBotInlineQuery;
+import dev.mtproto.tl.api.UpdateBotInlineSend;
 import java.security.SecureRandom;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Inline queries of scripted users ({@code @bot query} typed in a chat) and the bots' results
@@ -30,8 +39,24 @@ public final class InlineQueries {
     /** The most results one answer may carry (https://core.telegram.org/method/messages.setInlineBotResults). */
     public static final int MAX_RESULTS = 50;
 
+    /**
+     * A result a scripted user chose, to send.
+     *
+     * @param bot the bot that gave it
+     * @param resultId the result's id
+     * @param query the query it answered
+     * @param chat where the query was typed, and the message goes
+     * @param draft the message the result makes ({@code via_bot_id} the bot)
+     */
+    public record Choice(Account bot, String resultId, String query, Destination chat, Draft draft) {
+    }
+
+    private record Asked(long userId, Account bot, String query, Destination chat) {
+    }
+
     private final BotUpdates updates;
     private final QueryBook<InlineResults> book;
+    private final Map<Long, Asked> asked = new ConcurrentHashMap<>();
 
     InlineQueries(BotUpdates updates, SecureRandom random) {
         this.updates = updates;
@@ -55,10 +80,60 @@ public final class InlineQueries {
             throw new IllegalArgumentException(bot + " is not a bot: only bots get inline queries");
         }
         long queryId = book.open(bot.id());
+        asked.put(queryId, new Asked(user.id(), bot, query, chat));
         UpdateBotInlineQuery update = UpdateBotInlineQuery.builder().queryId(queryId).userId(user.id()).query(query).offset(offset)
                 .peerType(peerType(bot, chat)).build();
         updates.push(bot, update, user.id(), 0, date);
         return queryId;
+    }
+
+    /**
+     * Picks one of the bot's results, as the user's app does when the user taps it.
+     *
+     * @param user who picks
+     * @param queryId the user's query
+     * @param resultId the id of one of the bot's results
+     * @return what to send, and where
+     * @throws IllegalArgumentException if the user made no such query, the bot has not answered it, has no
+     *     result with that id, or the result's message is not {@code inputBotInlineMessageText} (the only kind modelled)
+     */
+    public Choice choose(Account user, long queryId, String resultId) {
+        Asked a = asked.get(queryId);
+        if (a == null || a.userId() != user.id()) {
+            throw new IllegalArgumentException(user + " made no inline query " + queryId);
+        }
+        InlineResults results = resultsOf(queryId).orElseThrow(() -> new IllegalArgumentException("the bot has not answered query " + queryId));
+        InputBotInlineResultType result = results.results().stream().filter(r -> idOf(r).equals(resultId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the bot gave no result " + resultId));
+        if (!(result instanceof InputBotInlineResult r) || !(r.sendMessage() instanceof InputBotInlineMessageText text)) {
+            throw new IllegalArgumentException("only results with inputBotInlineMessageText are modelled: " + resultId);
+        }
+        Draft draft = new Draft(text.message(), text.replyMarkup(), text.entities(), 0, false, text.noWebpage(), null, a.bot().id());
+        return new Choice(a.bot(), resultId, a.query(), a.chat(), draft);
+    }
+
+    /**
+     * Tells the bot which result was sent: {@code updateBotInlineSend} (https://core.telegram.org/constructor/updateBotInlineSend)
+     * with the user, query and result id, and, when the message has an inline keyboard (as the Bot API's
+     * {@code inline_message_id}), its {@code inputBotInlineMessageID} ({@code inputBotInlineMessageID64} in a
+     * channel). As if the bot had inline feedback on in BotFather.
+     *
+     * @param user who sent it
+     * @param choice the result
+     * @param messageId the id of the message sent (the user's, or the channel's)
+     * @param dcId the DC the message's owner is on
+     * @param date the world's time
+     */
+    public void sent(Account user, Choice choice, int messageId, int dcId, int date) {
+        InputBotInlineMessageIDType id = null;
+        if (choice.draft().markup() instanceof ReplyInlineMarkup) {
+            long hash = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+            id = choice.chat() instanceof Destination.ToChat c && c.chat().isChannel()
+                    ? new InputBotInlineMessageID64(dcId, c.chat().id(), messageId, hash)
+                    : new InputBotInlineMessageID(dcId, (user.id() << 32) | messageId, hash);
+        }
+        UpdateBotInlineSend update = UpdateBotInlineSend.builder().userId(user.id()).query(choice.query()).id(choice.resultId()).msgId(id).build();
+        updates.push(choice.bot(), update, user.id(), 0, date);
     }
 
     private static InlineQueryPeerType peerType(Account bot, Destination chat) {

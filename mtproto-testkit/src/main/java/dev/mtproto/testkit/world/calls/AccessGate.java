@@ -44,7 +44,7 @@ public final class AccessGate {
     private static final Set<String> MIGRATION_EXEMPT = Set.of("auth.exportAuthorization", "auth.logOut");
     /** Methods whose pages say "Only users can use this method". */
     private static final Set<String> USERS_ONLY = Set.of("contacts.resolvePhone", "auth.acceptLoginToken", "account.getPassword",
-            "auth.sendCode", "auth.signIn", "auth.signUp", "messages.getDialogs");
+            "auth.sendCode", "auth.signIn", "auth.signUp", "messages.getDialogs", "messages.searchGlobal");
 
     private final Accounts accounts;
     private final Authorizations authorizations;

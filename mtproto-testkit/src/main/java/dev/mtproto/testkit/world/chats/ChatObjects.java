@@ -47,8 +47,7 @@ public final class ChatObjects {
                 .date(chat.date())
                 .participantsCount(chat.members().size());
         if (chat.admins().contains(viewerId)) {
-            channel.adminRights(ChatAdminRights.builder().changeInfo(true).postMessages(true).editMessages(true)
-                    .deleteMessages(true).banUsers(true).inviteUsers(true).pinMessages(true).addAdmins(creator).build());
+            channel.adminRights(adminRights(creator));
         }
         return channel.build();
     }
@@ -70,5 +69,14 @@ public final class ChatObjects {
      */
     public boolean hashMatches(long viewerId, long channelId, long accessHash) {
         return accessHashes.matches(viewerId, channelId, accessHash);
+    }
+
+    /**
+     * @param creator whether for the creator (who may also add admins)
+     * @return the rights every admin of the world has
+     */
+    public static ChatAdminRights adminRights(boolean creator) {
+        return ChatAdminRights.builder().changeInfo(true).postMessages(true).editMessages(true).deleteMessages(true).banUsers(true)
+                .inviteUsers(true).pinMessages(true).addAdmins(creator).build();
     }
 }

@@ -10,9 +10,6 @@ import dev.mtproto.tl.api.Dialog;
 import dev.mtproto.tl.api.DialogType;
 import dev.mtproto.tl.api.InputPeer;
 import dev.mtproto.tl.api.InputPeerChannel;
-import dev.mtproto.tl.api.InputPeerChat;
-import dev.mtproto.tl.api.InputPeerSelf;
-import dev.mtproto.tl.api.InputPeerUser;
 import dev.mtproto.tl.api.MessageType;
 import dev.mtproto.tl.api.PeerNotifySettings;
 import dev.mtproto.tl.api.messages.Dialogs;
@@ -28,7 +25,7 @@ import java.util.List;
  * message of the last dialog of the previous page), at most {@code limit} (1..100). The answer is
  * {@code messages.dialogs} when it holds every dialog, else {@code messages.dialogsSlice} with the total
  * {@code count}, each {@code dialog} with its top message (in {@code messages}) and a channel's pts, plus the
- * users and chats they name. Read state is not modelled: every message counts as read (unread counts 0,
+ * users and chats they name. The read marks of {@code messages.readHistory} are not used here: every message counts as read (unread counts 0,
  * {@code read_inbox_max_id} and {@code read_outbox_max_id} the top message). No dialog is pinned or archived
  * ({@code folder_id} 1 is empty); {@code hash} is not looked at. Bots get {@code 400 BOT_METHOD_INVALID}
  * (from the access gate).
@@ -81,7 +78,7 @@ public final class GetDialogsMethod {
 
     /** @return whether the dialog stands below the offset: its top message older, or as old and further down */
     private static boolean below(DialogList.Row row, GetDialogs m, Account viewer) {
-        long peerId = offsetPeerId(m.offsetPeer(), viewer);
+        long peerId = InputPeers.idOf(m.offsetPeer(), viewer);
         if (m.offsetDate() <= 0 && m.offsetId() <= 0 && peerId == 0) {
             return true;
         }
@@ -95,18 +92,6 @@ public final class GetDialogsMethod {
         int rank = m.offsetPeer() instanceof InputPeerChannel ? 1 : 0;
         DialogList.Position offset = new DialogList.Position(date, rank, m.offsetId(), peerId);
         return DialogList.Position.NEWEST_FIRST.compare(row.position(), offset) > 0;
-    }
-
-    /** @return the id of the user or chat named, 0 for {@code inputPeerEmpty} */
-    private static long offsetPeerId(InputPeer peer, Account viewer) {
-        if (peer instanceof InputPeerUser u) {
-            return u.userId();
-        } else if (peer instanceof InputPeerChat ch) {
-            return ch.chatId();
-        } else if (peer instanceof InputPeerChannel ch) {
-            return ch.channelId();
-        }
-        return peer instanceof InputPeerSelf ? viewer.id() : 0;
     }
 
     private static Dialog dialog(DialogList.Row row) {

@@ -67,4 +67,38 @@ public final class InputPeers {
         }
         throw WorldErrors.of(400, "PEER_ID_INVALID", method);
     }
+
+    /**
+     * @param viewer the caller
+     * @param user a user as the caller names it
+     * @param method the TL name of the function, for errors
+     * @return the account
+     * @throws dev.mtproto.rpc.RpcException {@code 400 PEER_ID_INVALID} for an unknown user or another account's hash
+     */
+    public Account user(Account viewer, dev.mtproto.tl.api.InputUserType user, String method) {
+        if (user instanceof dev.mtproto.tl.api.InputUserSelf) {
+            return viewer;
+        }
+        if (user instanceof dev.mtproto.tl.api.InputUser u && resolve(viewer, new InputPeerUser(u.userId(), u.accessHash()), method)
+                instanceof Destination.ToUser to) {
+            return to.user();
+        }
+        throw WorldErrors.of(400, "PEER_ID_INVALID", method);
+    }
+
+    /**
+     * @param peer a peer as a client names it
+     * @param viewer the caller
+     * @return the id of the user or chat named, 0 for {@code inputPeerEmpty}
+     */
+    static long idOf(InputPeer peer, Account viewer) {
+        if (peer instanceof InputPeerUser u) {
+            return u.userId();
+        } else if (peer instanceof InputPeerChat ch) {
+            return ch.chatId();
+        } else if (peer instanceof InputPeerChannel ch) {
+            return ch.channelId();
+        }
+        return peer instanceof InputPeerSelf ? viewer.id() : 0;
+    }
 }

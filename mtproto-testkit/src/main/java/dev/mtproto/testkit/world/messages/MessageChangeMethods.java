@@ -11,7 +11,8 @@ import dev.mtproto.tl.api.messages.UpdatePinnedMessage;
 /**
  * The world's functions that change sent messages, answered by {@link MessageChanges}:
  * {@code messages.editMessage}, {@code messages.deleteMessages}, {@code channels.deleteMessages},
- * {@code messages.forwardMessages}, {@code messages.updatePinnedMessage}, {@code messages.setTyping}.
+ * {@code messages.forwardMessages}, {@code messages.updatePinnedMessage}, {@code messages.sendReaction},
+ * {@code messages.readHistory}, {@code channels.readHistory}, {@code messages.setTyping}.
  */
 public final class MessageChangeMethods {
     private final InputPeers peers;
@@ -41,6 +42,15 @@ public final class MessageChangeMethods {
                         m.dropAuthor(), m.silent(), c.permKeyId(), now(c)))
                 .on(UpdatePinnedMessage.class, (m, c) -> changes.pin(c.account(), to(c, m.peer()), m.id(), m.unpin(), m.pmOneside(),
                         c.permKeyId(), now(c)))
+                .on(dev.mtproto.tl.api.messages.SendReaction.class, (m, c) -> changes.react(c.account(), to(c, m.peer()), m.msgId(),
+                        m.reaction(), c.permKeyId(), now(c)))
+                .on(dev.mtproto.tl.api.messages.ReadHistory.class, (m, c) -> changes.read(c.account(), to(c, m.peer()), m.maxId(), c.permKeyId(),
+                        now(c)))
+                .on(dev.mtproto.tl.api.channels.ReadHistory.class, (m, c) -> {
+                    changes.read(c.account(), new Destination.ToChat(channels.channel(c.account(), m.channel(), c.call().method().tlName())),
+                            m.maxId(), c.permKeyId(), now(c));
+                    return Boolean.TRUE;
+                })
                 .on(SetTyping.class, (m, c) -> {
                     changes.typing(c.account(), to(c, m.peer()), m.action(), now(c));
                     return Boolean.TRUE;

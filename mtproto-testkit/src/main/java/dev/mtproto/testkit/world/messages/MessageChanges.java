@@ -46,6 +46,8 @@ public final class MessageChanges {
     private final MessageEdits edits;
     private final MessageDeletions deletions;
     private final ChangeFanout fanout;
+    private final ReactionChanges reactions;
+    private final ReadReceipts reads;
 
     /**
      * @param accounts the accounts
@@ -65,6 +67,8 @@ public final class MessageChanges {
         this.fanout = new ChangeFanout(accounts, boxes, pushes, entryPeers);
         this.edits = new MessageEdits(boxes, copies, fanout, histories, sender);
         this.deletions = new MessageDeletions(boxes, copies, fanout, sender);
+        this.reactions = new ReactionChanges(accounts, boxes, copies, pushes, entryPeers, sender);
+        this.reads = new ReadReceipts(boxes, copies, fanout, sender);
     }
 
     /**
@@ -102,6 +106,41 @@ public final class MessageChanges {
      */
     public UpdatesType pin(Account actor, Destination to, int id, boolean unpin, boolean oneSide, long via, int date) {
         return edits.pin(actor, to, id, unpin, oneSide, via, date, "messages.updatePinnedMessage");
+    }
+
+    /**
+     * Sets the actor's reaction on a message, as {@code messages.sendReaction} does ({@link ReactionChanges}).
+     *
+     * @param actor who reacts
+     * @param to the chat
+     * @param id the message id in the actor's box (or the channel's)
+     * @param reaction one {@code reactionEmoji}, or none to take the reaction away
+     * @param via the key whose call it is, 0 for none
+     * @param date the world's time
+     * @return the actor's {@code updates}
+     * @throws dev.mtproto.rpc.RpcException {@code MESSAGE_ID_INVALID}, {@code REACTION_INVALID}
+     */
+    public UpdatesType react(Account actor, Destination to, int id, List<dev.mtproto.tl.api.Reaction> reaction, long via, int date) {
+        return reactions.react(actor, to, id, reaction, via, date, "messages.sendReaction");
+    }
+
+    /**
+     * Marks a chat read up to a message, as {@code messages.readHistory} (private chats, basic groups) or
+     * {@code channels.readHistory} (supergroups, channels) do ({@link ReadReceipts}).
+     *
+     * @param reader who reads
+     * @param to the chat
+     * @param maxId the last message read (the reader's id, or the channel's), 0 for all
+     * @param via the key whose call it is, 0 for none
+     * @param date the world's time
+     * @return the reader's pts and pts_count; for a channel, the channel's pts and 0
+     */
+    public AffectedMessages read(Account reader, Destination to, int maxId, long via, int date) {
+        if (to instanceof Destination.ToChat c && c.chat().isChannel()) {
+            reads.readChannel(reader, c.chat(), maxId, via, date);
+            return new AffectedMessages(boxes.channel(c.chat().id()).pts(), 0);
+        }
+        return reads.readCommon(reader, to, maxId, via, date);
     }
 
     /**

@@ -103,4 +103,27 @@ final class MessageObjects {
     static int idOf(MessageType message) {
         return message instanceof Message m ? m.id() : ((MessageService) message).id();
     }
+
+    /**
+     * @param message a message or service message
+     * @return its date
+     */
+    static int dateOf(MessageType message) {
+        return message instanceof Message m ? m.date() : ((MessageService) message).date();
+    }
+
+    /**
+     * @param message a message as the viewer has it
+     * @param viewerId the viewer
+     * @return the user who sent it: {@code from_id}, or in a private chat the viewer or the other side; 0 for a post
+     */
+    static long senderOf(Message message, long viewerId) {
+        if (message.fromId() instanceof PeerUser u) {
+            return u.userId();
+        }
+        if (message.peerId() instanceof PeerUser p) {
+            return message.out() ? viewerId : p.userId();
+        }
+        return 0;
+    }
 }

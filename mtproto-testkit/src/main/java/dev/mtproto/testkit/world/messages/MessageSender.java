@@ -5,6 +5,7 @@ import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.accounts.Accounts;
 import dev.mtproto.testkit.world.accounts.UserObjects;
 import dev.mtproto.testkit.world.calls.WorldErrors;
+import dev.mtproto.testkit.world.chats.ChatKind;
 import dev.mtproto.testkit.world.chats.ChatObjects;
 import dev.mtproto.testkit.world.chats.Chats;
 import dev.mtproto.testkit.world.chats.WorldChat;
@@ -13,6 +14,7 @@ import dev.mtproto.testkit.world.updates.Mailboxes;
 import dev.mtproto.testkit.world.updates.MessageBox;
 import dev.mtproto.testkit.world.updates.PushDispatcher;
 import dev.mtproto.tl.api.Message;
+import dev.mtproto.tl.api.MessageAction;
 import dev.mtproto.tl.api.MessageType;
 import dev.mtproto.tl.api.Peer;
 import dev.mtproto.tl.api.PeerUser;
@@ -35,6 +37,7 @@ import dev.mtproto.tl.api.MessageService;
 import dev.mtproto.tl.api.UpdateChatParticipants;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -279,6 +282,56 @@ public final class MessageSender {
             }
         }
         return Objects.requireNonNull(mine, "the creator is a member");
+    }
+
+    /**
+     * Tells a group's or supergroup's members about a change of members, as Telegram does: a {@code messageService}
+     * with the action from the actor, in each owner's common box ({@code updateNewMessage}, the owner's next seq) or
+     * the supergroup's box ({@code updateNewChannelMessage}, seq 0), with the users the action names. Broadcast
+     * channels show no such messages.
+     *
+     * @param actor who made the change
+     * @param chat the chat, as it is after it
+     * @param action {@code messageActionChatAddUser} or {@code messageActionChatDeleteUser}
+     * @param owners who get it (the members, and a member who just left)
+     * @param named the users the action names
+     * @param via the key whose call it is (it gets the actor's {@code updates} as its result), 0 for none
+     * @param date the world's time
+     * @return the actor's {@code updates}; empty {@code updates} if the actor gets none
+     */
+    public synchronized Updates announce(Account actor, WorldChat chat, MessageAction action, Collection<Long> owners, List<Long> named,
+            long via, int date) {
+        Updates mine = new Updates(List.of(), List.of(), List.of(), date, 0);
+        if (chat.kind() == ChatKind.CHANNEL) {
+            return mine;
+        }
+        Peer peer = MessageObjects.peerOf(chat);
+        BoxEntry channelEntry = chat.isChannel() ? boxes.channel(chat.id()).add(1, new MessageService(false, false, false, false, false, false,
+                false, boxes.channel(chat.id()).nextMessageId(), new PeerUser(actor.id()), peer, null, null, date, action, null, null), actor.id(),
+                date) : null;
+        for (long owner : owners) {
+            boolean out = owner == actor.id();
+            Update update;
+            int seq = 0;
+            if (channelEntry != null) {
+                MessageType seen = MessageObjects.withOut(channelEntry.message(), out);
+                histories.add(owner, new HistoryEntry(peer, seen, channelEntry.pts(), chat.id()));
+                update = new UpdateNewChannelMessage(seen, channelEntry.pts(), 1);
+            } else {
+                BoxEntry e = addToCommonBox(owner, id -> new MessageService(out, false, false, false, false, false, false, id,
+                        new PeerUser(actor.id()), peer, null, null, date, action, null, null), peer, actor.id(), date);
+                update = new UpdateNewMessage(e.message(), e.pts(), 1);
+                seq = boxes.account(owner).nextSeq();
+            }
+            Account viewer = accounts.byId(owner).orElseThrow();
+            List<UserType> seenUsers = new ArrayList<>();
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(actor.id()), named.stream()).distinct()
+                    .forEach(id -> accounts.byId(id).ifPresent(a -> seenUsers.add(users.seenBy(viewer, a, false, date))));
+            Updates u = new Updates(List.of(update), seenUsers, List.of(chatObjects.seenBy(owner, chat)), date, seq);
+            pushes.push(owner, u, out ? via : 0);
+            mine = out ? u : mine;
+        }
+        return mine;
     }
 
     /** @return the sender (and the recipient of a private chat) as the viewer sees them */
