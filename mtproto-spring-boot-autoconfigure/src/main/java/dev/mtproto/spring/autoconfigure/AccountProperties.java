@@ -36,8 +36,8 @@ record AccountProperties(String name, String prefix, int apiId, String apiHash, 
         if (named.isEmpty()) {
             return List.of(resolve(TelegramClients.DEFAULT_NAME, "mtproto.", p.apiId(), p.apiHash(), p.botToken(), p.phone(), p.session(), p));
         }
-        if (p.botToken() != null || p.phone() != null) {
-            throw new InvalidMtprotoPropertyException(p.botToken() != null ? "mtproto.bot-token" : "mtproto.phone",
+        if (!blank(p.botToken()) || !blank(p.phone())) {
+            throw new InvalidMtprotoPropertyException(!blank(p.botToken()) ? "mtproto.bot-token" : "mtproto.phone",
                     "set together with mtproto.clients " + named.keySet(),
                     "with several accounts, give each its own mtproto.clients.<name>.bot-token or .phone and remove the top-level one");
         }
@@ -53,8 +53,15 @@ record AccountProperties(String name, String prefix, int apiId, String apiHash, 
         return accounts;
     }
 
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+
     private static AccountProperties resolve(String name, String prefix, @Nullable Integer apiId, @Nullable String apiHash,
-            @Nullable String botToken, @Nullable String phone, MtprotoProperties.Session session, MtprotoProperties p) {
+            @Nullable String botTokenValue, @Nullable String phoneValue, MtprotoProperties.Session session, MtprotoProperties p) {
+        // an empty value (bot-token: ${TG_BOT_TOKEN:} with the variable unset) counts as not set
+        String botToken = botTokenValue == null || botTokenValue.isBlank() ? null : botTokenValue;
+        String phone = phoneValue == null || phoneValue.isBlank() ? null : phoneValue;
         if (apiId == null) {
             throw new InvalidMtprotoPropertyException("mtproto.api-id", "not set",
                     "set mtproto.api-id (and mtproto.api-hash) to your application's values from https://my.telegram.org, "

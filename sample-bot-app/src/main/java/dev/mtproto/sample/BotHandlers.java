@@ -1,0 +1,86 @@
+package dev.mtproto.sample;
+
+import dev.mtproto.messages.keyboard.InlineKeyboard;
+import dev.mtproto.spring.handler.UpdateExceptionHandler;
+import dev.mtproto.spring.handler.UpdateHandler;
+import dev.mtproto.spring.handler.UpdateVariable;
+import dev.mtproto.telegram.CallbackQueryView;
+import dev.mtproto.telegram.ChatKind;
+import dev.mtproto.telegram.Conversation;
+import dev.mtproto.telegram.MessageView;
+import dev.mtproto.telegram.OutgoingMessage;
+import dev.mtproto.telegram.TelegramClient;
+import dev.mtproto.tl.api.User;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/** What the sample bot does, one method per behaviour. */
+@Component
+class BotHandlers {
+    static final String HELP = "I know /start, /help, /menu and /order. Anything else I repeat.";
+    private static final Duration ANSWER_TIME = Duration.ofMinutes(2);
+
+    private final AtomicInteger likes = new AtomicInteger();
+
+    @UpdateHandler(commands = "start", chats = ChatKind.PRIVATE)
+    String start(Optional<User> sender) {
+        return "Hello, " + sender.map(User::firstName).orElse("there") + "! " + HELP;
+    }
+
+    @UpdateHandler(commands = "help")
+    String help() {
+        return HELP;
+    }
+
+    @UpdateHandler(commands = "menu")
+    OutgoingMessage menu(MessageView message, TelegramClient client) {
+        return client.message(message.chat()).text("What do you think of this bot?")
+                .replyMarkup(InlineKeyboard.builder().row(r -> r.callback("👍 Like", "like").callback("ℹ️ About", "about")).build());
+    }
+
+    @UpdateHandler(pattern = "like")
+    String like(CallbackQueryView query) {
+        return "Thanks! That makes " + likes.incrementAndGet() + ".";
+    }
+
+    @UpdateHandler(pattern = "about")
+    String about(CallbackQueryView query) {
+        return "A Spring Boot bot on mtproto-spring";
+    }
+
+    /** A conversation in three steps; waiting for the answers holds up no other chat. */
+    @UpdateHandler(commands = "order", chats = ChatKind.PRIVATE)
+    CompletableFuture<String> order(MessageView message, TelegramClient client) {
+        Conversation c = client.conversation(message.chat());
+        long user = message.senderId().orElseThrow();
+        return c.send("What would you like?")
+                .thenCompose(x -> c.nextMessageFrom(user, ANSWER_TIME))
+                .thenCompose(item -> c.send("How many " + item.text() + "?")
+                        .thenCompose(x -> c.nextMessageFrom(user, ANSWER_TIME))
+                        .thenApply(count -> "Ordered " + Integer.parseInt(count.text().strip()) + " × " + item.text() + "."));
+    }
+
+    @UpdateHandler(pattern = "divide {a} by {b}")
+    String divide(@UpdateVariable int a, @UpdateVariable int b) {
+        return a + " / " + b + " = " + (a / b);
+    }
+
+    /** Everything that is not a command comes back as it was written. */
+    @UpdateHandler(pattern = "(?!/)[\\s\\S]*", chats = ChatKind.PRIVATE)
+    String echo(String text) {
+        return text.startsWith("divide ") ? null : text;
+    }
+
+    @UpdateExceptionHandler
+    String failed(ArithmeticException e) {
+        return "I cannot do that: " + e.getMessage() + ".";
+    }
+
+    @UpdateExceptionHandler
+    String failed(NumberFormatException e) {
+        return "That is not a number, so I dropped the order.";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mtproto.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtproto.spring.test.BotReply;
+import dev.mtproto.spring.test.EmbeddedTelegram;
+import dev.mtproto.spring.test.MtprotoTest;
+import dev.mtproto.spring.test.TestUser;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The sample bot as a whole, with the test slice: the application boots against an embedded Telegram. */
+@MtprotoTest(properties = "server.port=0")
+class SampleBotApplicationTest {
+    @Autowired
+    EmbeddedTelegram telegram;
+
+    @Test
+    void greetsByNameAndHelps() {
+        TestUser alice = telegram.user("Alice");
+        assertThat(alice.send("/start").expectReply().text()).isEqualTo("Hello, Alice! " + BotHandlers.HELP);
+        assertThat(alice.send("/help").expectReply().text()).isEqualTo(BotHandlers.HELP);
+    }
+
+    @Test
+    void echoesWhatIsNotACommand() {
+        TestUser bob = telegram.user("Bob");
+        assertThat(bob.send("ünïcödé 👋🏽").expectReply().text()).isEqualTo("ünïcödé 👋🏽");
+        bob.send("/unknown");
+        bob.expectNoReply(Duration.ofMillis(300));
+    }
+
+    @Test
+    void menuButtonsAreAnswered() {
+        TestUser carol = telegram.user("Carol");
+        BotReply menu = carol.send("/menu").expectReply();
+        assertThat(menu.buttons()).containsExactly(java.util.List.of("👍 Like", "ℹ️ About"));
+        assertThat(carol.press(menu, "👍 Like")).hasValueSatisfying(t -> assertThat(t).startsWith("Thanks! That makes "));
+        assertThat(carol.press(menu, "ℹ️ About")).contains("A Spring Boot bot on mtproto-spring");
+    }
+
+    @Test
+    void anOrderTakesThreeSteps() {
+        TestUser dan = telegram.user("Dan");
+        assertThat(dan.send("/order").expectReply().text()).isEqualTo("What would you like?");
+        assertThat(dan.send("coffee").expectReply().text()).isEqualTo("How many coffee?");
+        assertThat(dan.send("2").expectReply().text()).isEqualTo("Ordered 2 × coffee.");
+    }
+
+    @Test
+    void aBadOrderGoesToTheExceptionHandler() {
+        TestUser eve = telegram.user("Eve");
+        eve.send("/order").expectReply();
+        eve.send("tea").expectReply();
+        assertThat(eve.send("lots").expectReply().text()).isEqualTo("That is not a number, so I dropped the order.");
+        assertThat(eve.send("divide 7 by 0").expectReply().text()).isEqualTo("I cannot do that: / by zero.");
+        assertThat(eve.send("divide 8 by 2").expectReply().text()).isEqualTo("8 / 2 = 4");
+    }
+}
