@@ -18,6 +18,18 @@ public sealed interface TelegramUpdate {
     /** @return the update as the engine delivered it */
     IncomingUpdate update();
 
+    /**
+     * The typed view of a delivered update, as {@link TelegramClient#onUpdate} handlers get it (for tests and
+     * for code that takes updates from the engine itself).
+     *
+     * @param update the update
+     * @param client the client whose shortcuts ({@code reply}, {@code answer}...) the view uses
+     * @return its view; {@link Raw} for a kind without one
+     */
+    static TelegramUpdate of(IncomingUpdate update, TelegramClient client) {
+        return TypedUpdates.of(update, client);
+    }
+
     /** @param message a new message (private, group, supergroup or channel) */
     record NewMessage(MessageView message) implements TelegramUpdate {
         @Override

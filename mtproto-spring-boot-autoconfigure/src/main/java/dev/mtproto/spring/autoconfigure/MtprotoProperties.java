@@ -27,8 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts Time limits
  * @param updates How updates are received and handed to handlers
  * @param pfs Perfect forward secrecy with temporary keys
- * @param clients Several accounts by name; when set, "bot-token", "phone" and "session" at
- *     the top level must not be
+ * @param clients Several accounts by name; when set, "bot-token" and "phone" at the top level
+ *     must not be
  */
 @ConfigurationProperties("mtproto")
 public record MtprotoProperties(

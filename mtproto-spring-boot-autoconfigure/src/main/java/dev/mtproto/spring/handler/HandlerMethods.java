@@ -24,6 +24,8 @@ import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
  * start for a method that cannot work.
  */
 public final class HandlerMethods {
+    private static final org.springframework.core.ParameterNameDiscoverer NAMES = new org.springframework.core.DefaultParameterNameDiscoverer();
+
     private final HandlerMethodArgumentResolverComposite resolvers = new HandlerMethodArgumentResolverComposite();
     private final ListableBeanFactory beans;
 
@@ -66,6 +68,7 @@ public final class HandlerMethods {
     private void checkParameters(Method method, UpdateMatcher matcher) {
         for (int i = 0; i < method.getParameterCount(); i++) {
             MethodParameter p = new MethodParameter(method, i);
+            p.initParameterNameDiscovery(NAMES);
             if (!resolvers.supportsParameter(p)) {
                 throw new IllegalArgumentException("nothing supplies parameter " + i + " (" + p.getGenericParameterType().getTypeName()
                         + "): take the update or its view, the chat (ChatRef), the sender (User), the text (String), @CommandArguments, "
@@ -74,6 +77,10 @@ public final class HandlerMethods {
             UpdateVariable v = p.getParameterAnnotation(UpdateVariable.class);
             if (v != null) {
                 String name = v.value().isEmpty() ? p.getParameterName() : v.value();
+                if (name == null) {
+                    throw new IllegalArgumentException("parameter " + i + " takes a placeholder but its name is not in the class file: name it, "
+                            + "@UpdateVariable(\"item\"), or compile with -parameters");
+                }
                 if (!matcher.variables().contains(name)) {
                     throw new IllegalArgumentException("parameter " + i + " takes placeholder {" + name + "}, which the pattern does not have (it has "
                             + matcher.variables() + ")");
