@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,7 +21,10 @@ import org.springframework.context.annotation.Bean;
  * {@link Clock} bean if there is one, else the system clock.
  */
 @AutoConfiguration(after = MtprotoAutoConfiguration.class)
-@ConditionalOnClass({ TelegramClients.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+// by name: a context registering this class by its Class object (not through AutoConfiguration.imports) reads
+// the annotation by reflection, which drops it whole when a class literal is missing (found by HealthModuleAbsentTest)
+@ConditionalOnClass(value = TelegramClients.class, name = { "org.springframework.boot.health.contributor.HealthIndicator",
+        "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(TelegramClients.class)
 @ConditionalOnEnabledHealthIndicator("mtproto")
 @EnableConfigurationProperties(MtprotoHealthProperties.class)
