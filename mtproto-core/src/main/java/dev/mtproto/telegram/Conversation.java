@@ -25,8 +25,10 @@ import java.util.function.Predicate;
  * bot.onMessage(m -> {
  *     if (m.command().map(c -> c.name().equals("name")).orElse(false)) {
  *         Conversation c = bot.conversation(m.chat());
+ *         // wait first, then ask: an answer that comes before the wait began would go to the handlers instead
+ *         CompletableFuture<MessageView> answer = c.nextMessageFrom(m.senderId().getAsLong(), Duration.ofMinutes(1));
  *         m.reply("What is your name?").join();
- *         String name = c.nextMessageFrom(m.senderId().getAsLong(), Duration.ofMinutes(1)).join().text();
+ *         String name = answer.join().text();
  *         c.send("Hello, " + name);
  *     }
  * });

@@ -56,11 +56,13 @@ class BotHandlers {
     CompletableFuture<String> order(MessageView message, TelegramClient client) {
         Conversation c = client.conversation(message.chat());
         long user = message.senderId().orElseThrow();
-        return c.send("What would you like?")
-                .thenCompose(x -> c.nextMessageFrom(user, ANSWER_TIME))
-                .thenCompose(item -> c.send("How many " + item.text() + "?")
-                        .thenCompose(x -> c.nextMessageFrom(user, ANSWER_TIME))
-                        .thenApply(count -> "Ordered " + Integer.parseInt(count.text().strip()) + " × " + item.text() + "."));
+        // each answer is waited for before its question goes out, so even an instant answer is caught
+        CompletableFuture<MessageView> item = c.nextMessageFrom(user, ANSWER_TIME);
+        return c.send("What would you like?").thenCompose(x -> item).thenCompose(what -> {
+            CompletableFuture<MessageView> count = c.nextMessageFrom(user, ANSWER_TIME);
+            return c.send("How many " + what.text() + "?").thenCompose(x -> count)
+                    .thenApply(n -> "Ordered " + Integer.parseInt(n.text().strip()) + " × " + what.text() + ".");
+        });
     }
 
     @UpdateHandler(pattern = "divide {a} by {b}")

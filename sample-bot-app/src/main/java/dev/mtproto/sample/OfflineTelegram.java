@@ -2,6 +2,7 @@ package dev.mtproto.sample;
 
 import dev.mtproto.spring.test.EmbeddedTelegram;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
@@ -15,13 +16,35 @@ import org.springframework.core.env.MapPropertySource;
 final class OfflineTelegram implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineTelegram.class);
 
+    private final CompletableFuture<EmbeddedTelegram> starting;
+
+    /** @param starting the embedded Telegram being started, or null when TG_API_ID is set */
+    OfflineTelegram(CompletableFuture<EmbeddedTelegram> starting) {
+        this.starting = starting;
+    }
+
+    /** @return the embedded Telegram, starting on a thread of its own */
+    static CompletableFuture<EmbeddedTelegram> startInBackground() {
+        CompletableFuture<EmbeddedTelegram> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(EmbeddedTelegram.start("sample_bot", Duration.ofSeconds(10)));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }, "embedded-telegram-start");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        if (context.getEnvironment().containsProperty("TG_API_ID")) {
+        if (starting == null) {
             LOG.info("TG_API_ID is set: talking to Telegram");
             return;
         }
-        EmbeddedTelegram telegram = EmbeddedTelegram.start("sample_bot", Duration.ofSeconds(10));
+        EmbeddedTelegram telegram = starting.join();
         java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(telegram.properties());
         properties.put("sample.scripted-user", true);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("offlineTelegram", properties));

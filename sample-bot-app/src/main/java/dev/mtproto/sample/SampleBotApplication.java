@@ -14,7 +14,9 @@ public class SampleBotApplication {
     /** @param args Spring Boot's command line */
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(SampleBotApplication.class);
-        app.addInitializers(new OfflineTelegram());
+        // offline, the embedded Telegram starts on another thread while Spring Boot starts on this one
+        String apiId = System.getenv("TG_API_ID");
+        app.addInitializers(new OfflineTelegram(apiId == null || apiId.isBlank() ? OfflineTelegram.startInBackground() : null));
         app.run(args);
     }
 }

@@ -6,6 +6,7 @@ import dev.mtproto.spring.client.LoginFlowProvider;
 import dev.mtproto.spring.client.MtprotoClientLifecycle;
 import dev.mtproto.spring.client.TelegramClients;
 import dev.mtproto.telegram.TelegramClient;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
@@ -41,15 +42,21 @@ public final class MtprotoAutoConfiguration {
     @ConditionalOnMissingBean
     TelegramClients telegramClients(MtprotoProperties properties, ObjectProvider<DataSource> dataSource,
             ObjectProvider<MtprotoClientConfigCustomizer> configCustomizers, ObjectProvider<UpdateEngineConfigCustomizer> engineCustomizers,
-            Environment environment) {
+            ObjectProvider<Clock> clock, Environment environment) {
         Executor handlers = null;
         if (Threading.VIRTUAL.isActive(environment)) {
             SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("mtproto-updates-");
             virtual.setVirtualThreads(true);
             handlers = virtual;
         }
-        return new TelegramClientsFactory(properties, dataSource.getIfAvailable(), configCustomizers.orderedStream().toList(),
-                engineCustomizers.orderedStream().toList(), handlers).create();
+        TelegramClients clients = new TelegramClientsFactory(properties, dataSource.getIfAvailable(), configCustomizers.orderedStream().toList(),
+                engineCustomizers.orderedStream().toList(), handlers, clock.getIfAvailable(Clock::systemUTC)).create();
+        if (properties.autoStartup()) {
+            // the connections (and any key exchange) open in the background while the rest of the context starts;
+            // the client lifecycle then signs in over them; a context that fails closes them (TelegramClients.close)
+            clients.forEach(a -> a.client().raw().start());
+        }
+        return clients;
     }
 
     @Bean(destroyMethod = "")

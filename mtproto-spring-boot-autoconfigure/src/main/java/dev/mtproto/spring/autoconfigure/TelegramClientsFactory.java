@@ -24,6 +24,7 @@ final class TelegramClientsFactory {
     private final List<MtprotoClientConfigCustomizer> configCustomizers;
     private final List<UpdateEngineConfigCustomizer> engineCustomizers;
     private final @Nullable Executor handlerExecutor;
+    private final Clock clock;
 
     /**
      * @param properties the properties
@@ -32,14 +33,16 @@ final class TelegramClientsFactory {
      * @param engineCustomizers applied in order to each update engine configuration
      * @param handlerExecutor where handlers run (virtual threads when Boot's {@code spring.threads.virtual.enabled}),
      *     or null for the client's callback threads
+     * @param clock the application's clock (the times accounts record, which health reports)
      */
     TelegramClientsFactory(MtprotoProperties properties, @Nullable DataSource dataSource, List<MtprotoClientConfigCustomizer> configCustomizers,
-            List<UpdateEngineConfigCustomizer> engineCustomizers, @Nullable Executor handlerExecutor) {
+            List<UpdateEngineConfigCustomizer> engineCustomizers, @Nullable Executor handlerExecutor, Clock clock) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.configCustomizers = configCustomizers;
         this.engineCustomizers = engineCustomizers;
         this.handlerExecutor = handlerExecutor;
+        this.clock = clock;
     }
 
     /**
@@ -57,7 +60,7 @@ final class TelegramClientsFactory {
                 ClientConfigBuilder config = ClientConfigs.builder(properties, a, store);
                 configCustomizers.forEach(c -> c.customize(a.name(), config));
                 TelegramClient client = TelegramClient.create(build(config), engine(a.name()));
-                accounts.add(new TelegramAccount(a.name(), client, a.signIn(), Clock.systemUTC()));
+                accounts.add(new TelegramAccount(a.name(), client, a.signIn(), clock));
             }
             return new TelegramClients(accounts);
         } catch (RuntimeException e) {
