@@ -102,7 +102,7 @@ final class HttpConnectHandshake implements ProxyHandshake {
             return;
         }
         String said = "the proxy answered CONNECT " + authority + " with " + printable(line.substring("HTTP/1.1 ".length()));
-        if (code == 407) {
+        if (code == 407 || code == 401) { // tinyproxy 1.11 answers a CONNECT with bad credentials 401
             throw new HandshakeFailure(ProxyStep.AUTH_REFUSED, said + (credentials.isPresent()
                     ? ": it refused the user name and password" : ": it wants a user name and password and none is configured"));
         }

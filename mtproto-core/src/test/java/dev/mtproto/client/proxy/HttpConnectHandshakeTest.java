@@ -46,7 +46,7 @@ class HttpConnectHandshakeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"407 Proxy Authentication Required, AUTH_REFUSED", "403 Forbidden, TARGET_REFUSED",
+    @CsvSource({"407 Proxy Authentication Required, AUTH_REFUSED", "401 Unauthorized, AUTH_REFUSED", "403 Forbidden, TARGET_REFUSED",
             "502 Bad Gateway, TARGET_REFUSED", "503 Service Unavailable, TARGET_REFUSED", "504 Gateway Timeout, TARGET_REFUSED",
             "400 Bad Request, PROTOCOL_ERROR", "405 Method Not Allowed, PROTOCOL_ERROR", "301 Moved, PROTOCOL_ERROR",
             "100 Continue, PROTOCOL_ERROR"})

@@ -2,11 +2,9 @@ package dev.mtproto.testkit.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mtproto.client.ConnectFailedException;
 import dev.mtproto.client.ConnectTimeoutException;
-import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.client.net.DcEndpoint;
 import dev.mtproto.client.net.DialedConnection;
 import dev.mtproto.client.net.Dialer;
@@ -18,7 +16,6 @@ import dev.mtproto.client.proxy.ProxyUnavailableException;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.tl.api.NearestDc;
-import dev.mtproto.tl.api.help.GetNearestDc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -26,7 +23,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,22 +39,14 @@ class ProxyDialersTest {
     @RegisterExtension
     static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(1).strictChecks(true));
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CONNECT_TIMEOUT = ThroughProxy.CONNECT_TIMEOUT;
 
-    /** Runs the client through a proxy: a fresh key exchange, then help.getNearestDc. */
-    static NearestDc callThrough(Dialer dialer) throws Exception {
-        try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().dialer(dialer).build())) {
-            client.connect().get(20, TimeUnit.SECONDS);
-            return (NearestDc) client.invoke(GetNearestDc.INSTANCE).get(20, TimeUnit.SECONDS);
-        }
+    private static NearestDc callThrough(Dialer dialer) throws Exception {
+        return ThroughProxy.callThrough(TELEGRAM.cluster(), dialer);
     }
 
-    /** @return why {@code connect()} failed, with the dialer given and a short connect timeout */
-    static Throwable connectFailure(Dialer dialer) {
-        try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().dialer(dialer)
-                .connectTimeout(CONNECT_TIMEOUT).build())) {
-            return assertThrows(ExecutionException.class, () -> client.connect().get(20, TimeUnit.SECONDS)).getCause();
-        }
+    private static Throwable connectFailure(Dialer dialer) {
+        return ThroughProxy.connectFailure(TELEGRAM.cluster(), dialer);
     }
 
     static Stream<Arguments> proxies() {
