@@ -46,9 +46,10 @@ final class ProxyTunnel {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             try {
                 channel.socket().connect(address, millisLeft(deadline, timeout));
+            } catch (SocketTimeoutException e) {
+                throw fail(ProxyStep.PROXY_UNREACHABLE, "no TCP connection to the proxy within " + timeout.toMillis() + " ms", e);
             } catch (IOException e) {
-                throw fail(ProxyStep.PROXY_UNREACHABLE, "no TCP connection to the proxy within " + timeout.toMillis()
-                        + " ms (" + e.getMessage() + ")", e);
+                throw fail(ProxyStep.PROXY_UNREACHABLE, "cannot open a TCP connection to the proxy: " + e.getMessage(), e);
             }
             run(channel, handshake, deadline, timeout);
             open = true;

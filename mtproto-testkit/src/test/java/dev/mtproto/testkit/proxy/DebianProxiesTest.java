@@ -1,6 +1,7 @@
 package dev.mtproto.testkit.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtproto.client.ConnectFailedException;
 import dev.mtproto.client.net.Dialer;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The dialers against real proxy servers from Debian's packages, started here on 127.0.0.1 with their own
@@ -91,6 +93,13 @@ class DebianProxiesTest {
             assertAuthRefused(connectFailure(ProxyConfig.http("127.0.0.1", proxy.port(), "alice", "wrong-pw").dialer()));
             assertAuthRefused(connectFailure(ProxyConfig.http("127.0.0.1", proxy.port()).dialer()));
         }
+    }
+
+    @Test
+    void aMissingServerSkipsItsTestSayingWhatToInstall() {
+        assertThatThrownBy(() -> ProxyProcess.require("no-such-proxy-server", "apt-get install no-such-proxy-server"))
+                .isInstanceOf(TestAbortedException.class).hasMessageContaining("no-such-proxy-server is not installed")
+                .hasMessageContaining("apt-get install no-such-proxy-server");
     }
 
     private static void assertAuthRefused(Throwable failure) {

@@ -103,7 +103,8 @@ class ProxyDialersTest {
         Throwable failure = connectFailure(ProxyConfig.socks5("127.0.0.1", port).dialer());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("connect() gave up at its timeout, not later")
                 .isLessThan(CONNECT_TIMEOUT.plusSeconds(5));
-        assertThat(failure).isInstanceOf(ConnectTimeoutException.class).hasMessageContaining("PROXY_UNREACHABLE");
+        assertThat(failure).isInstanceOf(ConnectTimeoutException.class).hasMessageContaining("PROXY_UNREACHABLE")
+                .hasMessageContaining("cannot open a TCP connection to the proxy");
         assertThat(failure.getCause()).isInstanceOfSatisfying(ProxyUnavailableException.class,
                 e -> assertThat(e.step()).isEqualTo(ProxyStep.PROXY_UNREACHABLE));
     }
