@@ -49,6 +49,7 @@ final class ClientConfigs {
                         "paste the whole key, from -----BEGIN RSA PUBLIC KEY----- to -----END RSA PUBLIC KEY-----", e);
             }
         }
+        ProxyProperties.of(p.proxy()).ifPresent(proxy -> b.dialer(proxy.dialer()));
         if (p.pfs().enabled()) {
             b.perfectForwardSecrecy(p.pfs().keyLifetime());
         }

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param session Where the account's keys and update state are kept
  * @param dc Which Telegram DCs to use
  * @param transport How bytes travel to the DCs
+ * @param proxy Proxy every connection goes through (none by default)
  * @param initConnection What the client tells Telegram about itself (shown in the account's session list)
  * @param timeouts Time limits
  * @param updates How updates are received and handed to handlers
@@ -41,6 +42,7 @@ public record MtprotoProperties(
         @DefaultValue Session session,
         @DefaultValue Dc dc,
         @DefaultValue Transport transport,
+        @DefaultValue Proxy proxy,
         @DefaultValue InitConnection initConnection,
         @DefaultValue Timeouts timeouts,
         @DefaultValue Updates updates,
@@ -52,7 +54,7 @@ public record MtprotoProperties(
     public String toString() {
         return "MtprotoProperties[enabled=" + enabled + ", autoStartup=" + autoStartup + ", apiId=" + apiId + ", apiHash=" + (apiHash == null ? "unset" : "(hidden)")
                 + ", botToken=" + (botToken == null ? "unset" : "(hidden)") + ", phone=" + (phone == null ? "unset" : "(hidden)")
-                + ", session=" + session + ", dc=" + dc + ", transport=" + transport + ", timeouts=" + timeouts + ", updates="
+                + ", session=" + session + ", dc=" + dc + ", transport=" + transport + ", proxy=" + proxy + ", timeouts=" + timeouts + ", updates="
                 + updates + ", pfs=" + pfs + ", clients=" + (clients == null ? "{}" : clients.keySet()) + "]";
     }
 
@@ -130,6 +132,36 @@ public record MtprotoProperties(
      * @param obfuscated Whether to obfuscate the stream (needed behind some firewalls and for MTProxy)
      */
     public record Transport(@DefaultValue("padded-intermediate") TransportKind kind, @DefaultValue("true") boolean obfuscated) {
+    }
+
+    /**
+     * A proxy for every connection the clients open.
+     *
+     * @param type Kind of proxy; unset: connect directly
+     * @param host Proxy's host name or IP address
+     * @param port Proxy's port
+     * @param username User name, for a proxy that asks for one
+     * @param password Password, for a proxy that asks for one; a secret, never logged
+     * @param link MTProxy link ("tg://proxy?server=...&port=...&secret=..." or "https://t.me/proxy?..."); checked
+     *     at start, but MTProxy connections are not built yet, so setting it fails the start saying so
+     */
+    public record Proxy(@Nullable ProxyType type, @Nullable String host, @Nullable Integer port, @Nullable String username,
+            @Nullable String password, @Nullable String link) {
+
+        /** Hides the password and the link's secret. */
+        @Override
+        public String toString() {
+            return "Proxy[type=" + type + ", host=" + host + ", port=" + port + ", username=" + username + ", password="
+                    + (password == null ? "unset" : "(hidden)") + ", link=" + (link == null ? "unset" : "(hidden)") + "]";
+        }
+    }
+
+    /** Kinds of proxy. */
+    public enum ProxyType {
+        /** SOCKS5 (RFC 1928), with username/password authentication (RFC 1929) when a username is set. */
+        SOCKS5,
+        /** An HTTP proxy that tunnels with CONNECT, with Basic authentication when a username is set. */
+        HTTP
     }
 
     /**
