@@ -69,6 +69,7 @@ public final class JdbcSessionStore implements SessionStore {
     private final SessionLease lease;
     private final SessionRows rows;
     private final PeerRows peers;
+    private final LeasedTransactions transactions;
     private final ScheduledFuture<?> renewal;
     private volatile boolean closed;
 
@@ -86,8 +87,9 @@ public final class JdbcSessionStore implements SessionStore {
             this.lease = SessionLease.acquire(dataSource, dialect, sessionName, builder.holder, builder.lease,
                     builder.waitForLease);
         } catch (SQLException e) {
-            throw failure("open the session", e);
+            throw LeasedTransactions.failure(sessionName, "open the session", e);
         }
+        this.transactions = new LeasedTransactions(dataSource, lease, sessionName);
         long period = Math.max(1, lease.leaseMillis() / 3);
         try {
             this.renewal = builder.scheduler().scheduleWithFixedDelay(this::renewLease, period, period,
@@ -321,46 +323,14 @@ public final class JdbcSessionStore implements SessionStore {
         return "JdbcSessionStore[session=" + sessionName + ", holder=" + lease.holder() + "]";
     }
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface SqlChange {
-        void run(Connection connection) throws SQLException;
-    }
-
-    private <T> T read(String what, SqlWork<T> work) {
+    private <T> T read(String what, LeasedTransactions.SqlWork<T> work) {
         requireOpen();
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
+        return transactions.read(what, work);
     }
 
-    private void write(String what, SqlChange change) {
+    private void write(String what, LeasedTransactions.SqlChange change) {
         requireOpen();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                lease.renewWithin(connection);
-                change.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
+        transactions.write(what, change);
     }
 
     private void requireOpen() {
@@ -394,10 +364,5 @@ public final class JdbcSessionStore implements SessionStore {
             log.warn("could not release the lease of JDBC session '{}' ({}: {}); it expires by itself", sessionName,
                     e.getClass().getSimpleName(), e.getMessage());
         }
-    }
-
-    private SessionStoreException failure(String what, SQLException e) {
-        return new SessionStoreException("JDBC session '" + sessionName + "': cannot " + what + " ("
-                + e.getClass().getSimpleName() + ", SQL state " + e.getSQLState() + ": " + e.getMessage() + ")", e);
     }
 }
