@@ -54,6 +54,7 @@ final class Conversations implements AutoCloseable {
     final UpdateControls controls;
     final BotQueries botQueries;
     final MemberChanges members;
+    final InputPeers inputPeers;
 
     Conversations(Accounts accounts, UserObjects users, AccessHashes accessHashes, PushTargets targets, Clock clock,
             WorldHandlers handlers, SecureRandom random) {
@@ -68,7 +69,7 @@ final class Conversations implements AutoCloseable {
         this.controls = new UpdateControls(pushes, boxes, limits, clock);
         channelMethods.register(handlers);
         new CreateChatMethod(accounts, accessHashes, chats, sender).register(handlers);
-        InputPeers inputPeers = new InputPeers(accounts, accessHashes, chats, channels);
+        this.inputPeers = new InputPeers(accounts, accessHashes, chats, channels);
         EntryPeers entryPeers = new EntryPeers(accounts, users, chats, chatObjects);
         new SendMessageMethod(inputPeers, sender, scheduled).register(handlers);
         new BlockMethods(inputPeers, blocks).register(handlers);
