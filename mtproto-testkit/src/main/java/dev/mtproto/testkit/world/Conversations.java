@@ -15,6 +15,7 @@ import dev.mtproto.testkit.world.messages.Blocks;
 import dev.mtproto.testkit.world.messages.CreateChatMethod;
 import dev.mtproto.testkit.world.messages.GetDialogsMethod;
 import dev.mtproto.testkit.world.messages.GetHistoryMethod;
+import dev.mtproto.testkit.world.messages.GetMessagesMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
 import dev.mtproto.testkit.world.messages.MemberChanges;
@@ -80,6 +81,7 @@ final class Conversations implements AutoCloseable {
         this.botQueries = new BotQueries(accounts, changes, copies, pushes, entryPeers, random);
         botQueries.register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
+        new GetMessagesMethod(boxes, channels, entryPeers).register(handlers);
         new GetDialogsMethod(boxes, chats, entryPeers).register(handlers);
         new SearchMethods(inputPeers, boxes, chats, entryPeers).register(handlers);
         new ParticipantMethods(chats, accounts, chatObjects, channels, entryPeers).register(handlers);

@@ -122,7 +122,8 @@ public final class World {
                 new HomeDcKeys(cluster, accounts, authorizations, clock), clock, handlers, random);
         new UserMethods(accounts, users, accessHashes, conversations.channelMethods::resolve).register(handlers);
         this.chatDirectory = new ChatDirectory(conversations.chats, accounts, clock);
-        this.files = new Files(clock, random, conversations.inputPeers, conversations.sender, conversations.scheduled, handlers);
+        this.files = new Files(clock, random, conversations.inputPeers, conversations.sender, conversations.scheduled, conversations.boxes,
+                users, handlers);
     }
 
     // ------------------------------------------------------------------ accounts

@@ -1,6 +1,9 @@
 package dev.mtproto.testkit.world.files;
 
+import dev.mtproto.testkit.world.accounts.Account;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,10 +18,16 @@ import java.util.Optional;
 public final class FileControls {
     private final UploadParts uploads;
     private final FileStore store;
+    private final StoredMessageRefresh messages;
+    private final ProfilePhotos profilePhotos;
+    private final Clock clock;
 
-    FileControls(UploadParts uploads, FileStore store) {
+    FileControls(UploadParts uploads, FileStore store, StoredMessageRefresh messages, ProfilePhotos profilePhotos, Clock clock) {
         this.uploads = uploads;
         this.store = store;
+        this.messages = messages;
+        this.profilePhotos = profilePhotos;
+        this.clock = clock;
     }
 
     /**
@@ -56,11 +65,37 @@ public final class FileControls {
      */
     public void expireReferences() {
         store.references.expireAll();
+        messages.refreshAll();
     }
 
     /** @param fileId a document's or photo's id whose reference expires, as {@link #expireReferences()} */
     public void expireReference(long fileId) {
         store.references.expire(fileId);
+        messages.refreshAll();
+    }
+
+    /**
+     * Sets a profile photo as from the account's own app ({@code photos.uploadProfilePhoto}), stored on its
+     * home DC.
+     *
+     * @param account the account
+     * @param image the image's bytes (PNG, JPEG, ... as {@code javax.imageio} reads them)
+     * @return the photo
+     * @throws dev.mtproto.rpc.RpcException {@code IMAGE_PROCESS_FAILED} or {@code PHOTO_INVALID_DIMENSIONS}
+     */
+    public StoredPhoto setProfilePhoto(Account account, byte[] image) {
+        StoredPhoto photo = store.addPhoto(account.homeDc(), (int) (clock.millis() / 1000),
+                PhotoScaler.sizes(image, PhotoScaler.PROFILE_PHOTO, "photos.uploadProfilePhoto"));
+        profilePhotos.add(account.id(), photo);
+        return photo;
+    }
+
+    /**
+     * @param account an account
+     * @return its profile photos, newest (the current one) first
+     */
+    public List<StoredPhoto> profilePhotos(Account account) {
+        return profilePhotos.of(account.id());
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Finds what an {@code InputFileLocation} names (https://core.telegram.org/type/InputFileLocation):
  * {@code inputDocumentFileLocation} (the document, or with {@code thumb_size} one of its thumbnails),
  * {@code inputPhotoFileLocation} (the photo size {@code thumb_size} names) and
- * {@code inputPeerPhotoFileLocation} (a profile photo, big or small). A wrong id or access hash is
+ * {@code inputPeerPhotoFileLocation} (a profile photo: big, size {@code c} or the largest; small, the smallest). A wrong id or access hash is
  * {@code FILE_ID_INVALID}, a size the file does not have or another kind of location {@code LOCATION_INVALID}.
  * File references are checked by the caller, on the DC that holds the file.
  */
@@ -56,7 +56,7 @@ final class FileLocator {
         }
         if (location instanceof InputPeerPhotoFileLocation l) {
             StoredPhoto p = peerPhotos.photo(caller, l, method).orElseThrow(() -> WorldErrors.of(400, "LOCATION_INVALID", method));
-            PhotoVariant s = l.big() ? p.largest() : p.sizes().get(0);
+            PhotoVariant s = l.big() ? p.size("c").orElse(p.largest()) : p.sizes().get(0);
             return new Found(new Located(p.id(), p.dcId(), s.content(), null, p.date()), null);
         }
         throw WorldErrors.of(400, "LOCATION_INVALID", method);
