@@ -32,6 +32,7 @@ final class CdnPartFetcher {
     private final CdnHashes hashes = new CdnHashes();
     private final int lanes;
     private final IntFunction<ConnectionId> masterLane;
+    private CompletableFuture<Void> keys;
 
     /**
      * @param caller sends the calls
@@ -75,7 +76,7 @@ final class CdnPartFetcher {
 
     private CompletableFuture<byte[]> fetch(TransferJob<?> job, long index, long offset, int limit, int reuploads) {
         ConnectionId lane = new ConnectionId(cdnDc, DcRole.CDN, (int) (index % lanes));
-        return caller.call(job, "offset " + offset, () -> lane, new GetCdnFile(token, offset, limit)).thenCompose(answer -> {
+        return keys().thenCompose(v -> caller.call(job, "offset " + offset, () -> lane, new GetCdnFile(token, offset, limit))).thenCompose(answer -> {
             if (answer instanceof CdnFile part) {
                 if (part.bytes().length > limit) {
                     throw new FilePartException(offset, "the CDN sent " + part.bytes().length + " bytes for a limit of " + limit);
@@ -94,6 +95,14 @@ final class CdnPartFetcher {
                         return fetch(job, index, offset, limit, reuploads + 1);
                     });
         });
+    }
+
+    /** @return completes when the client can open connections to the CDN DC (its RSA key is known) */
+    private synchronized CompletableFuture<Void> keys() {
+        if (keys == null || keys.isCompletedExceptionally()) {
+            keys = caller.client().prepareCdn(cdnDc);
+        }
+        return keys;
     }
 
     private CompletableFuture<byte[]> checked(TransferJob<?> job, long index, long offset, byte[] plain, boolean fileEnds, int hashFetches) {
