@@ -1,0 +1,5 @@
+package dev.mtproto.files;
+
+/** Memory. */
+record BytesTarget() implements DownloadTarget {
+}
