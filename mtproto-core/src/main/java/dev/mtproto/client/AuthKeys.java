@@ -24,6 +24,11 @@ final class AuthKeys {
         this.store = store;
     }
 
+    /** @return where the keys are kept */
+    SessionStore store() {
+        return store;
+    }
+
     /**
      * Reads the stored key of a DC; blocking (store I/O).
      *

@@ -16,11 +16,28 @@ import java.util.function.Supplier;
  * @param drops dropped-message counters
  * @param quickAcks quick acks received
  * @param keys the authorization keys, per DC
+ * @param cdn the CDN DCs' RSA keys and (in-memory) authorization keys
  * @param storeWrites session-store writes, one at a time, off the timer and the loops
  * @param options the DC addresses now
  * @param connected told (on a callback thread) each time a connection starts carrying its session
  */
 record ClientRuntime(ClientConfig config, ClientResources resources, Executor callbacks, ClientEvents events,
-                     UpdateSink updates, DropCounters drops, LongAdder quickAcks, AuthKeys keys,
+                     UpdateSink updates, DropCounters drops, LongAdder quickAcks, AuthKeys keys, CdnKeys cdn,
                      StoreWriter storeWrites, Supplier<DcOptions> options, java.util.function.Consumer<ConnectionId> connected) {
+
+    /**
+     * @param role a connection's role
+     * @return the keys it uses: a CDN DC's own (in memory), or the account's (in the session store)
+     */
+    AuthKeys keys(DcRole role) {
+        return role == DcRole.CDN ? cdn.authKeys() : keys;
+    }
+
+    /**
+     * @param role a connection's role
+     * @return where its session is saved: nowhere lasting for a CDN DC, else the session store
+     */
+    dev.mtproto.store.SessionStore store(DcRole role) {
+        return role == DcRole.CDN ? cdn.authKeys().store() : config.sessionStore();
+    }
 }

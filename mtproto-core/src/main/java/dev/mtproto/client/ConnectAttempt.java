@@ -58,7 +58,7 @@ final class ConnectAttempt implements Runnable {
         SocketLink link;
         DcAuthorization stored;
         try {
-            stored = owner.needsKey() ? runtime.keys().stored(id.dcId()).orElse(null) : null;
+            stored = owner.needsKey() ? runtime.keys(id.role()).stored(id.dcId()).orElse(null) : null;
             ClientTransport transport = transport(dialed, address, endpoint.media());
             link = new SocketLink(id, runtime.resources().ioLoops().next(), dialed, transport, owner.traffic());
         } catch (RuntimeException e) {
@@ -112,10 +112,16 @@ final class ConnectAttempt implements Runnable {
         return b.build();
     }
 
+    /** @return the RSA keys the DC signs with: a CDN DC's from {@code help.getCdnConfig}, else the configured ones */
+    private dev.mtproto.crypto.RsaKeyRing rsaKeys() {
+        ConnectionId id = owner.id();
+        return id.role() == DcRole.CDN ? runtime.cdn().ring(id.dcId()) : config.rsaKeys();
+    }
+
     /** Creates the DC's key over this link, or waits for another connection of this client creating it. */
     private void obtainKey(SocketLink link) {
         int dcId = owner.id().dcId();
-        AuthKeys.Claim claim = runtime.keys().claim(dcId);
+        AuthKeys.Claim claim = runtime.keys(owner.id().role()).claim(dcId);
         if (!claim.mine()) {
             claim.future().whenComplete((auth, error) -> {
                 if (error != null) {
@@ -129,7 +135,7 @@ final class ConnectAttempt implements Runnable {
         // a link that closes before the key exists gives the claim up, so the next attempt can make one
         owner.supervision().whenSettled(link, () -> claim.failed(new java.io.IOException("the connection closed during the key exchange")));
         long started = System.nanoTime();
-        ClientKeyExchange kx = ClientKeyExchange.builder(config.wireDcId(dcId), config.rsaKeys()).random(owner.random()).build();
+        ClientKeyExchange kx = ClientKeyExchange.builder(config.wireDcId(dcId), rsaKeys()).random(owner.random()).build();
         KeyExchangeDriver driver = new KeyExchangeDriver(kx, link, new SerialExecutor(runtime.resources().blocking(), "mtproto-kx"),
                 result -> keyCreated(link, claim, result, started), error -> {
                     claim.failed(error);
@@ -157,7 +163,7 @@ final class ConnectAttempt implements Runnable {
     /** The DC's permanent key is known: start the session on it, or first make a temporary key to bind to it. */
     private void withPermanentKey(SocketLink link, DcAuthorization permanent) {
         java.util.Optional<java.time.Duration> lifetime = config.tempKeyLifetime();
-        if (lifetime.isEmpty()) {
+        if (lifetime.isEmpty() || owner.id().role() == DcRole.CDN) { // a CDN key is in memory only: no binding
             link.loop().execute(() -> owner.established(link, permanent, null));
             return;
         }

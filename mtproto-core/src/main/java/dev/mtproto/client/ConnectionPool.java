@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client's connections, one per DC and role, made on first use; and the timer tasks that keep them
+ * A client's connections, one per DC, role and lane ({@link ConnectionId}), made on first use; and the timer tasks that keep them
  * (deadlines every second, pings every ping interval), scheduled with the first connection and cancelled
  * when the pool closes. A connection other than the home DC's main one that stays unused for the idle timeout
  * is closed and forgotten; the next call to it makes a new one (with the same key, from the store). After {@link #close()} no connection is made.

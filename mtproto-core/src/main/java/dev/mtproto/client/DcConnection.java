@@ -50,7 +50,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         this.random = config.random() != null ? config.random() : RandomSource.perThread();
         this.backoff = new ReconnectBackoff(config.reconnectPolicy());
         this.output = new SessionOutput(this, runtime);
-        this.saver = new SessionSaver(id.dcId(), runtime);
+        this.saver = new SessionSaver(id, runtime);
         this.supervision = new ConnectionSupervision(this, runtime);
         this.traffic = new LinkTraffic(this, slot, runtime, output);
         this.opener = new SessionOpener(config, random, output);

@@ -1,7 +1,7 @@
 package dev.mtproto.client;
 
 /**
- * What a connection to a DC is for. A client holds at most one connection per DC and role; each has its own
+ * What a connection to a DC is for. A client holds connections per DC, role and lane ({@link ConnectionId}); each has its own
  * MTProto session, all connections to one DC share its authorization key (except {@link #CDN}).
  */
 public enum DcRole {

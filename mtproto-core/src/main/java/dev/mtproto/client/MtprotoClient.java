@@ -70,7 +70,7 @@ public final class MtprotoClient implements AutoCloseable {
         DropCounters drops = new DropCounters();
         UpdateSink updates = new UpdateSink(callbacks, config.updateQueueCapacity(), id -> drops.count(DropReason.UNKNOWN_CONSTRUCTOR));
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
-                new AuthKeys(config.sessionStore()), new StoreWriter(resources.blocking()), options::get, this::connected);
+                new AuthKeys(config.sessionStore()), new CdnKeys(), new StoreWriter(resources.blocking()), options::get, this::connected);
         this.account = new AccountState(config.sessionStore(), runtime.keys(), runtime.storeWrites());
         this.peers = new PeerCache(config.sessionStore(), runtime.storeWrites());
         this.peerUpkeep = new PeerUpkeep(peers, updates, resources.timer());
@@ -176,6 +176,20 @@ public final class MtprotoClient implements AutoCloseable {
      */
     public void updateDcOptions(DcOptions value) {
         options.set(Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * Makes connections to a CDN DC ({@link DcRole#CDN}) possible: its RSA key from {@code help.getCdnConfig},
+     * asked of the home DC once and cached (https://core.telegram.org/cdn). Such connections create a key of
+     * their own, kept in memory only, and carry no authorization.
+     *
+     * @param cdnDcId the CDN DC a download was redirected to
+     * @return completes when connections to it can be opened; fails if {@code help.getCdnConfig} fails or lists
+     *     no key of that DC ({@link IllegalStateException})
+     */
+    public CompletableFuture<Void> prepareCdn(int cdnDcId) {
+        return runtime.cdn().ready(cdnDcId, () -> invoke(dev.mtproto.tl.api.help.GetCdnConfig.INSTANCE)
+                .thenApply(c -> (dev.mtproto.tl.api.CdnConfig) c));
     }
 
     /**

@@ -21,6 +21,7 @@ final class SessionSaver {
     private static final long OFFSET_CHANGE_WORTH_SAVING_MILLIS = 1000;
 
     private final int dcId;
+    private final DcRole role;
     private final ClientRuntime runtime;
     private long savedSalt;
     private long savedOffset;
@@ -28,8 +29,9 @@ final class SessionSaver {
     private volatile boolean saltsRequested;
     private volatile boolean failing;
 
-    SessionSaver(int dcId, ClientRuntime runtime) {
-        this.dcId = dcId;
+    SessionSaver(ConnectionId id, ClientRuntime runtime) {
+        this.dcId = id.dcId();
+        this.role = id.role();
         this.runtime = runtime;
     }
 
@@ -62,7 +64,7 @@ final class SessionSaver {
         savedSalt = salt;
         savedOffset = offset;
         return new DcAuthorization(session.authKey(), salt, offset, keyCreatedAt != null ? keyCreatedAt : Instant.now(),
-                runtime.keys().authorizedUser(dcId));
+                runtime.keys(role).authorizedUser(dcId));
     }
 
     /** @return whether the session's known salts run out soon and none were asked for yet */
@@ -87,7 +89,7 @@ final class SessionSaver {
         }
         runtime.storeWrites().execute(() -> {
             try {
-                runtime.config().sessionStore().saveAuthorization(dcId, auth);
+                runtime.store(role).saveAuthorization(dcId, auth);
                 failing = false;
             } catch (RuntimeException e) {
                 if (!failing) {
@@ -104,10 +106,10 @@ final class SessionSaver {
     /** The DC does not know our key: forget it in the store, off the calling thread. */
     void forgetKey(long keyId) {
         LOG.warn("DC {}: the DC does not know our authorization key; creating a new one", dcId);
-        runtime.keys().markDead(dcId, keyId);
+        runtime.keys(role).markDead(dcId, keyId);
         runtime.storeWrites().execute(() -> {
             try {
-                runtime.keys().forget(dcId, keyId);
+                runtime.keys(role).forget(dcId, keyId);
             } catch (RuntimeException e) {
                 LOG.warn("DC {}: could not delete the old key from the session store: {}", dcId, e.getMessage());
             }

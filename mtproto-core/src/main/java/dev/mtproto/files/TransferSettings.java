@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param retryBackoff the wait before the second attempt of a part, doubled for each further one (default 200 ms)
  * @param maxRetryBackoff the longest such wait (default 5 s)
  * @param partTimeout how long one part may wait for its answer (default 60 s)
+ * @param maxFloodWait the longest {@code FLOOD_WAIT} a part waits out before the transfer fails with it (default
+ *     60 s); the wait does not count as an attempt
  */
 public record TransferSettings(int partsInFlight, int lanesPerDc, boolean cdnSupported, int partAttempts,
-        Duration retryBackoff, Duration maxRetryBackoff, Duration partTimeout) {
+        Duration retryBackoff, Duration maxRetryBackoff, Duration partTimeout, Duration maxFloodWait) {
 
     /** @throws IllegalArgumentException if a value is out of range */
     public TransferSettings {
@@ -34,6 +36,7 @@ public record TransferSettings(int partsInFlight, int lanesPerDc, boolean cdnSup
         notNegative("retryBackoff", retryBackoff);
         notNegative("maxRetryBackoff", maxRetryBackoff);
         notNegative("partTimeout", partTimeout);
+        notNegative("maxFloodWait", maxFloodWait);
         if (partTimeout.isZero()) {
             throw new IllegalArgumentException("partTimeout must be positive");
         }
@@ -65,6 +68,7 @@ public record TransferSettings(int partsInFlight, int lanesPerDc, boolean cdnSup
         private Duration retryBackoff = Duration.ofMillis(200);
         private Duration maxRetryBackoff = Duration.ofSeconds(5);
         private Duration partTimeout = Duration.ofSeconds(60);
+        private Duration maxFloodWait = Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -110,13 +114,19 @@ public record TransferSettings(int partsInFlight, int lanesPerDc, boolean cdnSup
             return this;
         }
 
+        /** @param value the longest flood wait sat out @return this builder */
+        public Builder maxFloodWait(Duration value) {
+            this.maxFloodWait = value;
+            return this;
+        }
+
         /**
          * @return the settings
          * @throws IllegalArgumentException if a value is out of range
          */
         public TransferSettings build() {
             return new TransferSettings(partsInFlight, lanesPerDc, cdnSupported, partAttempts, retryBackoff,
-                    maxRetryBackoff, partTimeout);
+                    maxRetryBackoff, partTimeout, maxFloodWait);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mtproto.client.interceptor;
 
 import dev.mtproto.client.ConnectionId;
+import dev.mtproto.client.DcRole;
 import dev.mtproto.rpc.UnauthorizedException;
 import dev.mtproto.tl.api.auth.ExportAuthorization;
 import dev.mtproto.tl.api.auth.ExportedAuthorization;
@@ -18,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code auth.exportAuthorization} on the home DC and {@code auth.importAuthorization} on the other, once per
  * DC (concurrent calls wait for the same transfer; the result is remembered by the client). A DC that later
  * answers {@code 401} as if it did not know us gets a new transfer and the call is tried again, once. Calls
- * of the {@code auth.*} and {@code help.*} namespaces, and calls of a client that is not signed in, pass
- * unchanged.
+ * of the {@code auth.*} and {@code help.*} namespaces, calls to a CDN DC (which knows no account), and calls of a
+ * client that is not signed in, pass unchanged.
  */
 public final class AuthorizationTransfer implements RpcInterceptor {
 
@@ -69,7 +70,7 @@ public final class AuthorizationTransfer implements RpcInterceptor {
         RpcRequest<R> request = chain.request();
         int dc = request.target().dcId();
         long user = account.signedInUserId();
-        if (user == 0 || dc == account.homeDc() || exempt(request.methodName())) {
+        if (user == 0 || dc == account.homeDc() || request.target().role() == DcRole.CDN || exempt(request.methodName())) {
             return chain.proceed(request);
         }
         return ensureOn(dc, user).thenCompose(v -> chain.proceed(request)).exceptionallyCompose(e -> {

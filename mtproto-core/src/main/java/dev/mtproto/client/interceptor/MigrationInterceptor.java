@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
  * Follows the DC redirections Telegram answers with (https://core.telegram.org/api/datacenter):
  * {@code PHONE_MIGRATE_X}, {@code USER_MIGRATE_X} and {@code NETWORK_MIGRATE_X} move the account's home DC to
  * X (the client remembers it) and retry the call there; {@code FILE_MIGRATE_X} and {@code STATS_MIGRATE_X}
- * send only that call to DC X, on a connection of the same role, and never touch the home DC. A call
+ * send only that call to DC X, on a connection of the same role and lane, and never touch the home DC. A call
  * addressed to a DC explicitly (not to the home DC) never moves the home DC either: it is retried on X.
  * At most {@link #MAX_MIGRATIONS} redirections per call, so two DCs that point at each other cannot loop; a
  * redirection to a DC the client has no address for fails the call with the {@link MigrateException}.
@@ -69,7 +69,7 @@ public final class MigrationInterceptor implements RpcInterceptor {
                 return CompletableFuture.failedFuture(cause);
             }
             ConnectionId from = request.target();
-            ConnectionId to = new ConnectionId(migrate.targetDc(), from.role());
+            ConnectionId to = from.atDc(migrate.targetDc());
             boolean moveHome = migrate.kind().movesHomeDc() && from.equals(home.homeConnection());
             if (moveHome) {
                 home.moveHome(migrate.targetDc());
