@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param clock the DCs' clock (before {@link TestDc#skewClock})
  * @param idleSessionTimeout how long a session may go unused before the DC forgets it
  * @param layers the API layers clients are served in
+ * @param mediaAddresses whether each DC also listens on a media-only address
  */
-record ClusterSettings(boolean strictChecks, Clock clock, Duration idleSessionTimeout, ApiLayers layers) {
+record ClusterSettings(boolean strictChecks, Clock clock, Duration idleSessionTimeout, ApiLayers layers, boolean mediaAddresses) {
 }

@@ -18,11 +18,15 @@ final class DefaultHandlers {
         handlers.on(GetNearestDc.class, (m, call) -> new NearestDc("XX", call.dcId(), call.dcId()));
     }
 
-    /** The configuration a client of {@code thisDc} gets: the cluster's DCs as they listen, and the mode of its key. */
+    /**
+     * The configuration a client of {@code thisDc} gets: the cluster's DCs as they listen (media-only addresses
+     * with {@code media_only}), and the mode of its key.
+     */
     static Config config(TestCluster cluster, TestDc thisDc, boolean testMode) {
         List<DcOption> options = new ArrayList<>();
         for (TestDc dc : cluster.dcs()) {
             options.add(DcOption.builder().id(dc.id()).ipAddress(dc.host()).port(dc.port()).build());
+            dc.mediaPort().ifPresent(port -> options.add(DcOption.builder().mediaOnly(true).id(dc.id()).ipAddress(dc.host()).port(port).build()));
         }
         int now = (int) (thisDc.nowMillis() / 1000);
         return Config.builder()

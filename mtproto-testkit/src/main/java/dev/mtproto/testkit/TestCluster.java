@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -60,7 +62,7 @@ public final class TestCluster implements AutoCloseable {
     private TestCluster(Builder b) {
         this.rsaKey = b.rsaKey != null ? b.rsaKey : generateKey();
         this.settings = new ClusterSettings(b.strictChecks, b.clock, b.idleSessionTimeout,
-                b.schemaDir == null ? ApiLayers.bundled() : ApiLayers.withSchemaDir(b.schemaDir));
+                b.schemaDir == null ? ApiLayers.bundled() : ApiLayers.withSchemaDir(b.schemaDir), b.mediaAddresses);
         this.world = new World(this, b.clock);
         this.handlers = new RpcHandlers(world);
         DefaultHandlers.install(handlers, this);
@@ -167,11 +169,13 @@ public final class TestCluster implements AutoCloseable {
         return PemFormat.rsaPublicKey(rsaPublicKey().modulus(), rsaPublicKey().exponent());
     }
 
-    /** @return the DC addresses, for a client */
+    /** @return the DC addresses, for a client: each DC's, and its media-only address if it has one */
     public DcOptions dcOptions() {
         List<DcAddress> list = new ArrayList<>();
         for (TestDc dc : dcs.values()) {
             list.add(new DcAddress(dc.id(), dc.host(), dc.port()));
+            dc.mediaPort().ifPresent(port -> list.add(new DcAddress(dc.id(), dc.host(), port,
+                    Set.of(DcAddress.Flag.MEDIA_ONLY), Optional.empty())));
         }
         return DcOptions.of(list);
     }
@@ -229,6 +233,7 @@ public final class TestCluster implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration idleSessionTimeout = DEFAULT_IDLE_SESSION_TIMEOUT;
         private Path schemaDir;
+        private boolean mediaAddresses;
 
         private Builder() {
         }
@@ -347,6 +352,17 @@ public final class TestCluster implements AutoCloseable {
          */
         public Builder schemaDir(Path dir) {
             this.schemaDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * @param media {@code true} to have every DC also listen on a media-only address (an ephemeral port),
+         *     announced in {@code help.getConfig} and {@link TestCluster#dcOptions()} with {@code media_only},
+         *     serving the same DC; default {@code false}
+         * @return this builder
+         */
+        public Builder mediaAddresses(boolean media) {
+            this.mediaAddresses = media;
             return this;
         }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +61,9 @@ public final class TestDc implements AutoCloseable {
     private final ApiLayers layers;
     private final int requestedPort;
     private volatile DcListener listener;
+    private volatile DcListener mediaListener;
+    private final boolean mediaAddress;
+    private final AtomicInteger acceptedMediaConnections = new AtomicInteger();
     private volatile boolean closed;
 
     TestDc(int id, TestCluster cluster, RpcHandlers handlers, List<RsaPrivateKey> rsaKeys, int port, ClusterSettings settings) {
@@ -71,6 +75,7 @@ public final class TestDc implements AutoCloseable {
         this.clock = settings.clock();
         this.sessions = new DcSessions(settings.idleSessionTimeout());
         this.layers = settings.layers();
+        this.mediaAddress = settings.mediaAddresses();
         for (Leniency kind : Leniency.values()) {
             leniencies.put(kind, new AtomicLong());
         }
@@ -81,6 +86,12 @@ public final class TestDc implements AutoCloseable {
     /** Binds 127.0.0.1 and starts accepting. */
     void start() throws IOException {
         listener = DcListener.start(requestedPort, "testdc" + id + "-accept", this::serve);
+        if (mediaAddress) {
+            mediaListener = DcListener.start(0, "testdc" + id + "-media-accept", socket -> {
+                acceptedMediaConnections.incrementAndGet();
+                serve(socket);
+            });
+        }
     }
 
     private void serve(Socket socket) {
@@ -116,6 +127,21 @@ public final class TestDc implements AutoCloseable {
     /** @return the TCP port */
     public int port() {
         return listener.port();
+    }
+
+    /**
+     * @return the port of the DC's media-only address ({@code dcOption} with {@code media_only}), which
+     *     serves the same DC: keys, sessions and files; empty unless the cluster was built with
+     *     {@link TestCluster.Builder#mediaAddresses(boolean)}
+     */
+    public OptionalInt mediaPort() {
+        DcListener l = mediaListener;
+        return l == null ? OptionalInt.empty() : OptionalInt.of(l.port());
+    }
+
+    /** @return how many TCP connections the media-only address accepted (also counted in {@link #acceptedConnections()}) */
+    public int acceptedMediaConnections() {
+        return acceptedMediaConnections.get();
     }
 
     /** @return the faults to inject */
@@ -303,6 +329,10 @@ public final class TestDc implements AutoCloseable {
         DcListener l = listener;
         if (l != null) {
             l.close();
+        }
+        DcListener media = mediaListener;
+        if (media != null) {
+            media.close();
         }
         dropAllConnections();
         sessions.forEach(s -> {

@@ -15,6 +15,7 @@ import dev.mtproto.testkit.world.messages.Blocks;
 import dev.mtproto.testkit.world.messages.CreateChatMethod;
 import dev.mtproto.testkit.world.messages.GetDialogsMethod;
 import dev.mtproto.testkit.world.messages.GetHistoryMethod;
+import dev.mtproto.testkit.world.messages.GetMessagesMethod;
 import dev.mtproto.testkit.world.messages.Histories;
 import dev.mtproto.testkit.world.messages.InputPeers;
 import dev.mtproto.testkit.world.messages.MemberChanges;
@@ -54,6 +55,7 @@ final class Conversations implements AutoCloseable {
     final UpdateControls controls;
     final BotQueries botQueries;
     final MemberChanges members;
+    final InputPeers inputPeers;
 
     Conversations(Accounts accounts, UserObjects users, AccessHashes accessHashes, PushTargets targets, Clock clock,
             WorldHandlers handlers, SecureRandom random) {
@@ -68,7 +70,7 @@ final class Conversations implements AutoCloseable {
         this.controls = new UpdateControls(pushes, boxes, limits, clock);
         channelMethods.register(handlers);
         new CreateChatMethod(accounts, accessHashes, chats, sender).register(handlers);
-        InputPeers inputPeers = new InputPeers(accounts, accessHashes, chats, channels);
+        this.inputPeers = new InputPeers(accounts, accessHashes, chats, channels);
         EntryPeers entryPeers = new EntryPeers(accounts, users, chats, chatObjects);
         new SendMessageMethod(inputPeers, sender, scheduled).register(handlers);
         new BlockMethods(inputPeers, blocks).register(handlers);
@@ -79,6 +81,7 @@ final class Conversations implements AutoCloseable {
         this.botQueries = new BotQueries(accounts, changes, copies, pushes, entryPeers, random);
         botQueries.register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
+        new GetMessagesMethod(boxes, channels, entryPeers).register(handlers);
         new GetDialogsMethod(boxes, chats, entryPeers).register(handlers);
         new SearchMethods(inputPeers, boxes, chats, entryPeers).register(handlers);
         new ParticipantMethods(chats, accounts, chatObjects, channels, entryPeers).register(handlers);

@@ -22,6 +22,8 @@ import dev.mtproto.testkit.world.bots.BotQueries;
 import dev.mtproto.testkit.world.calls.AccessGate;
 import dev.mtproto.testkit.world.calls.Caller;
 import dev.mtproto.testkit.world.calls.WorldHandlers;
+import dev.mtproto.testkit.world.files.FileControls;
+import dev.mtproto.testkit.world.files.Files;
 import dev.mtproto.testkit.world.flood.FloodLimits;
 import dev.mtproto.testkit.world.logintokens.LoginTokenMethods;
 import dev.mtproto.testkit.world.logintokens.LoginTokens;
@@ -92,6 +94,7 @@ public final class World {
     private final AtomicInteger placed = new AtomicInteger();
     private final Conversations conversations;
     private final ChatDirectory chatDirectory;
+    private final Files files;
 
     /**
      * Made by the cluster, one per cluster.
@@ -119,6 +122,8 @@ public final class World {
                 new HomeDcKeys(cluster, accounts, authorizations, clock), clock, handlers, random);
         new UserMethods(accounts, users, accessHashes, conversations.channelMethods::resolve).register(handlers);
         this.chatDirectory = new ChatDirectory(conversations.chats, accounts, clock);
+        this.files = new Files(clock, random, conversations.inputPeers, conversations.sender, conversations.scheduled, conversations.boxes,
+                users, handlers);
     }
 
     // ------------------------------------------------------------------ accounts
@@ -437,6 +442,11 @@ public final class World {
         return new BulkMessages(this, count);
     }
 
+    /** @return the world's files: part retention, file references, stored documents and photos */
+    public FileControls files() {
+        return files.controls();
+    }
+
     /** @return the controls of pushed updates: faults per account, state, difference limits */
     public UpdateControls updates() {
         return conversations.controls;
@@ -494,6 +504,7 @@ public final class World {
         flood.clear();
         phoneLogin.newNumbersDc(0);
         codes.lifetime(LoginCodes.DEFAULT_LIFETIME);
+        files.reset();
     }
 
     /** Stops the thread that pushes updates; the cluster calls it when it closes. */

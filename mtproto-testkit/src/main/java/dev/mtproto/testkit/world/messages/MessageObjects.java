@@ -36,7 +36,9 @@ final class MessageObjects {
 
     private static Message.Builder base(Draft draft, int replyTo) {
         return Message.builder().message(draft.text()).replyMarkup(draft.markup()).entities(draft.entitiesOrNull())
-                .silent(draft.silent()).replyTo(replyHeader(replyTo)).fwdFrom(draft.fwdFrom()).viaBotId(draft.viaBotIdOrNull());
+                .silent(draft.silent()).replyTo(replyHeader(replyTo)).fwdFrom(draft.fwdFrom()).viaBotId(draft.viaBotIdOrNull())
+                .media(draft.hasMedia() ? draft.attachment().media() : null)
+                .groupedId(draft.hasMedia() && draft.attachment().groupedId() != 0 ? draft.attachment().groupedId() : null);
     }
 
     /**

@@ -44,7 +44,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 
 /**
- * Sends text messages as Telegram does (https://core.telegram.org/api/updates,
+ * Sends messages (text, or a photo or document with a caption) as Telegram does (https://core.telegram.org/api/updates,
  * https://core.telegram.org/method/messages.sendMessage): the message lands in every member's history (a
  * copy with the member's own message id and pts in each common box for private chats and basic groups;
  * one copy, with the channel's id and pts, in a channel's box), and each recipient gets the form Telegram
@@ -52,7 +52,7 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>private chat: the sender's call gets {@code updateShortSentMessage}; the sender's other keys get
  *       {@code updateShortMessage} with {@code out}; the recipient gets {@code updateShortMessage};</li>
- *   <li>a private-chat or basic-group message with a reply markup, which the short forms cannot carry: every
+ *   <li>a private-chat or basic-group message with a reply markup or media, which the short forms cannot carry: every
  *       owner's keys get {@code updates} with {@code updateNewMessage}, the users and the chat, taking the
  *       owner's next seq; the sender's call gets {@code updates} with {@code updateMessageID} and
  *       {@code updateNewMessage} and the seq its other keys get;</li>
@@ -135,7 +135,7 @@ public final class MessageSender {
     public synchronized UpdatesType send(Account sender, Destination to, Draft draft, long randomId, long viaPermKeyId,
             int date, String method) {
         String text = draft.text();
-        if (text.isBlank()) {
+        if (text.isBlank() && !draft.hasMedia()) {
             throw WorldErrors.of(400, "MESSAGE_EMPTY", method);
         }
         if (text.length() > MAX_LENGTH) {
@@ -202,7 +202,7 @@ public final class MessageSender {
             int id = message(e).id();
             ids.put(owner, id);
             UpdatesType push;
-            if (draft.markup() != null) {
+            if (draft.markup() != null || draft.hasMedia()) {
                 int seq = boxes.account(owner).nextSeq();
                 push = new Updates(List.of(new UpdateNewMessage(e.message(), e.pts(), 1)), usersFor(owner, sender, recipient, date),
                         chat == null ? List.of() : List.of(chatObjects.seenBy(owner, chat)), date, seq);
@@ -219,7 +219,7 @@ public final class MessageSender {
         }
         copies.add(ids);
         Objects.requireNonNull(mine, "the sender owns a copy");
-        if (chat == null && draft.markup() == null) {
+        if (chat == null && draft.markup() == null && !draft.hasMedia()) {
             return new UpdateShortSentMessage(true, message(mine).id(), mine.pts(), 1, date, null, draft.entitiesOrNull(), null);
         }
         return new Updates(List.of(new UpdateMessageID(message(mine).id(), randomId), new UpdateNewMessage(mine.message(), mine.pts(), 1)),

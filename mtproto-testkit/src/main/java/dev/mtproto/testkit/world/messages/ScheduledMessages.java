@@ -68,7 +68,7 @@ public final class ScheduledMessages {
      */
     public synchronized UpdatesType schedule(Account from, Destination to, Draft draft, long randomId, long viaPermKeyId, int date,
             int now, String method) {
-        if (draft.text().isBlank()) {
+        if (draft.text().isBlank() && !draft.hasMedia()) {
             throw WorldErrors.of(400, "MESSAGE_EMPTY", method);
         }
         if (draft.text().length() > MessageSender.MAX_LENGTH) {

@@ -53,7 +53,7 @@ public final class SendMessageMethod {
      * @param method the function, for errors
      * @return the message id it names, 0 for none
      */
-    static int replyTo(InputReplyTo replyTo, String method) {
+    public static int replyTo(InputReplyTo replyTo, String method) {
         if (replyTo == null) {
             return 0;
         }

@@ -1,5 +1,7 @@
 package dev.mtproto.testkit.world.updates;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +16,14 @@ public final class Mailboxes {
      */
     public AccountBox account(long userId) {
         return accounts.computeIfAbsent(userId, id -> new AccountBox());
+    }
+
+    /** @return every box made so far: the accounts' common boxes, then the channels' */
+    public List<MessageBox> all() {
+        List<MessageBox> all = new ArrayList<>();
+        accounts.values().forEach(a -> all.add(a.common()));
+        all.addAll(channels.values());
+        return all;
     }
 
     /**

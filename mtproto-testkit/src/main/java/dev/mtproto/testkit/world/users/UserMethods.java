@@ -97,7 +97,8 @@ public final class UserMethods {
                 .id(target.id())
                 .settings(PeerSettings.builder().build())
                 .notifySettings(PeerNotifySettings.builder().build())
-                .commonChatsCount(0);
+                .commonChatsCount(0)
+                .profilePhoto(users.profilePhotos().photo(target.id()).orElse(null));
         if (target.bot()) {
             full.botInfo(BotInfo.builder().userId(target.id()).description("").commands(List.of()).build());
         }

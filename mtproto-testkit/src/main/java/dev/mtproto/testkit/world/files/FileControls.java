@@ -1,0 +1,121 @@
+package dev.mtproto.testkit.world.files;
+
+import dev.mtproto.testkit.world.accounts.Account;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a test controls and sees of the world's files: how long uploaded parts are kept, file references
+ * expired, stored documents and photos looked up. Thread-safe.
+ *
+ * <pre>{@code
+ * world.files().partRetention(Duration.ofMinutes(5)); // parts not used within 5 minutes are forgotten
+ * world.files().expireReferences();                  // every file reference handed out so far expires
+ * }</pre>
+ */
+public final class FileControls {
+    private final UploadParts uploads;
+    private final FileStore store;
+    private final StoredMessageRefresh messages;
+    private final ProfilePhotos profilePhotos;
+    private final Clock clock;
+
+    FileControls(UploadParts uploads, FileStore store, StoredMessageRefresh messages, ProfilePhotos profilePhotos, Clock clock) {
+        this.uploads = uploads;
+        this.store = store;
+        this.messages = messages;
+        this.profilePhotos = profilePhotos;
+        this.clock = clock;
+    }
+
+    /**
+     * @param retention how long parts are kept after the last part of their file came (default a day:
+     *     Telegram's docs give no figure); an upload that goes on after that starts again from nothing
+     * @throws IllegalArgumentException if the retention is not positive
+     */
+    public void partRetention(Duration retention) {
+        uploads.retention(retention);
+    }
+
+    /**
+     * @param bytes how many bytes of parts not used yet the world holds at most (default 1 GiB); past it
+     *     the uploads touched longest ago are forgotten, so that benchmarks stay bounded
+     * @throws IllegalArgumentException if it holds less than one 512 KiB part
+     */
+    public void uploadBudget(long bytes) {
+        uploads.budget(bytes);
+    }
+
+    /** Forgets every part not used yet, as when the retention passes. */
+    public void forgetUploads() {
+        uploads.clear();
+    }
+
+    /** @return how many bytes the parts not used yet hold */
+    public long heldUploadBytes() {
+        return uploads.heldBytes();
+    }
+
+    /**
+     * Expires the file reference of every document and photo handed out so far: using one answers
+     * {@code 400 FILE_REFERENCE_EXPIRED} until the client fetches the file's origin again, which hands out a
+     * fresh reference (https://core.telegram.org/api/file_reference).
+     */
+    public void expireReferences() {
+        store.references.expireAll();
+        messages.refreshAll();
+    }
+
+    /** @param fileId a document's or photo's id whose reference expires, as {@link #expireReferences()} */
+    public void expireReference(long fileId) {
+        store.references.expire(fileId);
+        messages.refreshAll();
+    }
+
+    /**
+     * Sets a profile photo as from the account's own app ({@code photos.uploadProfilePhoto}), stored on its
+     * home DC.
+     *
+     * @param account the account
+     * @param image the image's bytes (PNG, JPEG, ... as {@code javax.imageio} reads them)
+     * @return the photo
+     * @throws dev.mtproto.rpc.RpcException {@code IMAGE_PROCESS_FAILED} or {@code PHOTO_INVALID_DIMENSIONS}
+     */
+    public StoredPhoto setProfilePhoto(Account account, byte[] image) {
+        StoredPhoto photo = store.addPhoto(account.homeDc(), (int) (clock.millis() / 1000),
+                PhotoScaler.sizes(image, PhotoScaler.PROFILE_PHOTO, "photos.uploadProfilePhoto"));
+        profilePhotos.add(account.id(), photo);
+        return photo;
+    }
+
+    /**
+     * @param account an account
+     * @return its profile photos, newest (the current one) first
+     */
+    public List<StoredPhoto> profilePhotos(Account account) {
+        return profilePhotos.of(account.id());
+    }
+
+    /**
+     * @param id a document id
+     * @return the stored document
+     */
+    public Optional<StoredDocument> document(long id) {
+        return store.document(id);
+    }
+
+    /**
+     * @param id a photo id
+     * @return the stored photo
+     */
+    public Optional<StoredPhoto> photo(long id) {
+        return store.photo(id);
+    }
+
+    /** Puts the settings back to their defaults (the files stay); {@code TestCluster.reset()} calls it. */
+    void reset() {
+        uploads.resetSettings();
+    }
+}
