@@ -8,6 +8,7 @@ import dev.mtproto.telegram.SentMessage;
 import dev.mtproto.telegram.TelegramClient;
 import dev.mtproto.tl.api.Document;
 import dev.mtproto.tl.api.InputDocument;
+import dev.mtproto.tl.api.InputFileType;
 import dev.mtproto.tl.api.InputMedia;
 import dev.mtproto.tl.api.InputMediaDocument;
 import dev.mtproto.tl.api.InputMediaPhoto;
@@ -26,6 +27,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Sends media: uploads the file through the {@link FileTransfers}, then {@code messages.sendMedia} with the
@@ -44,14 +46,16 @@ final class MediaSender {
 
     CompletableFuture<SentMessage> send(CompletableFuture<InputPeer> target, MediaMessage message) {
         FormattedText caption;
+        Function<InputFileType, InputMedia> media;
         try {
             caption = message.caption().withInputMentions(client::inputUser);
+            media = UploadedMedia.of(message);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         long randomId = random.nextLong();
         return upload(message).thenCombine(target, (file, peer) -> {
-            SendMedia.Builder b = SendMedia.builder().peer(peer).media(UploadedMedia.of(message, file.inputFile()))
+            SendMedia.Builder b = SendMedia.builder().peer(peer).media(media.apply(file.inputFile()))
                     .message(caption.text()).randomId(randomId).silent(message.silent());
             if (!caption.entities().isEmpty()) {
                 b.entities(caption.entities());
@@ -65,14 +69,19 @@ final class MediaSender {
 
     CompletableFuture<List<SentMessage>> sendAlbum(CompletableFuture<InputPeer> target, Album album) {
         List<FormattedText> captions = new ArrayList<>();
+        List<Function<InputFileType, InputMedia>> medias = new ArrayList<>();
         try {
-            album.items().forEach(m -> captions.add(m.caption().withInputMentions(client::inputUser)));
+            for (MediaMessage m : album.items()) {
+                captions.add(m.caption().withInputMentions(client::inputUser));
+                medias.add(UploadedMedia.of(m));
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         List<CompletableFuture<InputMedia>> stored = new ArrayList<>();
-        for (MediaMessage item : album.items()) {
-            stored.add(upload(item).thenCombine(target, (file, peer) -> new UploadMedia(null, peer, UploadedMedia.of(item, file.inputFile())))
+        for (int i = 0; i < album.items().size(); i++) {
+            Function<InputFileType, InputMedia> media = medias.get(i);
+            stored.add(upload(album.items().get(i)).thenCombine(target, (file, peer) -> new UploadMedia(null, peer, media.apply(file.inputFile())))
                     .thenCompose(client.raw()::invoke).thenApply(MediaSender::reuse));
         }
         return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).thenCompose(x -> target).thenCompose(peer -> {

@@ -111,6 +111,15 @@ public final class TelegramMedia implements AutoCloseable {
         return sender.sendAlbum(inputPeer(chat), Objects.requireNonNull(album, "album"));
     }
 
+    /**
+     * @param peer where to send, as people write it
+     * @param album the items
+     * @return the messages sent, in the items' order; fails as {@link #sendAlbum(ChatRef, Album)}
+     */
+    public CompletableFuture<List<SentMessage>> sendAlbum(String peer, Album album) {
+        return sender.sendAlbum(peers.resolve(peer), Objects.requireNonNull(album, "album"));
+    }
+
     // ------------------------------------------------------------------ receiving
 
     /**

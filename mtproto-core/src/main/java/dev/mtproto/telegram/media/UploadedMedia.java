@@ -12,6 +12,7 @@ import dev.mtproto.tl.api.InputMediaUploadedPhoto;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a {@link MediaMessage} and its uploaded file into the {@code inputMediaUploaded*} that sends it, with the
@@ -22,20 +23,22 @@ final class UploadedMedia {
     }
 
     /**
+     * Derives what the media needs from the file now, before its upload reads it (a stream is read once).
+     *
      * @param message what to send
-     * @param file the uploaded file
-     * @return {@code inputMediaUploadedPhoto} or {@code inputMediaUploadedDocument}
+     * @return makes {@code inputMediaUploadedPhoto} or {@code inputMediaUploadedDocument} from the uploaded file
+     * @throws java.io.UncheckedIOException if the file's first bytes cannot be read
      */
-    static InputMedia of(MediaMessage message, InputFileType file) {
+    static Function<InputFileType, InputMedia> of(MediaMessage message) {
         if (message.kind() == MediaMessage.Kind.PHOTO) {
-            return InputMediaUploadedPhoto.builder().file(file).spoiler(message.spoiler()).build();
+            return file -> InputMediaUploadedPhoto.builder().file(file).spoiler(message.spoiler()).build();
         }
         String mime = message.derivedMimeType();
         Optional<Dimensions> image = mime.startsWith("image/") && message.video().isEmpty()
                 ? message.file().imageDimensions() : Optional.empty();
-        return InputMediaUploadedDocument.builder().file(file).mimeType(mime).spoiler(message.spoiler())
-                .forceFile(message.forceDocument()).attributes(attributes(message.fileName(), image, message.video(), message.audio()))
-                .build();
+        List<DocumentAttribute> attributes = attributes(message.fileName(), image, message.video(), message.audio());
+        return file -> InputMediaUploadedDocument.builder().file(file).mimeType(mime).spoiler(message.spoiler())
+                .forceFile(message.forceDocument()).attributes(attributes).build();
     }
 
     /**

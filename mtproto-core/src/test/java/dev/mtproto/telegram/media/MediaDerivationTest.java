@@ -100,13 +100,13 @@ class MediaDerivationTest {
     @Test
     void aDocumentCarriesItsNameTypeAndImageSize() throws IOException {
         MediaMessage m = MediaMessage.document(png(30, 20), "chart.png").build();
-        InputMediaUploadedDocument doc = (InputMediaUploadedDocument) UploadedMedia.of(m, UPLOADED);
+        InputMediaUploadedDocument doc = (InputMediaUploadedDocument) UploadedMedia.of(m).apply(UPLOADED);
         assertThat(doc.mimeType()).isEqualTo("image/png");
         assertThat(doc.forceFile()).isFalse();
         assertThat(doc.attributes()).containsExactly(new DocumentAttributeFilename("chart.png"), new DocumentAttributeImageSize(30, 20));
 
         MediaMessage forced = MediaMessage.document(png(30, 20), "chart").fileName("renamed.bin").forceDocument().build();
-        InputMediaUploadedDocument asFile = (InputMediaUploadedDocument) UploadedMedia.of(forced, UPLOADED);
+        InputMediaUploadedDocument asFile = (InputMediaUploadedDocument) UploadedMedia.of(forced).apply(UPLOADED);
         assertThat(asFile.forceFile()).isTrue();
         assertThat(asFile.mimeType()).as("the given name's extension is unknown: the content decides").isEqualTo("image/png");
         assertThat(asFile.attributes().get(0)).isEqualTo(new DocumentAttributeFilename("renamed.bin"));
@@ -116,7 +116,7 @@ class MediaDerivationTest {
     void videoAndVoiceAreWhatTheSenderDeclares() {
         MediaMessage video = MediaMessage.document(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p'}, "clip.mp4")
                 .video(Duration.ofMillis(12_500), 1920, 1080).build();
-        InputMediaUploadedDocument v = (InputMediaUploadedDocument) UploadedMedia.of(video, UPLOADED);
+        InputMediaUploadedDocument v = (InputMediaUploadedDocument) UploadedMedia.of(video).apply(UPLOADED);
         assertThat(v.mimeType()).isEqualTo("video/mp4");
         DocumentAttributeVideo attr = (DocumentAttributeVideo) v.attributes().get(1);
         assertThat(attr.duration()).isEqualTo(12.5);
@@ -126,14 +126,14 @@ class MediaDerivationTest {
         assertThat(attr.roundMessage()).isFalse();
 
         MediaMessage voice = MediaMessage.document(ascii("OggS\0\u0002rest"), "note").voice(Duration.ofSeconds(7)).build();
-        InputMediaUploadedDocument n = (InputMediaUploadedDocument) UploadedMedia.of(voice, UPLOADED);
+        InputMediaUploadedDocument n = (InputMediaUploadedDocument) UploadedMedia.of(voice).apply(UPLOADED);
         assertThat(n.mimeType()).isEqualTo("audio/ogg");
         DocumentAttributeAudio audio = (DocumentAttributeAudio) n.attributes().get(1);
         assertThat(audio.voice()).isTrue();
         assertThat(audio.duration()).isEqualTo(7);
 
         MediaMessage song = MediaMessage.document(ascii("ID3\u0004"), "s.mp3").audio(Duration.ofSeconds(200), "Song", "Band").build();
-        DocumentAttributeAudio songAttr = (DocumentAttributeAudio) ((InputMediaUploadedDocument) UploadedMedia.of(song, UPLOADED)).attributes().get(1);
+        DocumentAttributeAudio songAttr = (DocumentAttributeAudio) ((InputMediaUploadedDocument) UploadedMedia.of(song).apply(UPLOADED)).attributes().get(1);
         assertThat(songAttr.voice()).isFalse();
         assertThat(songAttr.title()).isEqualTo("Song");
         assertThat(songAttr.performer()).isEqualTo("Band");
@@ -142,7 +142,7 @@ class MediaDerivationTest {
     @Test
     void aPhotoIsSentAsAnUploadedPhoto() throws IOException {
         MediaMessage photo = MediaMessage.photo(jpeg(8, 8), "p.jpg").spoiler().build();
-        InputMediaUploadedPhoto p = (InputMediaUploadedPhoto) UploadedMedia.of(photo, UPLOADED);
+        InputMediaUploadedPhoto p = (InputMediaUploadedPhoto) UploadedMedia.of(photo).apply(UPLOADED);
         assertThat(p.spoiler()).isTrue();
         assertThat(p.file()).isEqualTo(UPLOADED);
     }
