@@ -1,14 +1,17 @@
 package dev.mtproto.testkit;
 
+import dev.mtproto.tl.api.CdnConfig;
+import dev.mtproto.tl.api.CdnPublicKey;
 import dev.mtproto.tl.api.Config;
 import dev.mtproto.tl.api.DcOption;
 import dev.mtproto.tl.api.NearestDc;
+import dev.mtproto.tl.api.help.GetCdnConfig;
 import dev.mtproto.tl.api.help.GetConfig;
 import dev.mtproto.tl.api.help.GetNearestDc;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The answers every test DC knows without scripting: configuration and nearest DC. */
+/** The answers every test DC knows without scripting: configuration, nearest DC, CDN configuration. */
 final class DefaultHandlers {
     private DefaultHandlers() {
     }
@@ -16,6 +19,8 @@ final class DefaultHandlers {
     static void install(RpcHandlers handlers, TestCluster cluster) {
         handlers.on(GetConfig.class, (m, call) -> config(cluster, call.dc(), call.testMode()));
         handlers.on(GetNearestDc.class, (m, call) -> new NearestDc("XX", call.dcId(), call.dcId()));
+        handlers.on(GetCdnConfig.class, (m, call) -> new CdnConfig(cluster.cdnDc()
+                .map(dc -> List.of(new CdnPublicKey(dc.id(), cluster.cdnRsaPublicKeyPem().orElseThrow()))).orElse(List.of())));
     }
 
     /**
@@ -28,6 +33,7 @@ final class DefaultHandlers {
             options.add(DcOption.builder().id(dc.id()).ipAddress(dc.host()).port(dc.port()).build());
             dc.mediaPort().ifPresent(port -> options.add(DcOption.builder().mediaOnly(true).id(dc.id()).ipAddress(dc.host()).port(port).build()));
         }
+        cluster.cdnDc().ifPresent(dc -> options.add(DcOption.builder().cdn(true).id(dc.id()).ipAddress(dc.host()).port(dc.port()).build()));
         int now = (int) (thisDc.nowMillis() / 1000);
         return Config.builder()
                 .date(now).expires(now + 3600).testMode(testMode).thisDc(thisDc.id()).dcOptions(options)

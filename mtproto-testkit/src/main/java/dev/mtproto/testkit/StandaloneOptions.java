@@ -38,6 +38,8 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
               --strict            refuse what Telegram's DCs let pass (odd seqnos of acks and containers,
                                   seqnos out of order), as the MTProto docs say
               --verbose           log at DEBUG: every message refused or let pass
+              --media             every DC also listens on a media-only address (announced with media_only)
+              --cdn               a CDN DC (id 203) with its own RSA key, listed by help.getCdnConfig
               --schema-dir DIR    more API layers to serve clients in: DIR's files api-layerN.tl (besides
                                   the bundled 144, 190 and 228; a layer without a file is answered in the
                                   nearest layer below it that has one)
@@ -83,6 +85,8 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                 case "--help", "-h" -> help = true;
                 case "--verbose" -> verbose = true;
                 case "--strict" -> cluster.strictChecks(true);
+                case "--media" -> cluster.mediaAddresses(true);
+                case "--cdn" -> cluster.cdnDc(true);
                 case "--dcs" -> dcs = number(option, value(args, ++i, option));
                 case "--first-port", "--port" -> cluster.firstPort(port(option, value(args, ++i, option)));
                 case "--ports" -> ports(cluster, value(args, ++i, option));

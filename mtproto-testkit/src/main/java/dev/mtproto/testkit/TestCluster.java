@@ -58,6 +58,10 @@ public final class TestCluster implements AutoCloseable {
     private final RpcHandlers handlers;
     private final RsaPrivateKey rsaKey;
     private final ClusterSettings settings;
+    /** The id of the CDN DC, when {@link Builder#cdnDc(boolean)} asks for one. */
+    public static final int CDN_DC_ID = 203;
+    private final RsaPrivateKey cdnRsaKey;
+    private final TestDc cdnDc;
 
     private TestCluster(Builder b) {
         this.rsaKey = b.rsaKey != null ? b.rsaKey : generateKey();
@@ -77,6 +81,38 @@ public final class TestCluster implements AutoCloseable {
             }
             dcs.put(id, dc);
         }
+        this.cdnRsaKey = b.cdnDc ? generateKey() : null;
+        this.cdnDc = b.cdnDc ? startCdnDc() : null;
+    }
+
+    private TestDc startCdnDc() {
+        TestDc dc = new TestDc(CDN_DC_ID, this, handlers, List.of(cdnRsaKey), 0, settings, true);
+        try {
+            dc.start();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot start the CDN DC on 127.0.0.1: " + e.getMessage(), e);
+        }
+        return dc;
+    }
+
+    /**
+     * @return the CDN DC (https://core.telegram.org/cdn), if the cluster has one: it has its own RSA key
+     *     ({@link #cdnRsaPublicKeyPem()}, listed by {@code help.getCdnConfig}), keeps its own keys and no
+     *     authorizations, and answers {@code upload.getCdnFile}; it is not among {@link #dcs()}
+     */
+    public Optional<TestDc> cdnDc() {
+        return Optional.ofNullable(cdnDc);
+    }
+
+    /** @return the CDN DC's RSA public key, if the cluster has a CDN DC */
+    public Optional<RsaPublicKey> cdnRsaPublicKey() {
+        return Optional.ofNullable(cdnRsaKey).map(RsaPrivateKey::publicKey);
+    }
+
+    /** @return the CDN DC's RSA public key as PKCS#1 PEM, as {@code cdnPublicKey.public_key} carries it */
+    public Optional<String> cdnRsaPublicKeyPem() {
+        return cdnRsaPublicKey().map(k -> PemFormat.rsaPublicKey(k.modulus(), k.exponent()));
     }
 
     /**
@@ -169,13 +205,16 @@ public final class TestCluster implements AutoCloseable {
         return PemFormat.rsaPublicKey(rsaPublicKey().modulus(), rsaPublicKey().exponent());
     }
 
-    /** @return the DC addresses, for a client: each DC's, and its media-only address if it has one */
+    /** @return the DC addresses, for a client: each DC's, its media-only address if it has one, and the CDN DC's ({@code cdn}) */
     public DcOptions dcOptions() {
         List<DcAddress> list = new ArrayList<>();
         for (TestDc dc : dcs.values()) {
             list.add(new DcAddress(dc.id(), dc.host(), dc.port()));
             dc.mediaPort().ifPresent(port -> list.add(new DcAddress(dc.id(), dc.host(), port,
                     Set.of(DcAddress.Flag.MEDIA_ONLY), Optional.empty())));
+        }
+        if (cdnDc != null) {
+            list.add(new DcAddress(cdnDc.id(), cdnDc.host(), cdnDc.port(), Set.of(DcAddress.Flag.CDN), Optional.empty()));
         }
         return DcOptions.of(list);
     }
@@ -209,12 +248,18 @@ public final class TestCluster implements AutoCloseable {
         DefaultHandlers.install(handlers, this);
         world.reset();
         dcs().forEach(TestDc::reset);
+        if (cdnDc != null) {
+            cdnDc.reset();
+        }
     }
 
     /** Stops every DC and the world's pushes. */
     @Override
     public void close() {
         dcs.values().forEach(TestDc::close);
+        if (cdnDc != null) {
+            cdnDc.close();
+        }
         world.close();
     }
 
@@ -234,6 +279,7 @@ public final class TestCluster implements AutoCloseable {
         private Duration idleSessionTimeout = DEFAULT_IDLE_SESSION_TIMEOUT;
         private Path schemaDir;
         private boolean mediaAddresses;
+        private boolean cdnDc;
 
         private Builder() {
         }
@@ -363,6 +409,18 @@ public final class TestCluster implements AutoCloseable {
          */
         public Builder mediaAddresses(boolean media) {
             this.mediaAddresses = media;
+            return this;
+        }
+
+        /**
+         * @param cdn {@code true} to add a CDN DC ({@value TestCluster#CDN_DC_ID}, an ephemeral port) with its
+         *     own RSA key, announced in {@code help.getConfig} and {@link TestCluster#dcOptions()} with
+         *     {@code cdn}, its key in {@code help.getCdnConfig}; files the world marks for it answer
+         *     {@code upload.getFile} with {@code upload.fileCdnRedirect}; default {@code false}
+         * @return this builder
+         */
+        public Builder cdnDc(boolean cdn) {
+            this.cdnDc = cdn;
             return this;
         }
 

@@ -63,10 +63,16 @@ public final class TestDc implements AutoCloseable {
     private volatile DcListener listener;
     private volatile DcListener mediaListener;
     private final boolean mediaAddress;
+    private final boolean cdn;
     private final AtomicInteger acceptedMediaConnections = new AtomicInteger();
     private volatile boolean closed;
 
     TestDc(int id, TestCluster cluster, RpcHandlers handlers, List<RsaPrivateKey> rsaKeys, int port, ClusterSettings settings) {
+        this(id, cluster, handlers, rsaKeys, port, settings, false);
+    }
+
+    TestDc(int id, TestCluster cluster, RpcHandlers handlers, List<RsaPrivateKey> rsaKeys, int port, ClusterSettings settings, boolean cdn) {
+        this.cdn = cdn;
         this.id = id;
         this.cluster = cluster;
         this.handlers = handlers;
@@ -142,6 +148,14 @@ public final class TestDc implements AutoCloseable {
     /** @return how many TCP connections the media-only address accepted (also counted in {@link #acceptedConnections()}) */
     public int acceptedMediaConnections() {
         return acceptedMediaConnections.get();
+    }
+
+    /**
+     * @return whether this is the cluster's CDN DC (https://core.telegram.org/cdn): its own RSA key and keys,
+     *     no authorizations, only {@code upload.getCdnFile} (and the configuration) answered
+     */
+    public boolean cdn() {
+        return cdn;
     }
 
     /** @return the faults to inject */

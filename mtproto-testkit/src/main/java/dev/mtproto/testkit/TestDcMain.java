@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar mtproto-testkit-&lt;version&gt;-standalone.jar [--dcs N] [--first-port P | --ports P1,P2,...]
- *     [--rsa-key FILE.pem] [--strict] [--verbose] [--user PHONE:FIRST...]... [--bot USERNAME...]...
+ *     [--rsa-key FILE.pem] [--strict] [--verbose] [--media] [--cdn] [--user PHONE:FIRST...]... [--bot USERNAME...]...
  *     [--group|--supergroup|--channel TITLE:MEMBERS...]... [--chatter FROM:TO:INTERVAL]... [--help]
  * </pre>
  *
@@ -154,7 +154,10 @@ public final class TestDcMain {
         for (TestDc dc : cluster.dcs()) {
             out.printf("DC %d listening on %s:%d (id in the key exchange: %d, or %d in test mode)%n",
                     dc.id(), dc.host(), dc.port(), dc.id(), dc.id() + 10_000);
+            dc.mediaPort().ifPresent(port -> out.printf("DC %d media-only address %s:%d%n", dc.id(), dc.host(), port));
         }
+        cluster.cdnDc().ifPresent(cdn -> out.printf("CDN DC %d listening on %s:%d, its own RSA public key:%n%s", cdn.id(), cdn.host(),
+                cdn.port(), cluster.cdnRsaPublicKeyPem().orElseThrow()));
         out.printf("RSA public key, fingerprint %016x:%n%s", cluster.rsaPublicKey().fingerprint(), cluster.rsaPublicKeyPem());
         out.println("Checks: " + (cluster.strictChecks() ? "strict, as the MTProto docs say" : "as lenient as Telegram's DCs"));
         out.println("Transports: abridged, intermediate, padded intermediate, full; plain or obfuscated2. Ctrl-C to stop.");

@@ -244,6 +244,16 @@ class TestDcMainTest {
     }
 
     @Test
+    void mediaAndCdnAddMediaOnlyAddressesAndACdnDc() {
+        TestCluster cluster = launch("--media", "--cdn").cluster();
+        assertThat(cluster.dc(1).mediaPort()).isPresent();
+        assertThat(cluster.cdnDc()).isPresent();
+        assertThat(out()).contains("DC 1 media-only address 127.0.0.1:" + cluster.dc(1).mediaPort().getAsInt())
+                .contains("CDN DC 203 listening on 127.0.0.1:" + cluster.cdnDc().orElseThrow().port())
+                .contains(cluster.cdnRsaPublicKeyPem().orElseThrow());
+    }
+
+    @Test
     void strictTurnsOnStrictChecks() {
         assertThat(launch("--strict").cluster().strictChecks()).isTrue();
         assertThat(out()).contains("Checks: strict");

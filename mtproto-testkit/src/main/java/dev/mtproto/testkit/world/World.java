@@ -123,7 +123,7 @@ public final class World {
         new UserMethods(accounts, users, accessHashes, conversations.channelMethods::resolve).register(handlers);
         this.chatDirectory = new ChatDirectory(conversations.chats, accounts, clock);
         this.files = new Files(clock, random, conversations.inputPeers, conversations.sender, conversations.scheduled, conversations.boxes,
-                users, handlers);
+                users, () -> cluster.cdnDc().map(TestDc::id).orElse(0), handlers);
     }
 
     // ------------------------------------------------------------------ accounts

@@ -15,6 +15,8 @@ import java.util.Set;
 /**
  * The checks Telegram makes before it runs a call, in its order:
  * <ol>
+ *   <li>a CDN DC (https://core.telegram.org/cdn) keeps no authorizations and answers only
+ *       {@code upload.getCdnFile}: anything else the world answers is {@code 400 CDN_METHOD_INVALID};</li>
  *   <li>an unbound temporary key may call only {@code auth.bindTempAuthKey}, {@code help.getConfig} and
  *       {@code help.getNearestDc} (https://core.telegram.org/api/pfs); anything else is
  *       {@code 401 AUTH_KEY_PERM_EMPTY} (https://core.telegram.org/api/errors#401-unauthorized). A bound one
@@ -69,6 +71,12 @@ public final class AccessGate {
     public Caller admit(TestCall call) {
         long now = clock.millis() / 1000;
         String name = call.method().tlName();
+        if (call.dc().cdn()) {
+            if (!(call.method() instanceof dev.mtproto.tl.api.upload.GetCdnFile)) {
+                throw WorldErrors.of(400, "CDN_METHOD_INVALID", call);
+            }
+            return new Caller(call, now, call.authKeyId(), false, Optional.empty(), Optional.empty());
+        }
         boolean temporary = call.dc().authKey(call.authKeyId()).map(DcKey::temporary).orElse(false);
         long permKeyId = call.authKeyId();
         if (temporary) {

@@ -20,9 +20,12 @@ public final class FileControls {
     private final FileStore store;
     private final StoredMessageRefresh messages;
     private final ProfilePhotos profilePhotos;
+    private final CdnFiles cdn;
     private final Clock clock;
 
-    FileControls(UploadParts uploads, FileStore store, StoredMessageRefresh messages, ProfilePhotos profilePhotos, Clock clock) {
+    FileControls(UploadParts uploads, FileStore store, StoredMessageRefresh messages, ProfilePhotos profilePhotos, CdnFiles cdn,
+            Clock clock) {
+        this.cdn = cdn;
         this.uploads = uploads;
         this.store = store;
         this.messages = messages;
@@ -114,8 +117,51 @@ public final class FileControls {
         return store.photo(id);
     }
 
-    /** Puts the settings back to their defaults (the files stay); {@code TestCluster.reset()} calls it. */
+    /**
+     * Serves a document or photo from the CDN DC (https://core.telegram.org/cdn): {@code upload.getFile} with
+     * {@code cdn_supported} answers {@code upload.fileCdnRedirect}; clients without it get the bytes directly.
+     *
+     * @param fileId the document's or photo's id
+     * @throws IllegalStateException if the cluster has no CDN DC ({@code TestCluster.builder().cdnDc(true)})
+     */
+    public void serveFromCdn(long fileId) {
+        cdn.mark(fileId);
+    }
+
+    /**
+     * @param size files bigger than this many bytes are served from the CDN DC, as {@link #serveFromCdn}
+     * @throws IllegalStateException if the cluster has no CDN DC
+     */
+    public void serveFromCdnOver(long size) {
+        cdn.markOver(size);
+    }
+
+    /**
+     * @param required whether the CDN DC answers {@code upload.cdnFileReuploadNeeded} for a file until the
+     *     master DC got {@code upload.reuploadCdnFile} for its token (default {@code true}); {@code false}
+     *     serves every file at once
+     */
+    public void cdnRequiresReupload(boolean required) {
+        cdn.reuploadRequired(required);
+    }
+
+    /**
+     * Corrupts what the CDN DC sends of one 128 KiB part of a file (one byte changed before encryption), so
+     * that it no longer matches its {@code fileHash}.
+     *
+     * @param fileId the document's or photo's id
+     * @param offset any offset inside the part
+     */
+    public void corruptCdnPart(long fileId, long offset) {
+        cdn.corrupt(fileId, offset);
+    }
+
+    /**
+     * Puts the settings back to their defaults (the files stay; the CDN serves none of them again until told);
+     * {@code TestCluster.reset()} calls it.
+     */
     void reset() {
         uploads.resetSettings();
+        cdn.reset();
     }
 }

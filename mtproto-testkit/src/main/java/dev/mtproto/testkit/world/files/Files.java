@@ -8,6 +8,7 @@ import dev.mtproto.testkit.world.messages.ScheduledMessages;
 import dev.mtproto.testkit.world.updates.Mailboxes;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 
 /**
  * The world's files (https://core.telegram.org/api/files), wired together, with the functions they answer
@@ -26,10 +27,11 @@ public final class Files {
      * @param scheduled holds scheduled messages
      * @param boxes the message boxes, whose messages get fresh file references
      * @param users how users look: they get their profile photos from here
+     * @param cdnDcId the CDN DC's id, 0 while the cluster has none
      * @param handlers where the functions go
      */
     public Files(Clock clock, SecureRandom random, InputPeers peers, MessageSender sender, ScheduledMessages scheduled, Mailboxes boxes,
-            UserObjects users, WorldHandlers handlers) {
+            UserObjects users, IntSupplier cdnDcId, WorldHandlers handlers) {
         UploadParts uploads = new UploadParts(clock);
         FileStore store = new FileStore(random);
         FileLocator locator = new FileLocator(store);
@@ -39,10 +41,13 @@ public final class Files {
         PhotoMethods photoMethods = new PhotoMethods(peers, users, media, profilePhotos, store);
         locator.peerPhotos(photoMethods::peerPhoto);
         new UploadMethods(uploads).register(handlers);
-        new DownloadMethods(locator, store).register(handlers);
+        CdnFiles cdn = new CdnFiles(random, cdnDcId);
+        CdnMethods cdnMethods = new CdnMethods(cdn);
+        cdnMethods.register(handlers);
+        new DownloadMethods(locator, store, cdn, cdnMethods).register(handlers);
         new MediaMethods(peers, sender, scheduled, media, random).register(handlers);
         photoMethods.register(handlers);
-        this.controls = new FileControls(uploads, store, new StoredMessageRefresh(boxes, store), profilePhotos, clock);
+        this.controls = new FileControls(uploads, store, new StoredMessageRefresh(boxes, store), profilePhotos, cdn, clock);
     }
 
     /** @return what tests control and see of the files */

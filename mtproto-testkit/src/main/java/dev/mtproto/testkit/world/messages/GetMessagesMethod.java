@@ -55,7 +55,7 @@ public final class GetMessagesMethod {
     private Object getMessages(GetMessages m, Caller c) {
         Account viewer = c.account();
         List<MessageType> found = find(boxes.account(viewer.id()).common(), m.id(), viewer, false, m.tlName());
-        EntryPeers.Peers p = entryPeers.of(viewer, found, 0, List.of(), (int) c.nowSeconds());
+        EntryPeers.Peers p = entryPeers.of(viewer, existing(found), 0, List.of(), (int) c.nowSeconds());
         return new Messages(found, List.of(), p.chats(), p.users());
     }
 
@@ -64,8 +64,13 @@ public final class GetMessagesMethod {
         WorldChat channel = channels.channel(viewer, m.channel(), m.tlName());
         MessageBox box = boxes.channel(channel.id());
         List<MessageType> found = find(box, m.id(), viewer, true, m.tlName());
-        EntryPeers.Peers p = entryPeers.of(viewer, found, channel.id(), List.of(), (int) c.nowSeconds());
+        EntryPeers.Peers p = entryPeers.of(viewer, existing(found), channel.id(), List.of(), (int) c.nowSeconds());
         return new ChannelMessages(false, box.pts(), found.size(), null, found, List.of(), p.chats(), p.users());
+    }
+
+    /** @return the messages found, without the {@code messageEmpty}s, which name no peer */
+    private static List<MessageType> existing(List<MessageType> found) {
+        return found.stream().filter(m -> !(m instanceof MessageEmpty)).toList();
     }
 
     private static List<MessageType> find(MessageBox box, List<InputMessage> ids, Account viewer, boolean channel, String method) {
