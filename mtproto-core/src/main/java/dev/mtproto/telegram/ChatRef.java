@@ -29,8 +29,8 @@ public record ChatRef(ChatKind kind, long id, Optional<String> title) {
         };
     }
 
-    /** @return the kind of peer its access hash is stored as */
-    PeerKind peerKind() {
+    /** @return the kind of peer its access hash is stored as (user, basic group or channel) */
+    public PeerKind peerKind() {
         return switch (kind) {
             case PRIVATE -> PeerKind.USER;
             case GROUP -> PeerKind.CHAT;

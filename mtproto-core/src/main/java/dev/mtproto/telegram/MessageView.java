@@ -79,7 +79,7 @@ public final class MessageView {
             return OptionalLong.of(u.userId());
         }
         if (from == null && message.peerId() instanceof PeerUser u) {
-            return message.out() ? client.selfId() : OptionalLong.of(u.userId());
+            return message.out() ? client.raw().signedInUserId() : OptionalLong.of(u.userId());
         }
         return OptionalLong.empty();
     }
@@ -122,6 +122,14 @@ public final class MessageView {
     /** @return what it carries besides text */
     public MediaKind mediaKind() {
         return MediaKind.of(message.media());
+    }
+
+    /**
+     * @return its media as a typed value (photo, document, or the raw TL object), with this message as its origin
+     *     for file references; download it with {@code client.media().download(...)}; empty for none
+     */
+    public Optional<dev.mtproto.telegram.media.ReceivedMedia> media() {
+        return client.media().of(this);
     }
 
     /** @return the bot command it starts with ({@code /start@mybot a b}), if any */

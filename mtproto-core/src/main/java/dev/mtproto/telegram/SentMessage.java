@@ -23,13 +23,13 @@ import java.util.List;
 public record SentMessage(int id, Instant date, InputPeer peer) {
 
     /**
-     * @param answer what {@code messages.sendMessage} returned
+     * @param answer what {@code messages.sendMessage} (or {@code messages.sendMedia}) returned
      * @param randomId the random id the request carried
      * @param peer where it went
      * @return the message's id and date
      * @throws IllegalStateException if the answer names no new message (Telegram always does)
      */
-    static SentMessage of(UpdatesType answer, long randomId, InputPeer peer) {
+    public static SentMessage of(UpdatesType answer, long randomId, InputPeer peer) {
         if (answer instanceof UpdateShortSentMessage s) {
             return new SentMessage(s.id(), Instant.ofEpochSecond(s.date()), peer);
         }

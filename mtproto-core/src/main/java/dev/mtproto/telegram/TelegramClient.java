@@ -46,6 +46,7 @@ public final class TelegramClient implements AutoCloseable {
     private final UpdateEngine engine;
     private final PeerResolver peers;
     private final ChatActions actions;
+    private final dev.mtproto.telegram.media.TelegramMedia media;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
     private final List<Consumer<TelegramUpdate>> handlers = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
@@ -55,6 +56,7 @@ public final class TelegramClient implements AutoCloseable {
         this.engine = UpdateEngine.create(client, updates);
         this.peers = PeerResolver.of(client);
         this.actions = new ChatActions(client, peers, this::randomId);
+        this.media = dev.mtproto.telegram.media.TelegramMedia.of(this);
         engine.addHandler(in -> {
             TelegramUpdate typed = TypedUpdates.of(in, this);
             for (Consumer<TelegramUpdate> h : handlers) {
@@ -353,21 +355,22 @@ public final class TelegramClient implements AutoCloseable {
         return engine;
     }
 
+    /** @return files: send photos, documents and albums, download any message's media and profile photos (docs/files.md) */
+    public dev.mtproto.telegram.media.TelegramMedia media() {
+        return media;
+    }
+
     /** @return whether {@link #stop} was called: paged streams end */
     boolean stopped() {
         return stopped;
-    }
-
-    OptionalLong selfId() {
-        return client.signedInUserId();
     }
 
     long randomId() {
         return random.nextLong();
     }
 
-    /** @return the input user for a mention, from the peer cache, or null if the client never saw the user */
-    dev.mtproto.tl.api.InputUserType inputUser(long userId) {
+    /** @param userId a user's id @return their input user for a mention, from the peer cache, or null if the client never saw them */
+    public dev.mtproto.tl.api.InputUserType inputUser(long userId) {
         return client.peers().find(dev.mtproto.store.PeerKind.USER, userId).filter(p -> !p.min())
                 .map(p -> (dev.mtproto.tl.api.InputUserType) new dev.mtproto.tl.api.InputUser(p.id(), p.accessHash())).orElse(null);
     }
@@ -384,7 +387,7 @@ public final class TelegramClient implements AutoCloseable {
      */
     public CompletableFuture<Void> stop(Duration grace) {
         stopped = true;
-        return engine.stop(grace).thenRun(client::close);
+        return engine.stop(grace).thenRun(media::close).thenRun(client::close);
     }
 
     /** Stops, waiting up to five seconds for the handlers. */

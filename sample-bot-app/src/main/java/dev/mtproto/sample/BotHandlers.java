@@ -11,6 +11,8 @@ import dev.mtproto.telegram.MessageView;
 import dev.mtproto.telegram.OutgoingMessage;
 import dev.mtproto.telegram.TelegramClient;
 import dev.mtproto.tl.api.User;
+import dev.mtproto.telegram.media.MediaMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 /** What the sample bot does, one method per behaviour. */
 @Component
 class BotHandlers {
-    static final String HELP = "I know /start, /help, /menu and /order. Anything else I repeat.";
+    static final String HELP = "I know /start, /help, /menu, /order and /file. Anything else I repeat.";
+    static final String FILE_NAME = "sample-bot.txt";
     private static final Duration ANSWER_TIME = Duration.ofMinutes(2);
 
     private final AtomicInteger likes = new AtomicInteger();
@@ -63,6 +66,18 @@ class BotHandlers {
             return c.send("How many " + what.text() + "?").thenCompose(x -> count)
                     .thenApply(n -> "Ordered " + Integer.parseInt(n.text().strip()) + " × " + what.text() + ".");
         });
+    }
+
+    /** Answers with a document made on the spot: uploaded, then sent with its name, MIME type and caption. */
+    @UpdateHandler(commands = "file")
+    CompletableFuture<Void> file(MessageView message, TelegramClient client) {
+        byte[] content = fileContent(message.senderId().orElse(0)).getBytes(StandardCharsets.UTF_8);
+        return client.media().send(message.chat(), MediaMessage.document(content, FILE_NAME).markdown("Here is *your file*").build())
+                .thenApply(sent -> null);
+    }
+
+    static String fileContent(long userId) {
+        return "Made by the sample bot for user " + userId + ".\n" + HELP + "\n";
     }
 
     @UpdateHandler(pattern = "divide {a} by {b}")

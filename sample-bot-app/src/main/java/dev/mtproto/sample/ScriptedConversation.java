@@ -46,6 +46,9 @@ class ScriptedConversation implements ApplicationRunner {
         say(alice, "tea");
         say(alice, "3");
         say(alice, "divide 7 by 0");
+        BotReply file = say(alice, "/file");
+        alice.fileOf(file).ifPresent(f -> out.println("bot -> Alice: a document " + f.fileName() + " (" + f.mimeType() + ", "
+                + f.content().length + " bytes): " + new String(f.content(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("")));
         out.println("the conversation is over; the bot keeps serving (GET http://localhost:8080/actuator/health), Ctrl+C stops it");
     }
 

@@ -2,10 +2,12 @@ package dev.mtproto.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mtproto.spring.test.BotFile;
 import dev.mtproto.spring.test.BotReply;
 import dev.mtproto.spring.test.EmbeddedTelegram;
 import dev.mtproto.spring.test.MtprotoTest;
 import dev.mtproto.spring.test.TestUser;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,17 @@ class SampleBotApplicationTest {
         TestUser alice = telegram.user("Alice");
         assertThat(alice.send("/start").expectReply().text()).isEqualTo("Hello, Alice! " + BotHandlers.HELP);
         assertThat(alice.send("/help").expectReply().text()).isEqualTo(BotHandlers.HELP);
+    }
+
+    @Test
+    void answersFileWithADocument() {
+        TestUser frank = telegram.user("Frank");
+        BotReply reply = frank.send("/file").expectReply();
+        assertThat(reply.text()).isEqualTo("Here is your file");
+        BotFile file = frank.fileOf(reply).orElseThrow();
+        assertThat(file.fileName()).isEqualTo(BotHandlers.FILE_NAME);
+        assertThat(file.mimeType()).isEqualTo("text/plain");
+        assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo(BotHandlers.fileContent(frank.account().id()));
     }
 
     @Test

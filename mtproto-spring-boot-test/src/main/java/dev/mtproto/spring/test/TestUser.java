@@ -4,7 +4,13 @@ import dev.mtproto.testkit.world.World;
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.bots.CallbackAnswer;
 import dev.mtproto.testkit.world.messages.HistoryEntry;
+import dev.mtproto.tl.api.Document;
+import dev.mtproto.tl.api.DocumentAttributeFilename;
+import dev.mtproto.tl.api.Message;
+import dev.mtproto.tl.api.MessageMediaDocument;
+import dev.mtproto.tl.api.MessageMediaPhoto;
 import dev.mtproto.tl.api.PeerUser;
+import dev.mtproto.tl.api.Photo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +26,7 @@ import java.util.Optional;
  * assertThat(alice.expectReply().text()).isEqualTo("Hello, Alice!");
  * BotReply menu = alice.send("/menu").expectReply();
  * assertThat(alice.press(menu, "👍 Like")).contains("Thanks!");
+ * BotFile file = alice.fileOf(alice.send("/file").expectReply()).orElseThrow();
  * }</pre>
  */
 public final class TestUser {
@@ -118,6 +125,26 @@ public final class TestUser {
             }
             pause();
         }
+    }
+
+    /**
+     * @param reply a message of the bot
+     * @return the document or photo it carries, with the bytes the world stores (no download), or empty for a
+     *     message without either
+     */
+    public Optional<BotFile> fileOf(BotReply reply) {
+        if (!(reply.entry().message() instanceof Message m)) {
+            return Optional.empty();
+        }
+        if (m.media() instanceof MessageMediaDocument d && d.document() instanceof Document doc) {
+            String name = doc.attributes().stream().filter(a -> a instanceof DocumentAttributeFilename)
+                    .map(a -> ((DocumentAttributeFilename) a).fileName()).findFirst().orElse("");
+            return world.files().document(doc.id()).map(stored -> new BotFile(name, stored.mimeType(), stored.content().bytes()));
+        }
+        if (m.media() instanceof MessageMediaPhoto p && p.photo() instanceof Photo photo) {
+            return world.files().photo(photo.id()).map(stored -> new BotFile("", "image/jpeg", stored.largest().content().bytes()));
+        }
+        return Optional.empty();
     }
 
     private List<HistoryEntry> replies() {
