@@ -147,8 +147,7 @@ final class MtproxyConnection implements Runnable {
             }
         }
         int field = stream.header().dcId();
-        int number = Math.abs(field) > 10_000 ? Math.abs(field) - 10_000 : Math.abs(field);
-        InetSocketAddress address = front.dc(number);
+        InetSocketAddress address = front.dc(field);
         if (address == null) {
             throw new Rejected("the header names DC " + field + ", which this front does not know");
         }

@@ -48,6 +48,7 @@ public final class MtproxyFront implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final Set<Integer> dcFields = ConcurrentHashMap.newKeySet();
     private final Map<MtproxySecret.Mode, AtomicInteger> relayed = new EnumMap<>(MtproxySecret.Mode.class);
     private final Map<String, Boolean> seenRandoms = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -146,6 +147,14 @@ public final class MtproxyFront implements AutoCloseable {
         return relayed.get(mode).get();
     }
 
+    /**
+     * @return every DC id field that obfuscated2 headers carried ({@code 2}, {@code -2} for media,
+     *     {@code 10002} in test mode, ...)
+     */
+    public Set<Integer> dcFieldsSeen() {
+        return Set.copyOf(dcFields);
+    }
+
     /** @return how many connections it closed for a wrong secret, a failed FakeTLS check or an unknown DC */
     public int rejected() {
         return rejected.get();
@@ -174,7 +183,10 @@ public final class MtproxyFront implements AutoCloseable {
         return window;
     }
 
-    InetSocketAddress dc(int number) {
+    /** @return the DC a header's id field names (its absolute value, less 10000 in test mode), or null */
+    InetSocketAddress dc(int field) {
+        dcFields.add(field);
+        int number = Math.abs(field) > 10_000 ? Math.abs(field) - 10_000 : Math.abs(field);
         return dcs.apply(number);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.client.ConnectFailedException;
 import dev.mtproto.client.ConnectTimeoutException;
+import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.client.proxy.ProxyConfig;
 import dev.mtproto.client.proxy.ProxyRefusedException;
 import dev.mtproto.client.proxy.ProxyStep;
@@ -11,6 +12,7 @@ import dev.mtproto.client.proxy.ProxyUnavailableException;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.tl.api.NearestDc;
+import dev.mtproto.tl.api.help.GetNearestDc;
 import dev.mtproto.transport.MtproxySecret;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,21 @@ class MtproxyFrontTest {
             assertThat(front.relayed(secret.mode())).as("every connection went through the front as " + secret.mode())
                     .isPositive().isEqualTo(accepted() - before);
             assertThat(front.rejected()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "test mode: {0}")
+    @ValueSource(booleans = {false, true})
+    void theHeaderNamesTheDcTheFrontForwardsTo(boolean testMode) throws Exception {
+        try (MtproxyFront front = front(EE);
+                MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().homeDc(2).testMode(testMode)
+                        .dialer(front.config().dialer()).build())) {
+            int before = TELEGRAM.cluster().dc(2).acceptedConnections();
+            client.connect().get(20, TimeUnit.SECONDS);
+            NearestDc nearest = (NearestDc) client.invoke(GetNearestDc.INSTANCE).get(20, TimeUnit.SECONDS);
+            assertThat(nearest.thisDc()).isEqualTo(2);
+            assertThat(TELEGRAM.cluster().dc(2).acceptedConnections()).isGreaterThan(before);
+            assertThat(front.dcFieldsSeen()).containsExactly(testMode ? 10_002 : 2);
         }
     }
 
