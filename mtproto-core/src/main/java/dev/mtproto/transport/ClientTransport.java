@@ -7,7 +7,8 @@ import java.util.OptionalInt;
 
 /**
  * The client end of one transport connection, sans-IO: a framing codec, optionally under an
- * obfuscated2 layer (with or without an MTProxy secret). Write {@link #connectionPreamble()} to the
+ * obfuscated2 layer (with or without an MTProxy secret), and with a FakeTLS ({@code ee}) secret under
+ * {@linkplain FakeTlsRecordLayer TLS records} too. Write {@link #connectionPreamble()} to the
  * socket once after connecting, then {@link #encode} each outgoing MTProto packet, and feed whatever the
  * socket delivers to {@link #decode}.
  *
@@ -36,7 +37,9 @@ public final class ClientTransport {
         if (b.obfuscated) {
             Obfuscated2Header header = Obfuscated2Header.generate(kind, b.dcId, random);
             this.obfuscation = ObfuscatedStream.client(header, b.secret);
-            this.stack = new TransportStack(codec, List.of(obfuscation));
+            boolean fakeTls = b.secret != null && b.secret.mode() == MtproxySecret.Mode.FAKE_TLS;
+            this.stack = new TransportStack(codec, fakeTls ? List.of(obfuscation, FakeTlsRecordLayer.client())
+                    : List.of(obfuscation));
             this.preamble = stack.preamble(new byte[0]);
         } else {
             this.obfuscation = null;
@@ -59,8 +62,10 @@ public final class ClientTransport {
 
     /**
      * Returns the bytes to send once, before the first frame: the connection tag ({@code ef},
-     * {@code eeeeeeee}, {@code dddddddd}, nothing for full), or the 64-byte obfuscated2 header. Always
-     * the same bytes for this connection.
+     * {@code eeeeeeee}, {@code dddddddd}, nothing for full), or the 64-byte obfuscated2 header; with a
+     * FakeTLS secret, change_cipher_spec and that header in a TLS record (the ClientHello exchange,
+     * {@link FakeTlsClientHandshake}, must be done on the connection before). Always the same bytes for
+     * this connection.
      *
      * @return a fresh copy of the preamble
      */
@@ -217,21 +222,17 @@ public final class ClientTransport {
          * Builds the transport; with obfuscation this draws the init header.
          *
          * @return a new transport for one connection
-         * @throws IllegalArgumentException if the full transport is to be obfuscated, a {@code dd} secret
-         *     is combined with a framing other than padded intermediate, or a DC id is set without
-         *     obfuscation
-         * @throws UnsupportedOperationException for a FakeTLS ({@code ee}) secret, not implemented yet
+         * @throws IllegalArgumentException if the full transport is to be obfuscated, a {@code dd} or
+         *     {@code ee} secret is combined with a framing other than padded intermediate, or a DC id is set
+         *     without obfuscation
          */
         public ClientTransport build() {
             if (obfuscated && !kind.supportsObfuscation()) {
                 throw new IllegalArgumentException("the full transport cannot be obfuscated");
             }
-            if (secret != null && secret.mode() == MtproxySecret.Mode.PADDED && kind != TransportKind.PADDED_INTERMEDIATE) {
-                throw new IllegalArgumentException("a dd MTProxy secret requires the padded intermediate transport, not "
+            if (secret != null && secret.mode() != MtproxySecret.Mode.SIMPLE && kind != TransportKind.PADDED_INTERMEDIATE) {
+                throw new IllegalArgumentException("a dd or ee MTProxy secret requires the padded intermediate transport, not "
                         + kind.displayName());
-            }
-            if (secret != null && secret.mode() == MtproxySecret.Mode.FAKE_TLS) {
-                throw new UnsupportedOperationException("FakeTLS (ee) MTProxy secrets are not supported yet");
             }
             if (!obfuscated && dcId.isPresent()) {
                 throw new IllegalArgumentException("a DC id is only sent in an obfuscated2 header");

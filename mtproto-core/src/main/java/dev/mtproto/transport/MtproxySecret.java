@@ -15,7 +15,7 @@ import java.util.Optional;
  *   <li>16 bytes: {@link Mode#SIMPLE}, any obfuscatable framing.</li>
  *   <li>{@code dd} + 16 bytes: {@link Mode#PADDED}, the client must use padded intermediate.</li>
  *   <li>{@code ee} + 16 bytes + ASCII domain: {@link Mode#FAKE_TLS}, the obfuscated stream travels in
- *       TLS records after a ClientHello for that domain (not implemented by the pipelines yet).</li>
+ *       TLS records after a ClientHello for that domain (see {@link FakeTlsClientHello}).</li>
  * </ul>
  * Immutable. {@link #toString()} never shows the key.
  */
@@ -30,6 +30,9 @@ public final class MtproxySecret {
         /** An {@code ee}-prefixed secret: FakeTLS with the domain that follows the key. */
         FAKE_TLS
     }
+
+    /** The longest FakeTLS domain accepted: a DNS name's limit, which keeps the ClientHello at 512 bytes. */
+    public static final int MAX_DOMAIN_LENGTH = 253;
 
     private static final int KEY_LENGTH = 16;
 
@@ -46,7 +49,8 @@ public final class MtproxySecret {
     /**
      * Parses a secret from its raw bytes.
      *
-     * @param raw 16 bytes, {@code 0xdd} + 16 bytes, or {@code 0xee} + 16 bytes + a non-empty ASCII domain
+     * @param raw 16 bytes, {@code 0xdd} + 16 bytes, or {@code 0xee} + 16 bytes + a printable ASCII domain of
+     *     1 to {@value #MAX_DOMAIN_LENGTH} bytes
      * @return the secret
      * @throws IllegalArgumentException if {@code raw} has none of these shapes
      * @throws NullPointerException if {@code raw} is null
@@ -61,6 +65,10 @@ public final class MtproxySecret {
         }
         if (raw.length > KEY_LENGTH + 1 && (raw[0] & 0xff) == 0xee) {
             byte[] domainBytes = Arrays.copyOfRange(raw, 1 + KEY_LENGTH, raw.length);
+            if (domainBytes.length > MAX_DOMAIN_LENGTH) {
+                throw new IllegalArgumentException("MTProxy secret: the FakeTLS domain is longer than "
+                        + MAX_DOMAIN_LENGTH + " bytes");
+            }
             for (byte b : domainBytes) {
                 if (b < 0x21 || b > 0x7e) {
                     throw new IllegalArgumentException("MTProxy secret: the FakeTLS domain is not printable ASCII");
@@ -110,6 +118,22 @@ public final class MtproxySecret {
      */
     public Optional<String> fakeTlsDomain() {
         return Optional.ofNullable(domain);
+    }
+
+    /**
+     * Returns the whole secret in hex, prefix and domain included, as {@code tg://proxy} links carry it. This
+     * is the secret itself: never log it.
+     *
+     * @return lower-case hex
+     */
+    public String toHex() {
+        String prefix = switch (mode) {
+            case SIMPLE -> "";
+            case PADDED -> "dd";
+            case FAKE_TLS -> "ee";
+        };
+        String suffix = domain == null ? "" : HexFormat.of().formatHex(domain.getBytes(StandardCharsets.US_ASCII));
+        return prefix + HexFormat.of().formatHex(key) + suffix;
     }
 
     /**

@@ -215,11 +215,12 @@ public final class ServerTransport {
          *
          * @param secret the secret, or null for a plain DC endpoint
          * @return this builder
-         * @throws UnsupportedOperationException for a FakeTLS ({@code ee}) secret, not implemented yet
+         * @throws UnsupportedOperationException for a FakeTLS ({@code ee}) secret: DCs do not speak FakeTLS, an
+         *     MTProxy front runs {@link FakeTlsServerHandshake} and {@link FakeTlsRecordLayer} itself
          */
         public Builder mtproxySecret(MtproxySecret secret) {
             if (secret != null && secret.mode() == MtproxySecret.Mode.FAKE_TLS) {
-                throw new UnsupportedOperationException("FakeTLS (ee) MTProxy secrets are not supported yet");
+                throw new UnsupportedOperationException("a DC endpoint does not speak FakeTLS (ee secrets); an MTProxy front does");
             }
             this.secret = secret;
             return this;

@@ -1,9 +1,8 @@
 package dev.mtproto.transport;
 
 /**
- * A byte-stream stage between the framing codec and the socket: it sees no frames, only bytes. Today
- * this is {@link ObfuscatedStream}; a FakeTLS record layer is the next one (see the package
- * documentation for where it goes).
+ * A byte-stream stage between the framing codec and the socket: it sees no frames, only bytes:
+ * {@link ObfuscatedStream} and, outside it, {@link FakeTlsRecordLayer} (see the package documentation).
  *
  * <p>Both methods may transform the given region in place and must pass every resulting byte on, in
  * order, before returning (a layer that needs to hold bytes back keeps its own buffer). Threading as for

@@ -6,7 +6,7 @@
  * <pre>
  *  socket bytes
  *     |  ^
- *     v  |   [StreamLayer: FakeTLS record layer]      (future: ee secrets)
+ *     v  |   [StreamLayer: {@link dev.mtproto.transport.FakeTlsRecordLayer}]  (ee secrets)
  *     v  |   [StreamLayer: {@link dev.mtproto.transport.ObfuscatedStream}]  (obfuscated2, MTProxy)
  *     v  |   {@link dev.mtproto.transport.FrameCodec}: abridged | intermediate | padded | full
  *     v  |
@@ -30,19 +30,17 @@
  *       then builds the same stack for the server side.</li>
  * </ul>
  *
- * <h2>Where FakeTLS goes</h2>
- * A {@code FakeTlsLayer implements StreamLayer} is appended after the obfuscation layer (nearer the
- * socket). Its preamble is the ClientHello; {@code outbound} wraps bytes into {@code 17 03 03} records
- * (at most 16 KiB each; the first one preceded by the {@code 14 03 03 00 01 01} change-cipher-spec
- * record); {@code inbound} first consumes and verifies the ServerHello (HMAC of the secret), then strips
- * record headers and passes application data up. The obfuscation layer's preamble (the 64-byte header)
- * then flows through the TLS layer's {@code outbound} like any data, which the preamble computation
- * above already does. Two things change outside the codecs: the obfuscated2 header generated for a TLS
- * connection skips the forbidden-start rules (they exist only to tell plain transports apart), and
- * {@code TransportDetector} learns to accept {@code 16 03 01 02} as a ClientHello
- * when an {@code ee} secret is configured. If the TLS layer must hold client data until the ServerHello
- * has been verified (instead of pipelining it), the transports gain a method to flush bytes a layer
- * produced while decoding; codecs stay untouched either way.
+ * <h2>FakeTLS</h2>
+ * With an {@code ee} MTProxy secret the client first exchanges a ClientHello and the proxy's reply
+ * ({@link dev.mtproto.transport.FakeTlsClientHandshake}, a state machine over bytes that the client's
+ * dialer runs before the transport starts, so no client data is sent before the proxy's HMAC is checked).
+ * {@link dev.mtproto.transport.ClientTransport} then appends a
+ * {@link dev.mtproto.transport.FakeTlsRecordLayer} after the obfuscation layer (nearer the socket): its
+ * preamble is the change_cipher_spec record, {@code outbound} wraps bytes into {@code 17 03 03} records of
+ * at most 16 KiB, and {@code inbound} strips record headers, whatever the read boundaries. The 64-byte
+ * obfuscated2 header flows through its {@code outbound} like any data. The proxy's side of the handshake is
+ * {@link dev.mtproto.transport.FakeTlsServerHandshake}; {@link dev.mtproto.transport.ServerTransport} (a DC
+ * endpoint) does not speak FakeTLS.
  *
  * <h2>Limits and checks</h2>
  * <ul>

@@ -165,9 +165,11 @@ class TransportApiTest {
         assertThatThrownBy(() -> ClientTransport.builder(TransportKind.INTERMEDIATE)
                 .mtproxySecret(MtproxySecret.fromHex("dd" + "99".repeat(16))).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("padded intermediate");
-        assertThatThrownBy(() -> ClientTransport.builder(TransportKind.PADDED_INTERMEDIATE)
+        assertThatThrownBy(() -> ClientTransport.builder(TransportKind.INTERMEDIATE)
                 .mtproxySecret(MtproxySecret.fromHex("ee" + "99".repeat(16) + "6162")).build())
-                .isInstanceOf(UnsupportedOperationException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("padded intermediate");
+        assertThatThrownBy(() -> MtproxySecret.fromHex("ee" + "99".repeat(16) + "61".repeat(254)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 253");
         assertThatThrownBy(() -> ServerTransport.builder().mtproxySecret(MtproxySecret.fromHex("ee" + "99".repeat(16) + "6162")))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ClientTransport.builder(TransportKind.ABRIDGED).dcId(2).build())

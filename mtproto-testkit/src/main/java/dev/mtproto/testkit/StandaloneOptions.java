@@ -6,6 +6,7 @@ import dev.mtproto.testkit.world.AccountSeed;
 import dev.mtproto.testkit.world.ChatSeed;
 import dev.mtproto.testkit.world.Chatter;
 import dev.mtproto.testkit.world.chats.ChatKind;
+import dev.mtproto.transport.MtproxySecret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command line of the standalone test DC ({@link TestDcMain}), parsed and checked.
@@ -24,9 +26,10 @@ import java.util.List;
  * @param accounts the accounts to create once it runs
  * @param chats the groups, supergroups and channels to make after them
  * @param chatters the scripted users who keep writing
+ * @param proxies the proxies to start in front of the DCs
  */
 record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder cluster, List<AccountSeed> accounts,
-        List<ChatSeed> chats, List<Chatter.Spec> chatters) {
+        List<ChatSeed> chats, List<Chatter.Spec> chatters, StandaloneProxies proxies) {
 
     static final String USAGE = """
             usage: java -jar mtproto-testkit-<version>-standalone.jar [options]
@@ -60,6 +63,12 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                                   a scripted user who writes "chatter 1", "chatter 2", ... every INTERVAL
                                   (500ms, 2s, 1m), e.g. --chatter @alice:@echo_bot:2s; TO is @username (a
                                   user, bot or public chat), +phone or #Title (a chat by its title)
+              --mtproxy SECRET    start an MTProxy front for the DCs on 127.0.0.1 with this secret in hex: 32
+                                  digits (plain), dd + 32 (padded), or ee + 32 + the domain in hex (FakeTLS; it
+                                  also serves plain and dd clients of the same key); its tg://proxy link is printed
+              --mtproxy-port P    the front's port (default: ephemeral)
+              --socks5-proxy      start a SOCKS5 proxy (no authentication) on 127.0.0.1
+              --http-proxy        start an HTTP CONNECT proxy (no authentication) on 127.0.0.1
               --help              print this and exit
             It prints each DC's address and id, the RSA public key to trust and the accounts it made, then
             serves until stopped, printing each login code it sends. Test numbers 99966XYYYY (X a DC) need no
@@ -79,6 +88,10 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
         List<AccountSeed> accounts = new ArrayList<>();
         List<ChatSeed> chats = new ArrayList<>();
         List<Chatter.Spec> chatters = new ArrayList<>();
+        Optional<MtproxySecret> mtproxy = Optional.empty();
+        int mtproxyPort = 0;
+        boolean socks5 = false;
+        boolean http = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -98,6 +111,10 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                 case "--supergroup" -> chats.add(ChatSeed.parse(ChatKind.SUPERGROUP, option, value(args, ++i, option)));
                 case "--channel" -> chats.add(ChatSeed.parse(ChatKind.CHANNEL, option, value(args, ++i, option)));
                 case "--chatter" -> chatters.add(Chatter.Spec.parse(value(args, ++i, option)));
+                case "--mtproxy" -> mtproxy = Optional.of(secret(value(args, ++i, option)));
+                case "--mtproxy-port" -> mtproxyPort = port(option, value(args, ++i, option));
+                case "--socks5-proxy" -> socks5 = true;
+                case "--http-proxy" -> http = true;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -108,7 +125,20 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
                 throw new IllegalArgumentException("--dcs must be 1.." + TestCluster.MAX_DCS + ", got " + dcs, e);
             }
         }
-        return new StandaloneOptions(help, verbose, cluster, List.copyOf(accounts), List.copyOf(chats), List.copyOf(chatters));
+        if (mtproxyPort != 0 && mtproxy.isEmpty()) {
+            throw new IllegalArgumentException("--mtproxy-port needs --mtproxy");
+        }
+        return new StandaloneOptions(help, verbose, cluster, List.copyOf(accounts), List.copyOf(chats), List.copyOf(chatters),
+                new StandaloneProxies(mtproxy, mtproxyPort, socks5, http));
+    }
+
+    private static MtproxySecret secret(String hex) {
+        try {
+            return MtproxySecret.fromHex(hex.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--mtproxy: " + (e.getMessage().startsWith("MTProxy") ? e.getMessage()
+                    : "the secret is not hex"), e);
+        }
     }
 
     private static String value(String[] args, int i, String option) {

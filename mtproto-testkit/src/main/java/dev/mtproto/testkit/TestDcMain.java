@@ -7,6 +7,7 @@ import dev.mtproto.testkit.world.Chatter;
 import dev.mtproto.testkit.world.chats.ChatKind;
 import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.testkit.world.accounts.Account;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,11 +21,13 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar mtproto-testkit-&lt;version&gt;-standalone.jar [--dcs N] [--first-port P | --ports P1,P2,...]
  *     [--rsa-key FILE.pem] [--strict] [--verbose] [--media] [--cdn] [--user PHONE:FIRST...]... [--bot USERNAME...]...
- *     [--group|--supergroup|--channel TITLE:MEMBERS...]... [--chatter FROM:TO:INTERVAL]... [--help]
+ *     [--group|--supergroup|--channel TITLE:MEMBERS...]... [--chatter FROM:TO:INTERVAL]...
+ *     [--mtproxy SECRET [--mtproxy-port P]] [--socks5-proxy] [--http-proxy] [--help]
  * </pre>
  *
  * It prints each DC's id and address, the RSA public key (PKCS#1 PEM) to trust with its fingerprint, and
- * the accounts it created (a bot with its token), then serves the cluster's {@link dev.mtproto.testkit.world.World}
+ * the accounts it created (a bot with its token), and the proxies it started in front of the DCs (an MTProxy
+ * front as its {@code tg://proxy} link), then serves the cluster's {@link dev.mtproto.testkit.world.World}
  * until stopped (Ctrl-C), printing each login code it sends, and at the end what it let pass. With a fixed
  * key, fixed ports and fixed bot tokens a client's configuration stays the same across runs. Exit status: 0
  * after {@code --help}, 2 on wrong usage (including a key file that is missing or not a 2048-bit RSA private
@@ -33,9 +36,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class TestDcMain {
     /** What a launch left running, or the exit status when nothing runs. */
-    record Launch(TestCluster cluster, int exitStatus, List<Chatter> chatters) {
+    record Launch(TestCluster cluster, int exitStatus, List<Chatter> chatters, List<AutoCloseable> proxies) {
         Launch(TestCluster cluster, int exitStatus) {
-            this(cluster, exitStatus, List.of());
+            this(cluster, exitStatus, List.of(), List.of());
         }
     }
 
@@ -56,6 +59,7 @@ public final class TestDcMain {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             launch.chatters().forEach(Chatter::close);
+            StandaloneProxies.closeAll(launch.proxies());
             cluster.close();
             printLeniencies(cluster, System.out);
             stop.countDown();
@@ -116,6 +120,16 @@ public final class TestDcMain {
             return usageError(e, err);
         }
         printAddresses(cluster, out);
+        List<AutoCloseable> proxies;
+        try {
+            proxies = options.proxies().start(cluster, out);
+        } catch (IOException e) {
+            chatters.forEach(Chatter::close);
+            cluster.close();
+            err.println("error: a proxy cannot start: " + e.getMessage());
+            err.flush();
+            return new Launch(null, 1);
+        }
         printAccounts(cluster, accounts, out);
         for (WorldChat c : chats) {
             out.printf("%s \"%s\" (id %d%s), %d members%n", c.kind() == ChatKind.GROUP ? "Group" : c.kind() == ChatKind.SUPERGROUP
@@ -127,7 +141,7 @@ public final class TestDcMain {
             out.printf("Login code for +%s: %s%n", phone, code);
             out.flush();
         });
-        return new Launch(cluster, 0, List.copyOf(chatters));
+        return new Launch(cluster, 0, List.copyOf(chatters), proxies);
     }
 
     private static void printAccounts(TestCluster cluster, List<Account> accounts, PrintStream out) {

@@ -46,6 +46,7 @@ class TestDcMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<TestCluster> started = new ArrayList<>();
     private final List<Chatter> chatters = new ArrayList<>();
+    private final List<AutoCloseable> proxies = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -53,6 +54,7 @@ class TestDcMainTest {
     @AfterEach
     void stop() {
         chatters.forEach(Chatter::close);
+        StandaloneProxies.closeAll(proxies);
         started.forEach(TestCluster::close);
     }
 
@@ -62,6 +64,7 @@ class TestDcMainTest {
         if (launch.cluster() != null) {
             started.add(launch.cluster());
             chatters.addAll(launch.chatters());
+            proxies.addAll(launch.proxies());
         }
         return launch;
     }
@@ -137,6 +140,33 @@ class TestDcMainTest {
     private RsaPublicKey printedKey() {
         return RsaPublicKey.fromPem(out().substring(out().indexOf("-----BEGIN RSA PUBLIC KEY-----"),
                 out().indexOf("-----END RSA PUBLIC KEY-----") + 28));
+    }
+
+    @Test
+    void startsTheProxiesAskedForAndPrintsHowToReachThem() {
+        String secret = "ee" + "cef85196f162e3e26d65f3e6cf82e7b4" + "6578616d706c652e636f6d";
+        launch("--mtproxy", secret, "--socks5-proxy", "--http-proxy");
+        assertThat(out()).contains("SOCKS5 proxy on 127.0.0.1:", "HTTP CONNECT proxy on 127.0.0.1:");
+        Matcher link = Pattern.compile("MTProxy \\(FAKE_TLS secret\\) on 127\\.0\\.0\\.1:\\d+: (tg://proxy\\S+)").matcher(out());
+        assertThat(link.find()).as(out()).isTrue();
+        assertThat(link.group(1)).endsWith("&secret=" + secret);
+        Matcher socks = Pattern.compile("SOCKS5 proxy on 127\\.0\\.0\\.1:(\\d+)").matcher(out());
+        assertThat(socks.find()).isTrue();
+        for (dev.mtproto.client.proxy.ProxyConfig proxy : List.of(dev.mtproto.client.proxy.ProxyConfig.mtproxy(link.group(1)),
+                dev.mtproto.client.proxy.ProxyConfig.socks5("127.0.0.1", Integer.parseInt(socks.group(1))))) {
+            try (MtprotoClient client = MtprotoClient.create(printedConfig(1).dialer(proxy.dialer()).build())) {
+                assertThat(client.invoke(GetNearestDc.INSTANCE).join().thisDc()).as(proxy.toString()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aBadMtproxySecretIsAUsageError() {
+        assertThat(error(launch("--mtproxy", "zz"), 2)).contains("--mtproxy: the secret is not hex");
+        err.reset();
+        assertThat(error(launch("--mtproxy", "ee00112233445566778899aabbccddeeff"), 2)).contains("--mtproxy: MTProxy secret: expected");
+        err.reset();
+        assertThat(error(launch("--mtproxy-port", "4443"), 2)).contains("--mtproxy-port needs --mtproxy");
     }
 
     /** A client that knows only what the launch printed: the address of DC {@code dc} and the key. */

@@ -1,15 +1,16 @@
 package dev.mtproto.client.proxy;
 
 import dev.mtproto.client.net.Dialer;
+import dev.mtproto.transport.MtproxySecret;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A proxy every connection of the client goes through, and the {@link Dialer} that does it
- * ({@link #dialer()}, to give to {@code ClientConfigBuilder.dialer}). Immutable; {@code toString()} never
- * shows a password.
+ * ({@link #dialer()}, to give to {@code ClientConfigBuilder.dialer}): SOCKS5, HTTP CONNECT or an MTProxy.
+ * Immutable; {@code toString()} never shows a password or an MTProxy key.
  */
-public sealed interface ProxyConfig permits ProxyConfig.Socks5, ProxyConfig.HttpConnect {
+public sealed interface ProxyConfig permits ProxyConfig.Socks5, ProxyConfig.HttpConnect, ProxyConfig.Mtproxy {
 
     /** @return the proxy's host name or IP literal (IPv6 without brackets) */
     String host();
@@ -91,6 +92,79 @@ public sealed interface ProxyConfig permits ProxyConfig.Socks5, ProxyConfig.Http
         public String toString() {
             return show(this);
         }
+    }
+
+    /**
+     * An MTProxy (https://core.telegram.org/mtproto/mtproto-transports, transport obfuscation): every
+     * connection opens TCP to the proxy, runs the FakeTLS handshake for an {@code ee} secret, and then carries
+     * obfuscated2 keyed with the secret, with the DC named in its header. Plain secrets use the client's
+     * framing, {@code dd} and {@code ee} secrets padded intermediate.
+     *
+     * @param host the proxy's host
+     * @param port the proxy's port
+     * @param secret the proxy's secret
+     */
+    record Mtproxy(String host, int port, MtproxySecret secret) implements ProxyConfig {
+        /**
+         * @throws IllegalArgumentException if the host is blank or the port is outside 1..65535
+         * @throws NullPointerException if an argument is null
+         */
+        public Mtproxy {
+            checkAddress(host, port);
+            Objects.requireNonNull(secret, "secret");
+        }
+
+        /** @return empty: an MTProxy authenticates with its secret */
+        @Override
+        public Optional<ProxyCredentials> credentials() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Dialer dialer() {
+            return new MtproxyDialer(this);
+        }
+
+        @Override
+        public String describe() {
+            return "MTProxy " + hostAndPort(host, port);
+        }
+
+        /** Shows the address and the secret's mode and domain, never its key. */
+        @Override
+        public String toString() {
+            return "ProxyConfig.Mtproxy[" + hostAndPort(host, port) + ", " + secret + "]";
+        }
+    }
+
+    /**
+     * @param link a parsed {@code tg://proxy} link
+     * @return the MTProxy it names
+     * @throws NullPointerException if {@code link} is null
+     */
+    static Mtproxy mtproxy(MtproxyLink link) {
+        return new Mtproxy(link.server(), link.port(), link.secret());
+    }
+
+    /**
+     * @param link a {@code tg://proxy?server=...&port=...&secret=...} or {@code https://t.me/proxy?...} link
+     * @return the MTProxy it names
+     * @throws InvalidProxyLinkException if the link is malformed (see {@link MtproxyLink#parse})
+     * @throws NullPointerException if {@code link} is null
+     */
+    static Mtproxy mtproxy(String link) {
+        return mtproxy(MtproxyLink.parse(link));
+    }
+
+    /**
+     * @param host an MTProxy's host
+     * @param port its port
+     * @param secret its secret
+     * @return the proxy
+     * @throws IllegalArgumentException if the host is blank or the port is outside 1..65535
+     */
+    static Mtproxy mtproxy(String host, int port, MtproxySecret secret) {
+        return new Mtproxy(host, port, secret);
     }
 
     /**

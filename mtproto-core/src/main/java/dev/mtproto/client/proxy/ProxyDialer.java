@@ -12,7 +12,7 @@ import java.util.Objects;
  * handshake for the DC's address, all within the connect timeout; the channel it returns leads to the DC.
  * Thread-safe.
  */
-public abstract sealed class ProxyDialer implements Dialer permits Socks5Dialer, HttpConnectDialer {
+public abstract sealed class ProxyDialer implements Dialer permits Socks5Dialer, HttpConnectDialer, MtproxyDialer {
     private final ProxyConfig config;
     private final ProxyTunnel tunnel;
 

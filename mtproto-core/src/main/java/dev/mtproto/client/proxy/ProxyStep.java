@@ -9,7 +9,12 @@ public enum ProxyStep {
     /** The proxy could not (or would not) open the connection to the target. */
     TARGET_REFUSED(false),
     /** The proxy answered with bytes that are not the protocol we speak to it. */
-    PROTOCOL_ERROR(true);
+    PROTOCOL_ERROR(true),
+    /**
+     * An MTProxy's FakeTLS reply does not carry the HMAC of our secret: a wrong secret, or a server that is
+     * not an MTProxy (a real MTProxy hands clients with another secret to the real site of its domain).
+     */
+    SECRET_REJECTED(true);
 
     private final boolean permanent;
 

@@ -35,5 +35,22 @@ class ProxyConfigTest {
         assertThat(ProxyFailure.of(ProxyStep.TARGET_REFUSED, "p", "d", null)).isInstanceOf(ProxyUnavailableException.class);
         assertThat(ProxyFailure.of(ProxyStep.AUTH_REFUSED, "p", "d", null)).isInstanceOf(ProxyRefusedException.class);
         assertThat(ProxyFailure.of(ProxyStep.PROTOCOL_ERROR, "p", "d", null)).isInstanceOf(ProxyRefusedException.class);
+        assertThat(ProxyFailure.of(ProxyStep.SECRET_REJECTED, "p", "d", null)).isInstanceOf(ProxyRefusedException.class);
+    }
+
+    @Test
+    void anMtproxyComesFromItsLinkAndNeverShowsItsKey() {
+        ProxyConfig.Mtproxy proxy = ProxyConfig.mtproxy(
+                "tg://proxy?server=127.0.0.1&port=443&secret=eecef85196f162e3e26d65f3e6cf82e7b46578616d706c652e636f6d");
+        assertThat(proxy.host()).isEqualTo("127.0.0.1");
+        assertThat(proxy.port()).isEqualTo(443);
+        assertThat(proxy.credentials()).isEmpty();
+        assertThat(proxy.describe()).isEqualTo("MTProxy 127.0.0.1:443");
+        assertThat(proxy.toString()).contains("FAKE_TLS", "example.com").doesNotContainIgnoringCase("cef851");
+        assertThat(proxy.dialer()).isInstanceOf(MtproxyDialer.class).asString().doesNotContainIgnoringCase("cef851");
+        assertThat(ProxyConfig.mtproxy(MtproxyLink.parse("https://t.me/proxy?server=h&port=1&secret=dd" + "00".repeat(16))).secret().mode())
+                .isEqualTo(dev.mtproto.transport.MtproxySecret.Mode.PADDED);
+        assertThatThrownBy(() -> ProxyConfig.mtproxy("tg://proxy?server=h&port=1&secret=zz"))
+                .isInstanceOf(InvalidProxyLinkException.class).hasMessageNotContaining("zz");
     }
 }

@@ -142,8 +142,8 @@ public record MtprotoProperties(
      * @param port Proxy's port
      * @param username User name, for a proxy that asks for one
      * @param password Password, for a proxy that asks for one; a secret, never logged
-     * @param link MTProxy link ("tg://proxy?server=...&port=...&secret=..." or "https://t.me/proxy?..."); checked
-     *     at start, but MTProxy connections are not built yet, so setting it fails the start saying so
+     * @param link MTProxy link ("tg://proxy?server=...&port=...&secret=..." or "https://t.me/proxy?..."), with a
+     *     plain, dd or ee (FakeTLS) secret; every connection then goes through that MTProxy; instead of type and host
      */
     public record Proxy(@Nullable ProxyType type, @Nullable String host, @Nullable Integer port, @Nullable String username,
             @Nullable String password, @Nullable String link) {

@@ -14,18 +14,21 @@ final class ProxyProperties {
     /**
      * @param p the proxy properties
      * @return the proxy, or empty to connect directly
-     * @throws InvalidMtprotoPropertyException for a missing host or port, a half-given login, or an MTProxy link
+     * @throws InvalidMtprotoPropertyException for a missing host or port, a half-given login, a bad MTProxy link or
+     *     secret, or a link given together with a SOCKS5/HTTP proxy
      */
     static Optional<ProxyConfig> of(MtprotoProperties.Proxy p) {
         if (p.link() != null && !p.link().isBlank()) {
+            if (p.type() != null || p.host() != null || p.port() != null || p.username() != null || p.password() != null) {
+                throw new InvalidMtprotoPropertyException("mtproto.proxy.link", "is set together with mtproto.proxy.type, host, port"
+                        + " or a login", "use either an MTProxy link or a SOCKS5/HTTP proxy, not both");
+            }
             try {
-                MtproxyLink.parse(p.link());
+                return Optional.of(ProxyConfig.mtproxy(MtproxyLink.parse(p.link())));
             } catch (InvalidProxyLinkException e) {
                 throw new InvalidMtprotoPropertyException("mtproto.proxy.link", "is not an MTProxy link: " + e.getMessage(),
                         "copy the whole tg://proxy?server=...&port=...&secret=... (or https://t.me/proxy?...) link", e);
             }
-            throw new InvalidMtprotoPropertyException("mtproto.proxy.link", "is a valid MTProxy link, but MTProxy connections are not built yet",
-                    "use a SOCKS5 or HTTP proxy (mtproto.proxy.type, host, port) for now, or remove the link");
         }
         if (p.type() == null) {
             if (p.host() != null || p.port() != null) {

@@ -7,8 +7,10 @@ import dev.mtproto.spring.autoconfigure.InvalidMtprotoPropertyException;
 import dev.mtproto.spring.autoconfigure.MtprotoAutoConfiguration;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.proxy.HttpConnectProxy;
+import dev.mtproto.testkit.proxy.MtproxyFront;
 import dev.mtproto.testkit.proxy.Socks5Proxy;
 import dev.mtproto.testkit.world.accounts.Account;
+import dev.mtproto.transport.MtproxySecret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,19 @@ class ProxyPropertiesTest {
     }
 
     @Test
+    void signsInThroughAnMtproxyFakeTlsLink() throws Exception {
+        MtproxySecret secret = MtproxySecret.fromHex("ee" + "cef85196f162e3e26d65f3e6cf82e7b4" + "6578616d706c652e636f6d");
+        try (MtproxyFront front = MtproxyFront.open(cluster, secret)) {
+            app("mtproto.proxy.link=" + front.link()).run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(TelegramClients.class).account("default").status()).isEqualTo(AccountStatus.SIGNED_IN);
+                assertThat(front.relayed(MtproxySecret.Mode.FAKE_TLS)).isPositive();
+                assertThat(context.getBean(dev.mtproto.spring.autoconfigure.MtprotoProperties.class).toString()).doesNotContain("cef851");
+            });
+        }
+    }
+
+    @Test
     void mistakesNameTheProperty() {
         String auto = "mtproto.auto-startup=false";
         app(auto, "mtproto.proxy.host=10.0.0.1").run((c) -> assertProperty(c, "mtproto.proxy.type", "socks5 or http"));
@@ -71,8 +86,10 @@ class ProxyPropertiesTest {
         app(auto, "mtproto.proxy.type=http", "mtproto.proxy.host=10.0.0.1", "mtproto.proxy.port=3128", "mtproto.proxy.username=me")
                 .run((c) -> assertProperty(c, "mtproto.proxy.password", "both"));
         app(auto, "mtproto.proxy.link=tg://proxy?server=&port=x").run((c) -> assertProperty(c, "mtproto.proxy.link", "whole tg://proxy"));
-        app(auto, "mtproto.proxy.link=tg://proxy?server=10.0.0.1&port=443&secret=0123456789abcdef0123456789abcdef")
-                .run((c) -> assertProperty(c, "mtproto.proxy.link", "SOCKS5 or HTTP proxy"));
+        app(auto, "mtproto.proxy.link=tg://proxy?server=10.0.0.1&port=443&secret=ee0123456789abcdef0123456789abcdef")
+                .run((c) -> assertProperty(c, "mtproto.proxy.link", "whole tg://proxy"));
+        app(auto, "mtproto.proxy.link=tg://proxy?server=10.0.0.1&port=443&secret=0123456789abcdef0123456789abcdef",
+                "mtproto.proxy.type=socks5").run((c) -> assertProperty(c, "mtproto.proxy.link", "not both"));
     }
 
     private static void assertProperty(AssertableApplicationContext context, String property, String fix) {

@@ -6,8 +6,10 @@ public enum ProxyFault {
     NONE,
     /** Refuse every client's credentials, right or wrong. */
     REFUSE_AUTH,
-    /** Read the client's first message, then close the connection without answering. */
+    /** Read the client's first message (an MTProxy front: the ClientHello), then close the connection without answering. */
     CLOSE_MID_HANDSHAKE,
     /** Authenticate, then say the target cannot be reached. */
-    REFUSE_TARGET
+    REFUSE_TARGET,
+    /** {@link MtproxyFront} only: answer a FakeTLS ClientHello with a reply whose HMAC is wrong. */
+    BAD_SERVER_HMAC
 }
