@@ -175,7 +175,9 @@ final class MarkdownParser {
 
     private void preLanguage() {
         char c = src.charAt(i);
-        if (c == '\\') {
+        if (c == '\\' && next(1) == '\n') {
+            throw error(i, Problem.BAD_ESCAPE, "a pre's language ends at the first line break, which cannot be escaped");
+        } else if (c == '\\') {
             escape(buffer);
         } else if (c == '\n') {
             mode = Mode.PRE;

@@ -54,6 +54,13 @@ class HostileInputTest {
         assertThat(Html.parse(Html.render(crossing))).isEqualTo(crossing);
     }
 
+    /** Found by FormattingFuzzTest: an escaped line break used to end up inside the language, which no markup can write. */
+    @Test
+    void anEscapedLineBreakCannotEndAPreLanguage() {
+        assertFails(() -> Markdown.parse("```go\\\ncode```"), Problem.BAD_ESCAPE, 5);
+        assertThat(Markdown.parse("```go\ncode```")).isEqualTo(Markdown.parse(Markdown.render(Markdown.parse("```go\ncode```"))));
+    }
+
     private static void assertFails(Runnable parse, Problem problem, int index) {
         assertThatThrownBy(parse::run).isInstanceOfSatisfying(FormattingException.class, e -> {
             assertThat(e.problem()).as(e.getMessage()).isEqualTo(problem);

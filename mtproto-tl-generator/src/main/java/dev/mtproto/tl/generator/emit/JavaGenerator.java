@@ -2,6 +2,7 @@ package dev.mtproto.tl.generator.emit;
 
 import dev.mtproto.tl.generator.model.ClassModel;
 import dev.mtproto.tl.generator.model.SchemaModel;
+import dev.mtproto.tl.generator.model.SchemaModelException;
 import dev.mtproto.tl.generator.model.TypeModel;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ public final class JavaGenerator {
      * @param schemaFiles the file name of each schema, for the header comment of generated files
      * @return the main sources, the {@code META-INF/services/dev.mtproto.tl.TlSchema} registration, and the
      *     test fixtures
-     * @throws IllegalStateException if a generated class would shadow a runtime class
+     * @throws SchemaModelException if a generated class would shadow a runtime class (a schema declaring
+     *     {@code tlToString = TlToString}, say)
      */
     public static Generated generate(List<SchemaModel> models, List<String> schemaFiles) {
         SourceSet sources = new SourceSet();
@@ -29,15 +31,15 @@ public final class JavaGenerator {
             SchemaModel model = models.get(i);
             String file = schemaFiles.get(i);
             for (TypeModel type : model.types()) {
-                checkName(type.simpleName(), type.qualifiedName());
+                checkName(file, type.simpleName(), type.qualifiedName());
                 sources.addJava(type.packageName(), type.simpleName(), TypeEmitter.emit(type, file));
             }
             for (ClassModel c : model.constructors()) {
-                checkName(c.simpleName(), c.qualifiedName());
+                checkName(file, c.simpleName(), c.qualifiedName());
                 sources.addJava(c.packageName(), c.simpleName(), ClassEmitter.emit(c, file));
             }
             for (ClassModel c : model.functions()) {
-                checkName(c.simpleName(), c.qualifiedName());
+                checkName(file, c.simpleName(), c.qualifiedName());
                 sources.addJava(c.packageName(), c.simpleName(), ClassEmitter.emit(c, file));
             }
             sources.addJava(model.basePackage(), model.name() + "Schema", SchemaEmitter.emit(model, file));
@@ -50,9 +52,9 @@ public final class JavaGenerator {
         return new Generated(sources, resources, fixtures);
     }
 
-    private static void checkName(String simple, String qualified) {
+    private static void checkName(String file, String simple, String qualified) {
         if (Headers.RUNTIME.contains(simple)) { // generated sources import these by simple name
-            throw new IllegalStateException(qualified + " would shadow the runtime class " + simple + " that generated code imports");
+            throw new SchemaModelException(file + ": " + qualified + " would shadow the runtime class " + simple + " that generated code imports");
         }
     }
 

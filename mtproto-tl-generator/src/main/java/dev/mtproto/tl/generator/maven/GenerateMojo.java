@@ -79,7 +79,12 @@ public final class GenerateMojo extends AbstractMojo {
                 throw new MojoFailureException(e.getMessage(), e);
             }
         }
-        JavaGenerator.Generated generated = JavaGenerator.generate(models, names);
+        JavaGenerator.Generated generated;
+        try {
+            generated = JavaGenerator.generate(models, names);
+        } catch (SchemaModelException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         int changed = generated.sources().writeTo(outputDirectory.toPath());
         changed += generated.resources().writeTo(resourceDirectory.toPath());
         project.addCompileSourceRoot(outputDirectory.getPath());
