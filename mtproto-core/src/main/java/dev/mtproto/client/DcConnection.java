@@ -190,7 +190,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         }
         Throwable why = supervision.lastFailure();
         for (OutgoingCall<?> call : expired) {
-            RequestTimeoutException timeout = new RequestTimeoutException(call.name(), false, false);
+            RequestTimeoutException timeout = new RequestTimeoutException(call.name(), call.transmitted(), call.acknowledged());
             if (why != null) {
                 timeout.initCause(why);
             }
@@ -424,8 +424,8 @@ final class DcConnection implements UpdateSink.Backpressured {
         } finally {
             slot.lock.unlock();
         }
-        ClientClosedException closedError = new ClientClosedException();
         for (OutgoingCall<?> call : orphans) {
+            ClientClosedException closedError = new ClientClosedException(call.transmitted());
             runtime.callbacks().execute(() -> call.future().completeExceptionally(closedError));
         }
         if (l != null) {

@@ -285,7 +285,7 @@ public final class ClientSession {
         long now = nowSeconds();
         overdue.addAll(sent.expire(nowNanos, now));
         for (Outgoing o : overdue) {
-            events.error(o.call, new RequestTimeoutException(o.call.name(), o.msgId != 0, o.call.acknowledged()));
+            events.error(o.call, new RequestTimeoutException(o.call.name(), o.call.transmitted(), o.call.acknowledged()));
         }
         abandoned.expire(nowNanos);
         abandoned.destroyFinished(packer, service);
@@ -377,7 +377,7 @@ public final class ClientSession {
         all.addAll(abandoned.takeAll());
         for (Outgoing o : all) {
             if (o.isCall()) {
-                events.error(o.call, new SessionClosedException(reason, o.msgId != 0));
+                events.error(o.call, new SessionClosedException(reason, o.call.transmitted()));
             }
         }
         events.flush();

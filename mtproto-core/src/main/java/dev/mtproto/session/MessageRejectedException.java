@@ -23,6 +23,12 @@ public final class MessageRejectedException extends ProtocolException {
         this.code = code;
     }
 
+    /** @return {@code false}: the server refused the message, so it did not run the call */
+    @Override
+    public boolean mayHaveRun() {
+        return false;
+    }
+
     /** @return the {@code bad_msg_notification} error code, or {@link #RESEND_LIMIT} after too many resends */
     public int code() {
         return code;

@@ -312,6 +312,9 @@ final class OutboundPacker {
         }
         o.keepIdOnResend = false;
         o.transmissions++;
+        if (o.call != null) {
+            o.call.markTransmitted(); // stays set if the call moves to another session, where msgId starts at 0
+        }
         return replaced;
     }
 

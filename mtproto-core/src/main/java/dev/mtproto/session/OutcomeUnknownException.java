@@ -15,4 +15,10 @@ public final class OutcomeUnknownException extends ProtocolException {
     public OutcomeUnknownException(String method, String why) {
         super(method + ": outcome unknown, it may have run: " + why);
     }
+
+    /** @return {@code true}: the call was sent and no answer will come */
+    @Override
+    public boolean mayHaveRun() {
+        return true;
+    }
 }

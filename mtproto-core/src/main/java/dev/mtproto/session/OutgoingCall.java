@@ -19,6 +19,7 @@ public final class OutgoingCall<R> {
     private final long deadlineNanos;
     private final CompletableFuture<R> future = new CompletableFuture<>();
     private volatile boolean acknowledged;
+    private volatile boolean transmitted;
     Outgoing outgoing;
 
     /**
@@ -92,6 +93,18 @@ public final class OutgoingCall<R> {
 
     void markAcknowledged() {
         acknowledged = true;
+    }
+
+    /**
+     * @return whether the call was ever given a msg_id to go out with, in this session or one it was moved
+     *     from; if not, the server cannot have run it
+     */
+    public boolean transmitted() {
+        return transmitted;
+    }
+
+    void markTransmitted() {
+        transmitted = true;
     }
 
     /** @return the msg_id the call was last sent with, or 0 if it was not sent yet */

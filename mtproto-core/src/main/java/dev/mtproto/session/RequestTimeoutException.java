@@ -7,7 +7,7 @@ import dev.mtproto.MtprotoException;
  * retrying is safe: a call never sent did not run; one sent may have run, and one the server acknowledged
  * reached it (and probably ran or is running).
  */
-public final class RequestTimeoutException extends MtprotoException {
+public final class RequestTimeoutException extends MtprotoException implements UnansweredCall {
     private static final long serialVersionUID = 1L;
 
     private final boolean sent;
@@ -34,6 +34,12 @@ public final class RequestTimeoutException extends MtprotoException {
 
     /** @return whether the call had been sent (if not, it did not run) */
     public boolean sent() {
+        return sent;
+    }
+
+    /** @return {@link #sent()}: a call never sent did not run */
+    @Override
+    public boolean mayHaveRun() {
         return sent;
     }
 

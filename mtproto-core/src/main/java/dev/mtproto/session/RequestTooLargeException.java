@@ -21,6 +21,12 @@ public final class RequestTooLargeException extends ProtocolException {
         this.limit = limit;
     }
 
+    /** @return {@code false}: the call was never sent */
+    @Override
+    public boolean mayHaveRun() {
+        return false;
+    }
+
     /** @return the bytes of the packet the call would need */
     public int size() {
         return size;

@@ -18,6 +18,12 @@ public final class SessionClosedException extends ProtocolException {
         this.sent = sent;
     }
 
+    /** @return {@link #sent()}: a call never sent did not run */
+    @Override
+    public boolean mayHaveRun() {
+        return sent;
+    }
+
     /** @return whether the call had been sent, so may have run */
     public boolean sent() {
         return sent;

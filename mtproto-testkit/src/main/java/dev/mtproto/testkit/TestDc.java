@@ -281,8 +281,8 @@ public final class TestDc implements AutoCloseable {
         return keys.count();
     }
 
-    /** @return how many delayed calls wait to run (for tests of the DC) */
-    int delayedCalls() {
+    /** @return how many calls a {@link Faults.CallFault#delay delay fault} holds: they run (and count) later */
+    public int delayedCalls() {
         return delayed.size();
     }
 
@@ -335,6 +335,48 @@ public final class TestDc implements AutoCloseable {
     /** Forgets every session (a DC restart): the next message of each client gets {@code new_session_created}. */
     public void forgetSessions() {
         sessions.forgetAll();
+    }
+
+    /**
+     * Restarts the DC as a process restart that keeps its keys on disk would: stops listening, closes every
+     * connection, forgets every session (the next message of each client gets {@code new_session_created};
+     * answers not yet delivered are lost), then listens again on the same port. A client connecting in
+     * between is refused. Calls a delay fault holds still run.
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound again
+     */
+    public synchronized void restartKeepingKeys() {
+        if (closed) {
+            throw new IllegalStateException("the DC is closed");
+        }
+        int port = port();
+        listener.close();
+        dropAllConnections();
+        sessions.forgetAll();
+        listener = listenAgain(port);
+        if (closed) { // close() ran meanwhile and closed the old listener only
+            listener.close();
+        }
+    }
+
+    /** Binds the port again, retrying for a while: the closed sockets of the old connections may hold it a moment. */
+    private DcListener listenAgain(int port) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                return DcListener.start(port, "testdc" + id + "-accept", this::serve);
+            } catch (IOException e) {
+                if (System.nanoTime() > until) {
+                    throw new java.io.UncheckedIOException("cannot listen on port " + port + " again", e);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.UncheckedIOException("interrupted while listening on port " + port + " again", e);
+                }
+            }
+        }
     }
 
     @Override
