@@ -283,7 +283,8 @@ public final class MtprotoClient implements AutoCloseable {
     }
 
     /**
-     * Calls a function on a chosen connection: another DC, or a DC's download or upload connection.
+     * Calls a function on a chosen connection: another DC, or a DC's download or upload connection. A CDN
+     * connection's RSA key is fetched first when it is not known yet ({@link #prepareCdn}).
      *
      * @param target where to send it
      * @param method the function
@@ -301,6 +302,9 @@ public final class MtprotoClient implements AutoCloseable {
         }
         if (stopping) {
             return CompletableFuture.failedFuture(new ClientClosedException());
+        }
+        if (target.role() == DcRole.CDN) {
+            return inFlight.track(prepareCdn(target.dcId()).thenCompose(ready -> pipeline.call(method, target, timeout)));
         }
         return inFlight.track(pipeline.call(method, target, timeout));
     }
