@@ -59,12 +59,8 @@ public final class TestDc implements AutoCloseable {
     private final Map<Leniency, AtomicLong> leniencies = new EnumMap<>(Leniency.class);
     private final ServerSessionSettings sessionSettings;
     private final ApiLayers layers;
-    private final int requestedPort;
-    private volatile DcListener listener;
-    private volatile DcListener mediaListener;
-    private final boolean mediaAddress;
+    private final DcAddresses addresses;
     private final boolean cdn;
-    private final AtomicInteger acceptedMediaConnections = new AtomicInteger();
     private volatile boolean closed;
 
     TestDc(int id, TestCluster cluster, RpcHandlers handlers, List<RsaPrivateKey> rsaKeys, int port, ClusterSettings settings) {
@@ -77,11 +73,10 @@ public final class TestDc implements AutoCloseable {
         this.cluster = cluster;
         this.handlers = handlers;
         this.rsaKeys = List.copyOf(rsaKeys);
-        this.requestedPort = port;
         this.clock = settings.clock();
         this.sessions = new DcSessions(settings.idleSessionTimeout());
         this.layers = settings.layers();
-        this.mediaAddress = settings.mediaAddresses();
+        this.addresses = new DcAddresses(id, port, settings.mediaAddresses(), this::serve);
         for (Leniency kind : Leniency.values()) {
             leniencies.put(kind, new AtomicLong());
         }
@@ -91,13 +86,7 @@ public final class TestDc implements AutoCloseable {
 
     /** Binds 127.0.0.1 and starts accepting. */
     void start() throws IOException {
-        listener = DcListener.start(requestedPort, "testdc" + id + "-accept", this::serve);
-        if (mediaAddress) {
-            mediaListener = DcListener.start(0, "testdc" + id + "-media-accept", socket -> {
-                acceptedMediaConnections.incrementAndGet();
-                serve(socket);
-            });
-        }
+        addresses.start();
     }
 
     private void serve(Socket socket) {
@@ -132,7 +121,7 @@ public final class TestDc implements AutoCloseable {
 
     /** @return the TCP port */
     public int port() {
-        return listener.port();
+        return addresses.port();
     }
 
     /**
@@ -141,13 +130,12 @@ public final class TestDc implements AutoCloseable {
      *     {@link TestCluster.Builder#mediaAddresses(boolean)}
      */
     public OptionalInt mediaPort() {
-        DcListener l = mediaListener;
-        return l == null ? OptionalInt.empty() : OptionalInt.of(l.port());
+        return addresses.mediaPort();
     }
 
     /** @return how many TCP connections the media-only address accepted (also counted in {@link #acceptedConnections()}) */
     public int acceptedMediaConnections() {
-        return acceptedMediaConnections.get();
+        return addresses.acceptedMediaConnections();
     }
 
     /**
@@ -349,47 +337,19 @@ public final class TestDc implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the DC is closed");
         }
-        int port = port();
-        listener.close();
+        addresses.stopMain();
         dropAllConnections();
         sessions.forgetAll();
-        listener = listenAgain(port);
+        addresses.listenAgain();
         if (closed) { // close() ran meanwhile and closed the old listener only
-            listener.close();
-        }
-    }
-
-    /** Binds the port again, retrying for a while: the closed sockets of the old connections may hold it a moment. */
-    private DcListener listenAgain(int port) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            try {
-                return DcListener.start(port, "testdc" + id + "-accept", this::serve);
-            } catch (IOException e) {
-                if (System.nanoTime() > until) {
-                    throw new java.io.UncheckedIOException("cannot listen on port " + port + " again", e);
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.UncheckedIOException("interrupted while listening on port " + port + " again", e);
-                }
-            }
+            addresses.close();
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        DcListener l = listener;
-        if (l != null) {
-            l.close();
-        }
-        DcListener media = mediaListener;
-        if (media != null) {
-            media.close();
-        }
+        addresses.close();
         dropAllConnections();
         sessions.forEach(s -> {
             s.lock.lock(); // a connection thread may still be inside it
@@ -503,6 +463,6 @@ public final class TestDc implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TestDc{" + id + " at " + host() + ":" + (listener == null ? "-" : String.valueOf(port())) + "}";
+        return "TestDc{" + id + " at " + host() + ":" + (addresses.started() ? String.valueOf(port()) : "-") + "}";
     }
 }

@@ -1,5 +1,6 @@
 package dev.mtproto.testkit.telegram;
 
+import dev.mtproto.testkit.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtproto.files.DownloadOptions;
@@ -28,11 +29,8 @@ import dev.mtproto.testkit.world.chats.WorldChat;
 import dev.mtproto.tl.api.InputDocumentFileLocation;
 import dev.mtproto.tl.api.Message;
 import dev.mtproto.tl.api.MessageEntityBold;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,23 +64,6 @@ class MediaTest {
 
     private static World world() {
         return TELEGRAM.cluster().world();
-    }
-
-    static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.ORANGE);
-        g.fillRect(0, 0, width / 2, height);
-        g.setColor(Color.BLUE);
-        g.fillRect(width / 2, 0, width - width / 2, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
     }
 
     private static Dimensions decoded(byte[] image) throws IOException {
@@ -144,10 +125,10 @@ class MediaTest {
     void aPhotoWithAFormattedCaptionArrivesWithItsSizesAndItsBestSizeDownloads() throws Exception {
         try (Pair p = Pair.of("photo_media_bot", "+17900000001")) {
             AtomicLong uploaded = new AtomicLong();
-            SentMessage sent = p.person().media().send("@photo_media_bot", MediaMessage.photo(png(1000, 500), "holiday.png")
+            SentMessage sent = p.person().media().send("@photo_media_bot", MediaMessage.photo(TestImages.png(1000, 500), "holiday.png")
                     .markdown("my *holiday*").progress((done, total) -> uploaded.set(done)).build()).join();
             assertThat(sent.id()).isPositive();
-            assertThat(uploaded.get()).as("progress reached the whole file").isEqualTo(png(1000, 500).length);
+            assertThat(uploaded.get()).as("progress reached the whole file").isEqualTo(TestImages.png(1000, 500).length);
 
             MessageView m = p.botReceives(1);
             assertThat(m.text()).isEqualTo("my holiday");
@@ -180,7 +161,7 @@ class MediaTest {
             Path file = dir.resolve("report");
             Files.write(file, pdf);
             p.bot().media().send(p.personChat(), MediaMessage.document(file).caption("the report").build()).join();
-            p.bot().media().send(p.personChat(), MediaMessage.document(new ByteArrayInputStream(png(300, 200)), png(300, 200).length, "chart.png")
+            p.bot().media().send(p.personChat(), MediaMessage.document(new ByteArrayInputStream(TestImages.png(300, 200)), TestImages.png(300, 200).length, "chart.png")
                     .build()).join();
 
             DocumentMedia report = (DocumentMedia) p.personReceives(1).media().orElseThrow();
@@ -196,7 +177,7 @@ class MediaTest {
             assertThat(chart.mimeType()).isEqualTo("image/png");
             assertThat(chart.imageSize()).as("read from the PNG header of a stream").hasValue(new Dimensions(300, 200));
             assertThat(bytes(p.person().media().download(chart, DownloadTarget.toBytes(), DownloadOptions.defaults()).result().join()))
-                    .isEqualTo(png(300, 200));
+                    .isEqualTo(TestImages.png(300, 200));
         }
     }
 
@@ -221,8 +202,8 @@ class MediaTest {
     @Test
     void anAlbumIsGroupedWithACaptionPerItem() throws Exception {
         try (Pair p = Pair.of("album_media_bot", "+17900000004")) {
-            Album album = Album.builder().add(MediaMessage.photo(png(200, 100), "a.png").caption("first").build())
-                    .add(MediaMessage.photo(png(100, 200), "b.png").html("<b>second</b>").build()).silent().build();
+            Album album = Album.builder().add(MediaMessage.photo(TestImages.png(200, 100), "a.png").caption("first").build())
+                    .add(MediaMessage.photo(TestImages.png(100, 200), "b.png").html("<b>second</b>").build()).silent().build();
             List<SentMessage> sent = p.person().media().sendAlbum("@album_media_bot", album).join();
             assertThat(sent).hasSize(2);
             assertThat(sent.get(1).id()).isGreaterThan(sent.get(0).id());
@@ -284,7 +265,7 @@ class MediaTest {
         try (Pair p = Pair.of("profile_media_bot", "+17900000007")) {
             p.person().sendMessage("@profile_media_bot", "hello").join();
             p.botReceives(1);
-            world().files().setProfilePhoto(p.personAccount(), png(800, 800));
+            world().files().setProfilePhoto(p.personAccount(), TestImages.png(800, 800));
 
             byte[] big = bytes(p.bot().media().downloadProfilePhoto(p.personChat(), true, DownloadTarget.toBytes()).join());
             byte[] small = bytes(p.bot().media().downloadProfilePhoto(p.personChat(), false, DownloadTarget.toBytes()).join());

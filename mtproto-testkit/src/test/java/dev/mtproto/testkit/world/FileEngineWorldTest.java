@@ -1,5 +1,6 @@
 package dev.mtproto.testkit.world;
 
+import dev.mtproto.testkit.client.files.CancelledUploads;
 import static dev.mtproto.testkit.world.FileTransfer.KIB;
 import static dev.mtproto.testkit.world.FileTransfer.MIB;
 import static dev.mtproto.testkit.world.FileTransfer.bytes;
@@ -16,7 +17,6 @@ import dev.mtproto.files.TransferSettings;
 import dev.mtproto.files.UploadOptions;
 import dev.mtproto.files.UploadResume;
 import dev.mtproto.files.UploadSource;
-import dev.mtproto.files.UploadTask;
 import dev.mtproto.files.UploadedFile;
 import dev.mtproto.rpc.RpcException;
 import dev.mtproto.testkit.TestCluster;
@@ -36,8 +36,6 @@ import dev.mtproto.tl.api.messages.MessagesSlice;
 import dev.mtproto.tl.api.upload.SaveFilePart;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -146,18 +144,7 @@ class FileEngineWorldTest {
         Account alice = people.person("Alice");
         try (WorldClient a = people.signedIn(alice); FileTransfers files = FileTransfers.create(a.raw(), SETTINGS)) {
             byte[] data = bytes(14 * MIB + 1, 9);
-            UploadTask[] task = new UploadTask[1];
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            task[0] = files.upload(UploadSource.of(data, "big.bin"), UploadOptions.builder().progress((done, total) -> {
-                if (done >= 3 * MIB) {
-                    started.join();
-                    task[0].cancel();
-                }
-            }).build());
-            started.complete(null);
-            assertThatThrownBy(() -> task[0].result().join()).isInstanceOf(CancellationException.class);
-            UploadResume handle = task[0].resumeHandle();
-            assertThat(handle.confirmedParts()).isNotEmpty().hasSizeLessThan(handle.totalParts());
+            UploadResume handle = CancelledUploads.cancelAfter(files, UploadSource.of(data, "big.bin"), 3 * MIB);
             UploadedFile up = files.upload(UploadSource.of(data, "big.bin"), UploadOptions.builder().resume(handle).build()).result().join();
             Document d = FileTransfer.sendDocument(a, up.inputFile(), "a/b");
             assertThat(files.download(RemoteFile.of(d.dcId(), location(d), d.size()), DownloadTarget.toBytes(), DownloadOptions.defaults())

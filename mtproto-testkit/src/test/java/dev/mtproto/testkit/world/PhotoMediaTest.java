@@ -1,5 +1,6 @@
 package dev.mtproto.testkit.world;
 
+import dev.mtproto.testkit.TestImages;
 import static dev.mtproto.testkit.world.FileTransfer.KIB;
 import static dev.mtproto.testkit.world.FileTransfer.MIB;
 import static dev.mtproto.testkit.world.FileTransfer.download;
@@ -19,11 +20,8 @@ import dev.mtproto.tl.api.PhotoSize;
 import dev.mtproto.tl.api.storage.FileJpeg;
 import dev.mtproto.tl.api.upload.File;
 import dev.mtproto.tl.api.upload.GetFile;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,21 +45,6 @@ class PhotoMediaTest {
         alice = WorldClient.signedIn(TELEGRAM.cluster(), a);
     }
 
-    static byte[] png(int w, int h) {
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.ORANGE);
-        g.fillRect(0, 0, w / 2, h);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
-    }
-
     static Photo sendPhoto(WorldClient client, byte[] image) {
         InputMediaUploadedPhoto media = InputMediaUploadedPhoto.builder().file(uploadSmall(client, image, 128 * KIB, "p.png")).build();
         Object result = client.call(FileTransfer.sendMedia(InputPeerSelf.INSTANCE, media, "a photo"));
@@ -70,7 +53,7 @@ class PhotoMediaTest {
 
     @Test
     void sizesUpToTheOriginalByTheLongestSide() throws IOException {
-        Photo p = sendPhoto(alice, png(1000, 500));
+        Photo p = sendPhoto(alice, TestImages.png(1000, 500));
         assertThat(p.dcId()).isEqualTo(1);
         assertThat(p.fileReference()).isNotEmpty();
         assertThat(p.sizes()).extracting(s -> ((PhotoSize) s).type()).containsExactly("s", "m", "x", "y");
@@ -92,7 +75,7 @@ class PhotoMediaTest {
 
     @Test
     void aSmallImageHasOneSize() {
-        Photo p = sendPhoto(alice, png(60, 40));
+        Photo p = sendPhoto(alice, TestImages.png(60, 40));
         assertThat(p.sizes()).hasSize(1);
         assertThat((PhotoSize) p.sizes().get(0)).isEqualTo(new PhotoSize("s", 60, 40, ((PhotoSize) p.sizes().get(0)).size()));
         assertError(alice.error(new GetFile(false, false, new InputPhotoFileLocation(p.id(), p.accessHash(), p.fileReference(), "y"), 0,
@@ -108,7 +91,7 @@ class PhotoMediaTest {
 
     @Test
     void dimensionsBeyondTelegramsLimitsAreRefused() {
-        InputMediaUploadedPhoto thin = InputMediaUploadedPhoto.builder().file(uploadSmall(alice, png(2100, 100), 128 * KIB, "t.png"))
+        InputMediaUploadedPhoto thin = InputMediaUploadedPhoto.builder().file(uploadSmall(alice, TestImages.png(2100, 100), 128 * KIB, "t.png"))
                 .build();
         assertError(alice.error(FileTransfer.sendMedia(InputPeerSelf.INSTANCE, thin, "")), 400, "PHOTO_INVALID_DIMENSIONS");
     }

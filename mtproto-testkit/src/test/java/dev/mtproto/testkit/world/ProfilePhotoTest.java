@@ -1,5 +1,6 @@
 package dev.mtproto.testkit.world;
 
+import dev.mtproto.testkit.TestImages;
 import static dev.mtproto.testkit.world.FileTransfer.KIB;
 import static dev.mtproto.testkit.world.FileTransfer.MIB;
 import static dev.mtproto.testkit.world.FileTransfer.download;
@@ -54,7 +55,7 @@ class ProfilePhotoTest {
         Account bob = people.person("Bob");
         try (WorldClient a = people.signedIn(alice); WorldClient b = people.signedIn(bob)) {
             var uploaded = (dev.mtproto.tl.api.photos.Photo) a.call(UploadProfilePhoto.builder()
-                    .file(uploadSmall(a, PhotoMediaTest.png(800, 800), 64 * KIB, "me.png")).build());
+                    .file(uploadSmall(a, TestImages.png(800, 800), 64 * KIB, "me.png")).build());
             Photo mine = (Photo) uploaded.photo();
             assertThat(mine.sizes()).extracting(s -> ((PhotoSize) s).type()).containsExactly("a", "b", "c", "d");
 
@@ -90,8 +91,8 @@ class ProfilePhotoTest {
     void photosAreListedNewestFirst() {
         WorldPeople people = new WorldPeople(TELEGRAM.cluster(), "1473");
         Account carol = people.person("Carol");
-        StoredPhoto first = TELEGRAM.cluster().world().files().setProfilePhoto(carol, PhotoMediaTest.png(100, 100));
-        StoredPhoto second = TELEGRAM.cluster().world().files().setProfilePhoto(carol, PhotoMediaTest.png(200, 200));
+        StoredPhoto first = TELEGRAM.cluster().world().files().setProfilePhoto(carol, TestImages.png(100, 100));
+        StoredPhoto second = TELEGRAM.cluster().world().files().setProfilePhoto(carol, TestImages.png(200, 200));
         try (WorldClient c = people.signedIn(carol)) {
             Photos all = (Photos) c.call(new GetUserPhotos(dev.mtproto.tl.api.InputUserSelf.INSTANCE, 0, 0, 10));
             assertThat(all.photos()).extracting(p -> ((Photo) p).id()).containsExactly(second.id(), first.id());

@@ -1,0 +1,116 @@
+package dev.mtproto.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The addresses one test DC listens on: its main port and, when the cluster announces media-only addresses,
+ * a second port that serves the same DC. Both hand accepted sockets to the DC.
+ */
+final class DcAddresses {
+    private final int dcId;
+    private final int requestedPort;
+    private final boolean withMedia;
+    private final Consumer<Socket> serve;
+    private final AtomicInteger acceptedMedia = new AtomicInteger();
+    private volatile DcListener main;
+    private volatile DcListener media;
+
+    /**
+     * @param dcId the DC's id, for thread names
+     * @param requestedPort the main port to bind, 0 for any
+     * @param withMedia whether to open a media-only address too
+     * @param serve what to do with each accepted connection
+     */
+    DcAddresses(int dcId, int requestedPort, boolean withMedia, Consumer<Socket> serve) {
+        this.dcId = dcId;
+        this.requestedPort = requestedPort;
+        this.withMedia = withMedia;
+        this.serve = serve;
+    }
+
+    /** Binds 127.0.0.1 and starts accepting. */
+    void start() throws IOException {
+        main = DcListener.start(requestedPort, mainName(), serve);
+        if (withMedia) {
+            media = DcListener.start(0, "testdc" + dcId + "-media-accept", socket -> {
+                acceptedMedia.incrementAndGet();
+                serve.accept(socket);
+            });
+        }
+    }
+
+    /** @return whether the main port is bound (false before {@link #start()}) */
+    boolean started() {
+        return main != null;
+    }
+
+    /** @return the main port */
+    int port() {
+        return main.port();
+    }
+
+    /** @return the media-only port, if there is one */
+    OptionalInt mediaPort() {
+        DcListener l = media;
+        return l == null ? OptionalInt.empty() : OptionalInt.of(l.port());
+    }
+
+    /** @return how many connections the media-only port accepted */
+    int acceptedMediaConnections() {
+        return acceptedMedia.get();
+    }
+
+    /** Stops accepting on the main port; {@link #listenAgain()} binds it again. */
+    void stopMain() {
+        main.close();
+    }
+
+    /**
+     * Binds the main port again, retrying for a while: the closed sockets of the old connections may hold it a
+     * moment.
+     *
+     * @throws UncheckedIOException if the port cannot be bound within 5 seconds
+     */
+    void listenAgain() {
+        int port = main.port();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                main = DcListener.start(port, mainName(), serve);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > until) {
+                    throw new UncheckedIOException("cannot listen on port " + port + " again", e);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException("interrupted while listening on port " + port + " again", e);
+                }
+            }
+        }
+    }
+
+    /** Stops accepting on every address. */
+    void close() {
+        DcListener l = main;
+        if (l != null) {
+            l.close();
+        }
+        DcListener m = media;
+        if (m != null) {
+            m.close();
+        }
+    }
+
+    private String mainName() {
+        return "testdc" + dcId + "-accept";
+    }
+}
