@@ -82,7 +82,7 @@ final class Conversations implements AutoCloseable {
         botQueries.register(handlers);
         new GetHistoryMethod(inputPeers, boxes, entryPeers).register(handlers);
         new GetMessagesMethod(boxes, channels, entryPeers).register(handlers);
-        new GetDialogsMethod(boxes, chats, entryPeers).register(handlers);
+        new GetDialogsMethod(boxes, chats, entryPeers, changes.readMarks()).register(handlers);
         new SearchMethods(inputPeers, boxes, chats, entryPeers).register(handlers);
         new ParticipantMethods(chats, accounts, chatObjects, channels, entryPeers).register(handlers);
         new DifferenceMethods(boxes, limits, channels, entryPeers).register(handlers);

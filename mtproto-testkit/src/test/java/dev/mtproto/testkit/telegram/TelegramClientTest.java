@@ -277,6 +277,7 @@ class TelegramClientTest {
             assertThat(dialogs.get(0).chat().id()).as("the newest first").isEqualTo(friends.get(119).id());
             assertThat(dialogs.get(0).topMessage()).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("hi from 119"));
             assertThat(dialogs.get(0).chat().kind()).isEqualTo(ChatKind.PRIVATE);
+            assertThat(dialogs).as("nothing read yet").allMatch(d -> d.unreadCount() == 1);
         }
     }
 }

@@ -124,7 +124,8 @@ class DialogsTest {
             for (int i = 0; i < 4; i++) {
                 Dialog d = (Dialog) all.dialogs().get(i);
                 assertThat(d.topMessage()).isEqualTo(((Message) all.messages().get(i)).id());
-                assertThat(d.unreadCount()).as("read state is not modelled").isZero();
+                assertThat(d.unreadCount()).as("nothing read yet: each message from someone else counts").isEqualTo(i == 0 ? 0 : 1);
+                assertThat(d.readInboxMaxId()).isZero();
                 assertThat(d.pts()).isEqualTo(i == 1 ? Integer.valueOf(world.updates().channelPts(lounge)) : null);
             }
             assertThat(all.users()).extracting(u -> ((User) u).id()).contains(bob.id(), carol.id());
@@ -165,6 +166,50 @@ class DialogsTest {
             assertThat(last.peers()).containsExactly(new PeerUser(others.get(0).id()));
             assertThat(a.call(first(5))).as("all fit").isInstanceOf(Dialogs.class);
         }
+    }
+
+    @Test
+    void dialogsCarryTheReadMarksAndCountWhatLiesAboveTheInboxMark() {
+        Account alice = people.person("Alice");
+        Account bob = people.person("Bob");
+        Account carol = people.person("Carol");
+        WorldChat club = world.newSupergroup("Club").members(alice, bob, carol).create();
+        tick();
+        world.send(bob).to(alice).text("b1");
+        world.send(bob).to(alice).text("b2");
+        world.send(bob).to(alice).text("b3");
+        world.send(alice).to(bob).text("a1");
+        world.send(alice).to(club).text("club: alice");
+        world.send(bob).to(club).text("club: bob 1");
+        world.send(bob).to(club).text("club: bob 2");
+        world.as(alice).read(entry(alice, "b2"));
+        world.as(bob).read(entry(bob, "a1"));
+        world.as(carol).read(entry(carol, "club: bob 1"));
+        try (WorldClient a = people.signedIn(alice)) {
+            Dialogs all = (Dialogs) a.call(first(100));
+            Dialog withBob = dialogWith(all, new PeerUser(bob.id()));
+            assertThat(withBob.unreadCount()).as("b3").isEqualTo(1);
+            assertThat(withBob.readInboxMaxId()).isEqualTo(entry(alice, "b2").id());
+            assertThat(withBob.readOutboxMaxId()).as("Bob read a1").isEqualTo(entry(alice, "a1").id());
+            Dialog inClub = dialogWith(all, new PeerChannel(club.id()));
+            assertThat(inClub.unreadCount()).as("Bob's two; her own does not count").isEqualTo(2);
+            assertThat(inClub.readInboxMaxId()).isZero();
+            assertThat(inClub.readOutboxMaxId()).as("Carol read past Alice's message").isEqualTo(entry(alice, "club: alice").id());
+
+            world.as(alice).read(entry(alice, "club: bob 2"));
+            Dialog after = dialogWith((Dialogs) a.call(first(100)), new PeerChannel(club.id()));
+            assertThat(after.unreadCount()).isZero();
+            assertThat(after.readInboxMaxId()).isEqualTo(entry(alice, "club: bob 2").id());
+        }
+    }
+
+    private static dev.mtproto.testkit.world.messages.HistoryEntry entry(Account who, String text) {
+        return world.history(who).stream().filter(e -> e.text().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError(who + " has no \"" + text + "\""));
+    }
+
+    private static Dialog dialogWith(Dialogs all, Peer peer) {
+        return all.dialogs().stream().map(Dialog.class::cast).filter(d -> d.peer().equals(peer)).findFirst().orElseThrow();
     }
 
     @Test

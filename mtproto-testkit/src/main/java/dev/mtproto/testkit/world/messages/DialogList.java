@@ -14,13 +14,16 @@ import dev.mtproto.tl.api.PeerChat;
 import dev.mtproto.tl.api.PeerUser;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An account's dialogs as they are now, newest top message first: one per private chat and basic group with a
- * message in its common box, one per supergroup or channel it is a member of whose box has a message.
+ * message in its common box, one per supergroup or channel it is a member of whose box has a message; each with the
+ * account's read marks and its count of messages from others above the inbox mark (service messages not counted,
+ * as {@code updateReadHistoryInbox}'s {@code still_unread_count} does not count them either).
  */
 final class DialogList {
     /**
@@ -29,8 +32,9 @@ final class DialogList {
      * @param peer the chat, as the account names it
      * @param top its newest message, as the account sees it
      * @param channelPts the channel's pts, null for the common box
+     * @param read the account's read marks there and what lies above its inbox mark
      */
-    record Row(Peer peer, MessageType top, Integer channelPts) {
+    record Row(Peer peer, MessageType top, Integer channelPts, ReadState read) {
         int date() {
             return top instanceof Message m ? m.date() : ((MessageService) top).date();
         }
@@ -43,6 +47,16 @@ final class DialogList {
         Position position() {
             return new Position(date(), peer instanceof PeerChannel ? 1 : 0, topId(), peerId(peer));
         }
+    }
+
+    /**
+     * An account's read state in one dialog.
+     *
+     * @param inboxMax the last message it read
+     * @param outboxMax the last of its own messages someone else read
+     * @param unread how many messages from others lie above {@code inboxMax}
+     */
+    record ReadState(int inboxMax, int outboxMax, int unread) {
     }
 
     /**
@@ -72,15 +86,22 @@ final class DialogList {
      * @param viewer the account
      * @param boxes the boxes
      * @param chats the chats
+     * @param marks the read marks
      * @return its dialogs, newest first
      */
-    static List<Row> of(Account viewer, Mailboxes boxes, Chats chats) {
+    static List<Row> of(Account viewer, Mailboxes boxes, Chats chats, ReadMarks marks) {
         Map<Peer, MessageType> tops = new LinkedHashMap<>();
+        Map<Peer, Integer> unread = new HashMap<>();
         for (MessageBox.Stored s : boxes.account(viewer.id()).common().messages().values()) {
-            tops.put(MessageObjects.peerIdOf(s.message()), s.message());
+            Peer peer = MessageObjects.peerIdOf(s.message());
+            tops.put(peer, s.message());
+            if (s.message() instanceof Message m && !m.out() && m.id() > marks.inboxMax(viewer.id(), peer)) {
+                unread.merge(peer, 1, Integer::sum);
+            }
         }
         List<Row> rows = new ArrayList<>();
-        tops.forEach((peer, top) -> rows.add(new Row(peer, top, null)));
+        tops.forEach((peer, top) -> rows.add(new Row(peer, top, null, new ReadState(marks.inboxMax(viewer.id(), peer),
+                marks.outboxMax(viewer.id(), peer), unread.getOrDefault(peer, 0)))));
         for (WorldChat chat : chats.ofMember(viewer.id())) {
             if (!chat.isChannel()) {
                 continue;
@@ -89,10 +110,22 @@ final class DialogList {
             var last = box.messages().lastEntry();
             if (last != null) {
                 MessageType top = MessageObjects.withOut(last.getValue().message(), last.getValue().senderId() == viewer.id());
-                rows.add(new Row(new PeerChannel(chat.id()), top, box.pts()));
+                PeerChannel peer = new PeerChannel(chat.id());
+                rows.add(new Row(peer, top, box.pts(), channelReadState(viewer, box, peer, marks)));
             }
         }
         rows.sort(Comparator.comparing(Row::position, Position.NEWEST_FIRST));
         return rows;
+    }
+
+    private static ReadState channelReadState(Account viewer, MessageBox box, PeerChannel peer, ReadMarks marks) {
+        int inboxMax = marks.inboxMax(viewer.id(), peer);
+        int unread = 0;
+        for (MessageBox.Stored s : box.messages().tailMap(inboxMax, false).values()) {
+            if (s.senderId() != viewer.id() && s.message() instanceof Message) {
+                unread++;
+            }
+        }
+        return new ReadState(inboxMax, marks.outboxMax(viewer.id(), peer), unread);
     }
 }

@@ -25,8 +25,9 @@ import java.util.List;
  * message of the last dialog of the previous page), at most {@code limit} (1..100). The answer is
  * {@code messages.dialogs} when it holds every dialog, else {@code messages.dialogsSlice} with the total
  * {@code count}, each {@code dialog} with its top message (in {@code messages}) and a channel's pts, plus the
- * users and chats they name. The read marks of {@code messages.readHistory} are not used here: every message counts as read (unread counts 0,
- * {@code read_inbox_max_id} and {@code read_outbox_max_id} the top message). No dialog is pinned or archived
+ * users and chats they name. Each dialog carries the caller's read marks ({@code read_inbox_max_id}, and
+ * {@code read_outbox_max_id}: how far the others read the caller's messages) and {@code unread_count}, the messages from
+ * others above the inbox mark; mentions, reactions and poll votes are not counted (0). No dialog is pinned or archived
  * ({@code folder_id} 1 is empty); {@code hash} is not looked at. Bots get {@code 400 BOT_METHOD_INVALID}
  * (from the access gate).
  */
@@ -37,16 +38,19 @@ public final class GetDialogsMethod {
     private final Mailboxes boxes;
     private final Chats chats;
     private final EntryPeers entryPeers;
+    private final ReadMarks marks;
 
     /**
      * @param boxes the message boxes
      * @param chats the chats
      * @param entryPeers finds the users and chats of an answer
+     * @param marks the read marks
      */
-    public GetDialogsMethod(Mailboxes boxes, Chats chats, EntryPeers entryPeers) {
+    public GetDialogsMethod(Mailboxes boxes, Chats chats, EntryPeers entryPeers, ReadMarks marks) {
         this.boxes = boxes;
         this.chats = chats;
         this.entryPeers = entryPeers;
+        this.marks = marks;
     }
 
     /** @param handlers where the world's functions go */
@@ -56,7 +60,7 @@ public final class GetDialogsMethod {
 
     private Object getDialogs(GetDialogs m, Caller c) {
         Account viewer = c.account();
-        List<DialogList.Row> all = m.folderId() != null && m.folderId() == 1 ? List.of() : DialogList.of(viewer, boxes, chats);
+        List<DialogList.Row> all = m.folderId() != null && m.folderId() == 1 ? List.of() : DialogList.of(viewer, boxes, chats, marks);
         int limit = Math.max(1, Math.min(MAX_LIMIT, m.limit()));
         List<DialogType> dialogs = new ArrayList<>();
         List<MessageType> messages = new ArrayList<>();
@@ -95,8 +99,8 @@ public final class GetDialogsMethod {
     }
 
     private static Dialog dialog(DialogList.Row row) {
-        return Dialog.builder().peer(row.peer()).topMessage(row.topId()).readInboxMaxId(row.topId()).readOutboxMaxId(row.topId())
-                .unreadCount(0).unreadMentionsCount(0).unreadReactionsCount(0).unreadPollVotesCount(0)
+        return Dialog.builder().peer(row.peer()).topMessage(row.topId()).readInboxMaxId(row.read().inboxMax())
+                .readOutboxMaxId(row.read().outboxMax()).unreadCount(row.read().unread()).unreadMentionsCount(0).unreadReactionsCount(0).unreadPollVotesCount(0)
                 .notifySettings(PeerNotifySettings.builder().build()).pts(row.channelPts()).build();
     }
 }

@@ -71,6 +71,11 @@ public final class MessageChanges {
         this.reads = new ReadReceipts(boxes, copies, fanout, sender);
     }
 
+    /** @return the accounts' read marks, as the read methods move them */
+    public ReadMarks readMarks() {
+        return reads;
+    }
+
     /**
      * Edits a text message, as {@code messages.editMessage} does.
      *

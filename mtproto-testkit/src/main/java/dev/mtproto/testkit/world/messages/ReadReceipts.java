@@ -7,6 +7,7 @@ import dev.mtproto.testkit.world.updates.Mailboxes;
 import dev.mtproto.testkit.world.updates.MessageBox;
 import dev.mtproto.tl.api.Message;
 import dev.mtproto.tl.api.Peer;
+import dev.mtproto.tl.api.PeerChannel;
 import dev.mtproto.tl.api.PeerUser;
 import dev.mtproto.tl.api.UpdateReadChannelInbox;
 import dev.mtproto.tl.api.UpdateReadChannelOutbox;
@@ -29,7 +30,7 @@ import java.util.Map;
  * read {@code updateShort} [{@code updateReadChannelOutbox}]; a broadcast channel tells no sender. Thread-safe:
  * under the sender's lock.
  */
-final class ReadReceipts {
+final class ReadReceipts implements ReadMarks {
     /** A mark: an account's read position in one chat, as it names the chat. */
     private record Mark(long ownerId, Peer chat) {
     }
@@ -131,14 +132,36 @@ final class ReadReceipts {
         }
     }
 
-    /**
-     * @param ownerId an account
-     * @param chat a chat as it names it
-     * @return the last message it read there, 0 for none
-     */
-    int readInboxMax(long ownerId, Peer chat) {
+    @Override
+    public int inboxMax(long ownerId, Peer chat) {
         synchronized (lock) {
             return inbox.getOrDefault(new Mark(ownerId, chat), 0);
+        }
+    }
+
+    /**
+     * {@inheritDoc} In a private chat or basic group, the last one a reader's {@code updateReadHistoryOutbox} named; in a
+     * supergroup or channel, the furthest another member has read, if one of the owner's messages lies at or below it.
+     */
+    @Override
+    public int outboxMax(long ownerId, Peer chat) {
+        synchronized (lock) {
+            if (!(chat instanceof PeerChannel channel)) {
+                return outbox.getOrDefault(new Mark(ownerId, chat), 0);
+            }
+            int furthest = 0;
+            for (Map.Entry<Mark, Integer> e : inbox.entrySet()) {
+                if (e.getKey().ownerId() != ownerId && chat.equals(e.getKey().chat())) {
+                    furthest = Math.max(furthest, e.getValue());
+                }
+            }
+            MessageBox box = boxes.channel(channel.channelId());
+            for (Map.Entry<Integer, MessageBox.Stored> s : box.messages().headMap(furthest, true).descendingMap().entrySet()) {
+                if (s.getValue().senderId() == ownerId) {
+                    return s.getKey();
+                }
+            }
+            return 0;
         }
     }
 }
