@@ -6,6 +6,7 @@ import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.tl.api.NearestDc;
 import dev.mtproto.tl.api.UpdatesTooLong;
+import dev.mtproto.tl.mtproto.BadMsgNotification;
 import dev.mtproto.tl.mtproto.HttpWait;
 import dev.mtproto.tl.mtproto.RpcResult;
 import dev.mtproto.transport.FrameCodec;
@@ -216,6 +217,28 @@ class ReceivedMessageRulesTest {
         MessageIdClock shifted = new MessageIdClock(() -> System.currentTimeMillis() + seconds * 1000L, 0);
         receive(server.frame(client.sessionId(), shifted.nextServerId(false), 1, update()));
         assertDroppedOnce(DropReason.OUTSIDE_TIME_WINDOW, "differs from server time by more than the window");
+    }
+
+    /**
+     * security_guidelines, "Checking msg_id": messages outside the time window are ignored, and the one
+     * kind let through (so that the server can correct our clock) is bad_msg_notification 16/17 about a
+     * message we sent. A forged 16/17 about a msg_id we never sent moves nothing: dropped for its time an
+     * hour ahead, or, inside the window, as not ours (service_messages_about_messages).
+     */
+    @ParameterizedTest(name = "code {0}, {1} s ahead")
+    @CsvSource({
+        "16, 3600, OUTSIDE_TIME_WINDOW: msg_id time differs from server time by more than the window",
+        "17, 3600, OUTSIDE_TIME_WINDOW: msg_id time differs from server time by more than the window",
+        "16, 0, NOT_OUR_MESSAGE: bad_msg_notification 16 about a msg_id we did not send",
+        "17, 0, NOT_OUR_MESSAGE: bad_msg_notification 17 about a msg_id we did not send"})
+    void aClockCorrectionAboutAMessageWeNeverSentMovesNothing(int code, int secondsAhead, String drop) {
+        MessageIdClock ahead = new MessageIdClock(() -> System.currentTimeMillis() + secondsAhead * 1000L, 0);
+        long offset = client.clock().offsetMillis();
+        long neverSent = client.clock().nextClientId();
+        receive(server.frame(client.sessionId(), ahead.nextServerId(false), 2,
+                new BadMsgNotification(neverSent, 1, code).toByteArray()));
+        assertThat(events.dropDetails).containsExactly(drop);
+        assertThat(client.clock().offsetMillis()).as("the clock offset").isEqualTo(offset);
     }
 
     /** description, "Containers": a msg_container may not be nested inside another container. */
