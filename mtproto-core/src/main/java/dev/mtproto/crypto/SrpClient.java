@@ -69,8 +69,12 @@ public final class SrpClient {
      */
     public static SrpAnswer answer(byte[] passwordUtf8, SrpParameters parameters, RandomSource random) {
         Objects.requireNonNull(random, "random");
-        byte[] a = new byte[SIZE];
         BigInteger p = new BigInteger(1, parameters.p());
+        // Checked before a secret is drawn: g^a mod p over a hostile p or g could otherwise fail untyped
+        // (p = 0) or never land in the safe range (g = 1, a small p) and be blamed on the random source.
+        DhValidator.checkGroup(p, parameters.g());
+        DhValidator.checkPublicValue("srp_B", new BigInteger(1, parameters.srpB()), p);
+        byte[] a = new byte[SIZE];
         try {
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 random.nextBytes(a, 0, SIZE);

@@ -16,6 +16,8 @@ class RecordingListener implements SessionListener {
     final List<RuntimeException> errors = new ArrayList<>();
     final List<UpdatesType> updates = new ArrayList<>();
     final Map<DropReason, Integer> drops = new EnumMap<>(DropReason.class);
+    /** Every drop in order, as {@code REASON: detail}. */
+    final List<String> dropDetails = new ArrayList<>();
     final List<Long> quickAcks = new ArrayList<>();
     final List<SessionResetReason> resets = new ArrayList<>();
     int newSessions;
@@ -72,6 +74,7 @@ class RecordingListener implements SessionListener {
     @Override
     public void onDropped(DropReason reason, String detail) {
         drops.merge(reason, 1, Integer::sum);
+        dropDetails.add(reason + ": " + detail);
     }
 
     int dropped(DropReason reason) {

@@ -16,12 +16,13 @@ import java.util.Arrays;
  * is computed over the plaintext as given, so a frame passes the auth_key_id and msg_key checks even when
  * its declared length or padding is wrong, which {@link dev.mtproto.crypto.MessageCipher} refuses to make.
  */
-final class ForgedFrames {
+public final class ForgedFrames {
     private final AuthKey key;
     private final byte[] keyBytes;
     private final MessageKeyDerivation derivation = new MessageKeyDerivation();
 
-    ForgedFrames(AuthKey key) {
+    /** @param key the key both sides hold */
+    public ForgedFrames(AuthKey key) {
         this.key = key;
         this.keyBytes = key.toByteArray();
     }
@@ -30,7 +31,7 @@ final class ForgedFrames {
      * @param plaintext header, body and padding; cut down to a multiple of 16 bytes (AES blocks)
      * @return {@code auth_key_id | msg_key | encrypted_data}
      */
-    byte[] encrypt(byte[] plaintext) {
+    public byte[] encrypt(byte[] plaintext) {
         byte[] data = Arrays.copyOf(plaintext, plaintext.length & ~15);
         MessageDigest sha256;
         try {
