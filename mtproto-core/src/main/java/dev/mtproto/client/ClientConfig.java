@@ -3,6 +3,8 @@ package dev.mtproto.client;
 import dev.mtproto.client.event.ClientEventListener;
 import dev.mtproto.client.interceptor.RpcInterceptor;
 import dev.mtproto.client.net.Dialer;
+import dev.mtproto.client.net.RouteSelection;
+import dev.mtproto.client.net.TransportRoute;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaKeyRing;
 import dev.mtproto.crypto.RsaPublicKey;
@@ -30,8 +32,9 @@ public final class ClientConfig {
     private final int homeDc;
     private final TransportKind transport;
     private final boolean obfuscated;
-    private final boolean ipv6;
-    private final Dialer dialer;
+    private final IpFamily ipFamily;
+    private final List<TransportRoute> routes;
+    private final RouteSelection routeSelection;
     private final RsaKeyRing rsaKeys;
     private final InitConnectionParams initConnection;
     private final SessionStore sessionStore;
@@ -60,8 +63,9 @@ public final class ClientConfig {
         this.homeDc = b.homeDc;
         this.transport = b.transport;
         this.obfuscated = b.obfuscated;
-        this.ipv6 = b.ipv6;
-        this.dialer = b.dialer;
+        this.ipFamily = b.ipFamily;
+        this.routes = b.routes != null ? b.routes : List.of(TransportRoute.of(b.dialer, b.transport, b.obfuscated));
+        this.routeSelection = b.routeSelection;
         RsaKeyRing ring = b.testMode ? TelegramRsaKeys.test() : TelegramRsaKeys.production();
         for (RsaPublicKey key : b.extraRsaKeys) {
             ring = ring.with(key);
@@ -126,7 +130,7 @@ public final class ClientConfig {
         return homeDc;
     }
 
-    /** @return the transport framing */
+    /** @return the transport framing of the route made from {@link ClientConfigBuilder#dialer}; each route has its own */
     public TransportKind transport() {
         return transport;
     }
@@ -136,14 +140,29 @@ public final class ClientConfig {
         return obfuscated;
     }
 
-    /** @return whether IPv6 DC addresses may be used (after the IPv4 ones) */
+    /** @return whether IPv6 DC addresses may be used ({@link #ipFamily()} is not {@code IPV4_ONLY}) */
     public boolean ipv6() {
-        return ipv6;
+        return ipFamily.allowsIpv6();
     }
 
-    /** @return how connections reach the DCs */
+    /** @return which DC addresses are used, and which go first */
+    public IpFamily ipFamily() {
+        return ipFamily;
+    }
+
+    /** @return the first route's dialer (the only one unless {@link ClientConfigBuilder#routes} gave several) */
     public Dialer dialer() {
-        return dialer;
+        return routes.get(0).dialer();
+    }
+
+    /** @return the ways to reach a DC, in the order configured (one, from the dialer, by default) */
+    public List<TransportRoute> routes() {
+        return routes;
+    }
+
+    /** @return whether routes are tried one after the other or raced */
+    public RouteSelection routeSelection() {
+        return routeSelection;
     }
 
     /** @return the RSA keys trusted for the key exchange */
@@ -252,7 +271,7 @@ public final class ClientConfig {
     @Override
     public String toString() {
         return "ClientConfig{apiId=" + apiId + ", apiHash=***, testMode=" + testMode + ", homeDc=" + homeDc
-                + ", transport=" + transport + (obfuscated ? "+obfuscated" : "") + ", dialer=" + dialer
+                + ", routes=" + routes + (routes.size() > 1 ? " (" + routeSelection + ")" : "") + ", ipFamily=" + ipFamily
                 + ", dcOptions=" + dcOptions + "}";
     }
 }

@@ -3,12 +3,15 @@ package dev.mtproto.client;
 import dev.mtproto.client.event.ClientEventListener;
 import dev.mtproto.client.interceptor.RpcInterceptor;
 import dev.mtproto.client.net.Dialer;
+import dev.mtproto.client.net.RouteSelection;
+import dev.mtproto.client.net.TransportRoute;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaPublicKey;
 import dev.mtproto.store.SessionStore;
 import dev.mtproto.transport.TransportKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -30,8 +33,10 @@ public final class ClientConfigBuilder {
     int homeDc = 2;
     TransportKind transport = TransportKind.INTERMEDIATE;
     boolean obfuscated = true;
-    boolean ipv6;
+    IpFamily ipFamily = IpFamily.IPV4_ONLY;
     Dialer dialer = Dialer.direct();
+    List<TransportRoute> routes;
+    RouteSelection routeSelection = RouteSelection.sequential();
     final List<RsaPublicKey> extraRsaKeys = new ArrayList<>();
     InitConnectionParams initConnection = InitConnectionParams.defaults();
     SessionStore sessionStore;
@@ -96,7 +101,8 @@ public final class ClientConfigBuilder {
     }
 
     /**
-     * @param kind the framing (default intermediate)
+     * @param kind the framing (default intermediate) of the route {@link #dialer(Dialer)} makes; routes given
+     *     with {@link #routes(List)} name their own
      * @param obfuscate whether to wrap it in obfuscated2 (default true)
      * @return this builder
      */
@@ -110,20 +116,71 @@ public final class ClientConfigBuilder {
     }
 
     /**
-     * @param value whether IPv6 DC addresses may be used, after the IPv4 ones (default false)
+     * @param value whether IPv6 DC addresses may be used, after the IPv4 ones (default false): the same as
+     *     {@link #ipFamily(IpFamily)} with {@link IpFamily#PREFER_IPV4}, or {@link IpFamily#IPV4_ONLY} for false
      * @return this builder
      */
     public ClientConfigBuilder ipv6(boolean value) {
-        this.ipv6 = value;
+        this.ipFamily = value ? IpFamily.PREFER_IPV4 : IpFamily.IPV4_ONLY;
         return this;
     }
 
     /**
+     * @param value which DC addresses are used: IPv4 only (the default), IPv6 too (after or before IPv4), or
+     *     both in every attempt
+     * @return this builder
+     */
+    public ClientConfigBuilder ipFamily(IpFamily value) {
+        this.ipFamily = Objects.requireNonNull(value, "ipFamily");
+        return this;
+    }
+
+    /**
+     * One way to reach every DC: the same as {@link #routes(List)} with the single route
+     * {@code TransportRoute.of(value, kind, obfuscate)} of the {@link #transport} configured. Replaces routes
+     * given before.
+     *
      * @param value how every connection reaches its DC (default {@link Dialer#direct()}); proxies plug in here
      * @return this builder
      */
     public ClientConfigBuilder dialer(Dialer value) {
         this.dialer = Objects.requireNonNull(value, "dialer");
+        this.routes = null;
+        return this;
+    }
+
+    /**
+     * The ways to reach a DC, in the order to try them (see {@link #routeSelection}); the route that last
+     * worked for a DC goes first next time. Replaces a {@link #dialer(Dialer)} given before.
+     *
+     * @param value the routes, at least one, with distinct names
+     * @return this builder
+     * @throws IllegalArgumentException if the list is empty or two routes share a name (the message names it)
+     */
+    public ClientConfigBuilder routes(List<TransportRoute> value) {
+        Objects.requireNonNull(value, "routes");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("routes: give at least one route (TransportRoute.direct(...), a proxy's...)");
+        }
+        java.util.Set<String> names = new HashSet<>();
+        for (TransportRoute r : value) {
+            Objects.requireNonNull(r, "routes: a route is null");
+            if (!names.add(r.name())) {
+                throw new IllegalArgumentException("routes: two routes are named \"" + r.name() + "\"; give one another name"
+                        + " with TransportRoute.named(...)");
+            }
+        }
+        this.routes = List.copyOf(value);
+        return this;
+    }
+
+    /**
+     * @param value whether routes are tried one after the other (the default,
+     *     {@link RouteSelection#sequential()}) or raced with a stagger ({@link RouteSelection#race()})
+     * @return this builder
+     */
+    public ClientConfigBuilder routeSelection(RouteSelection value) {
+        this.routeSelection = Objects.requireNonNull(value, "routeSelection");
         return this;
     }
 

@@ -20,10 +20,12 @@ import java.util.function.Supplier;
  * @param storeWrites session-store writes, one at a time, off the timer and the loops
  * @param options the DC addresses now
  * @param connected told (on a callback thread) each time a connection starts carrying its session
+ * @param routes which route last worked per DC and role
  */
 record ClientRuntime(ClientConfig config, ClientResources resources, Executor callbacks, ClientEvents events,
                      UpdateSink updates, DropCounters drops, LongAdder quickAcks, AuthKeys keys, CdnKeys cdn,
-                     StoreWriter storeWrites, Supplier<DcOptions> options, java.util.function.Consumer<ConnectionId> connected) {
+                     StoreWriter storeWrites, Supplier<DcOptions> options, java.util.function.Consumer<ConnectionId> connected,
+                     RouteMemory routes) {
 
     /**
      * @param role a connection's role

@@ -17,9 +17,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One attempt to open a connection, from dialing to a usable session, run on the blocking pool: pick an
- * address, dial it through the configured {@link dev.mtproto.client.net.Dialer}, set up the transport the
- * route needs, then either reuse the DC's key or create one with a {@link KeyExchangeDriver}. It reports
+ * One attempt to open a connection, from dialing to a usable session, run on the blocking pool: plan the
+ * routes and addresses to try ({@link RouteCandidate#plan}), open a connection over them ({@link RouteDialing}),
+ * set up the transport the winning route needs, then either reuse the DC's key or create one with a {@link KeyExchangeDriver}. It reports
  * to its {@link DcConnection}: {@code adopt} (the link exists), {@code established} (calls may flow) or
  * {@code attemptFailed}. The whole attempt must finish within the connect timeout, or the link is closed.
  */
@@ -39,27 +39,28 @@ final class ConnectAttempt implements Runnable {
     @Override
     public void run() {
         ConnectionId id = owner.id();
-        List<DcAddress> candidates = runtime.options().get().candidates(id.dcId(), id.role(), config.ipv6());
-        if (candidates.isEmpty()) {
+        List<DcAddress> addresses = runtime.options().get().candidates(id.dcId(), id.role(), config.ipFamily());
+        if (addresses.isEmpty()) {
             owner.supervision().attemptEnded(null, new UnknownDcException(id, runtime.options().get().dcIds()), false);
             return;
         }
-        DcAddress address = candidates.get(attemptNumber % candidates.size());
-        DcEndpoint endpoint = new DcEndpoint(address.id(), address.host(), address.port(), address.has(DcAddress.Flag.MEDIA_ONLY));
-        String where = endpoint.hostAndPort();
+        List<RouteCandidate> plan = RouteCandidate.plan(config.routes(), runtime.routes().remembered(id.dcId(), id.role()),
+                addresses, config.ipFamily(), attemptNumber);
+        String where = plan.get(0).where();
         runtime.events().post(l -> l.connectStarted(id, where));
-        DialedConnection dialed;
+        RouteDialing.Dialed won;
         try {
-            dialed = config.dialer().dial(endpoint, config.connectTimeout());
+            won = new RouteDialing(id, runtime.events(), runtime.routes()).dial(plan, config.routeSelection(), config.connectTimeout());
         } catch (IOException | RuntimeException e) {
             owner.supervision().attemptEnded(null, e, false);
             return;
         }
+        DialedConnection dialed = won.connection();
         SocketLink link;
         DcAuthorization stored;
         try {
             stored = owner.needsKey() ? runtime.keys(id.role()).stored(id.dcId()).orElse(null) : null;
-            ClientTransport transport = transport(dialed, address, endpoint.media());
+            ClientTransport transport = transport(dialed, won.candidate());
             link = new SocketLink(id, runtime.resources().ioLoops().next(), dialed, transport, owner.traffic());
         } catch (RuntimeException e) {
             dialed.closeQuietly();
@@ -90,11 +91,13 @@ final class ConnectAttempt implements Runnable {
         }
     }
 
-    /** The transport this route needs: an MTProxy or a {@code tcpo_only} address dictates obfuscation and its secret. */
-    private ClientTransport transport(DialedConnection dialed, DcAddress address, boolean media) {
+    /** The transport the route names; an MTProxy or a {@code tcpo_only} address dictates obfuscation and its secret. */
+    private ClientTransport transport(DialedConnection dialed, RouteCandidate route) {
+        DcAddress address = route.address();
+        boolean media = address.has(DcAddress.Flag.MEDIA_ONLY);
         MtproxySecret secret = dialed.mtproxySecret().or(address::secret).orElse(null);
-        TransportKind kind = config.transport();
-        boolean obfuscated = config.obfuscated() || secret != null || address.has(DcAddress.Flag.TCPO_ONLY);
+        TransportKind kind = route.route().kind();
+        boolean obfuscated = route.route().obfuscated() || secret != null || address.has(DcAddress.Flag.TCPO_ONLY);
         if (secret != null && secret.mode() != MtproxySecret.Mode.SIMPLE) {
             kind = TransportKind.PADDED_INTERMEDIATE;
         }

@@ -15,7 +15,8 @@ final class ConnectFailures {
      * @return whether trying again cannot help
      */
     static boolean isPermanent(Throwable cause) {
-        return cause instanceof UnknownDcException || cause instanceof DialException || cause instanceof SessionStoreException
+        return cause instanceof UnknownDcException || cause instanceof DialException
+                || (cause instanceof NoRouteException none && none.permanent()) || cause instanceof SessionStoreException
                 || untrustedKey(cause);
     }
 

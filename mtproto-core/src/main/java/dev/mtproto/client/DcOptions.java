@@ -82,6 +82,21 @@ public final class DcOptions {
      * @return the candidates; empty when the options have none for that DC and role
      */
     public List<DcAddress> candidates(int dcId, DcRole role, boolean ipv6) {
+        return candidates(dcId, role, ipv6 ? IpFamily.PREFER_IPV4 : IpFamily.IPV4_ONLY);
+    }
+
+    /**
+     * The addresses to try for a connection, best first, as {@link #candidates(int, DcRole, boolean)} but with
+     * IPv6 addresses first when the family says so.
+     *
+     * @param dcId the DC
+     * @param role what the connection is for
+     * @param family which addresses may be used, and which go first
+     * @return the candidates; empty when the options have none for that DC and role
+     */
+    public List<DcAddress> candidates(int dcId, DcRole role, IpFamily family) {
+        boolean ipv6 = family.allowsIpv6();
+        boolean ipv6First = family == IpFamily.PREFER_IPV6 || family == IpFamily.BOTH;
         List<DcAddress> list = new ArrayList<>();
         for (DcAddress a : addresses) {
             if (a.id() != dcId || (!ipv6 && a.has(DcAddress.Flag.IPV6))) {
@@ -98,12 +113,12 @@ public final class DcOptions {
                 list.add(a);
             }
         }
-        list.sort(Comparator.comparingInt(a -> rank(a, role)));
+        list.sort(Comparator.comparingInt(a -> rank(a, role, ipv6First)));
         return List.copyOf(list);
     }
 
-    private static int rank(DcAddress a, DcRole role) {
-        int rank = a.has(DcAddress.Flag.IPV6) ? 2 : 0;
+    private static int rank(DcAddress a, DcRole role, boolean ipv6First) {
+        int rank = a.has(DcAddress.Flag.IPV6) != ipv6First ? 2 : 0;
         if (role == DcRole.DOWNLOAD && !a.has(DcAddress.Flag.MEDIA_ONLY)) {
             rank += 1;
         }

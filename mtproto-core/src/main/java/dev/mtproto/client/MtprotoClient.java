@@ -70,7 +70,8 @@ public final class MtprotoClient implements AutoCloseable {
         DropCounters drops = new DropCounters();
         UpdateSink updates = new UpdateSink(callbacks, config.updateQueueCapacity(), id -> drops.count(DropReason.UNKNOWN_CONSTRUCTOR));
         this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
-                new AuthKeys(config.sessionStore()), new CdnKeys(), new StoreWriter(resources.blocking()), options::get, this::connected);
+                new AuthKeys(config.sessionStore()), new CdnKeys(), new StoreWriter(resources.blocking()), options::get, this::connected,
+                new RouteMemory());
         this.account = new AccountState(config.sessionStore(), runtime.keys(), runtime.storeWrites());
         this.peers = new PeerCache(config.sessionStore(), runtime.storeWrites());
         this.peerUpkeep = new PeerUpkeep(peers, updates, resources.timer());

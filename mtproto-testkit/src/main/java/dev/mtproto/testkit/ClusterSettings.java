@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param idleSessionTimeout how long a session may go unused before the DC forgets it
  * @param layers the API layers clients are served in
  * @param mediaAddresses whether each DC also listens on a media-only address
+ * @param ipv6Addresses whether each DC also listens on {@code ::1}
  */
-record ClusterSettings(boolean strictChecks, Clock clock, Duration idleSessionTimeout, ApiLayers layers, boolean mediaAddresses) {
+record ClusterSettings(boolean strictChecks, Clock clock, Duration idleSessionTimeout, ApiLayers layers, boolean mediaAddresses,
+                       boolean ipv6Addresses) {
 }

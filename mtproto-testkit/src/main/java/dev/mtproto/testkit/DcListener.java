@@ -33,9 +33,23 @@ final class DcListener {
      * @throws IOException if the port cannot be bound
      */
     static DcListener start(int port, String name, Consumer<Socket> accepted) throws IOException {
+        return start(InetAddress.getLoopbackAddress(), port, name, accepted);
+    }
+
+    /**
+     * Binds the address and port and starts accepting.
+     *
+     * @param host the loopback address to bind
+     * @param port the port, 0 for an ephemeral one
+     * @param name names the accepting thread
+     * @param accepted takes each accepted socket (with TCP_NODELAY set); runs on the accepting thread
+     * @return the listener
+     * @throws IOException if the port cannot be bound
+     */
+    static DcListener start(InetAddress host, int port, String name, Consumer<Socket> accepted) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        s.bind(new InetSocketAddress(host, port), 64);
         DcListener listener = new DcListener(s);
         Thread t = new Thread(() -> listener.acceptLoop(accepted), name);
         t.setDaemon(true);

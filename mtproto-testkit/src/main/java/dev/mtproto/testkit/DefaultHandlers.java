@@ -31,6 +31,8 @@ final class DefaultHandlers {
         List<DcOption> options = new ArrayList<>();
         for (TestDc dc : cluster.dcs()) {
             options.add(DcOption.builder().id(dc.id()).ipAddress(dc.host()).port(dc.port()).build());
+            dc.ipv6Port().ifPresent(port -> options.add(DcOption.builder().ipv6(true).id(dc.id())
+                    .ipAddress(DcAddresses.IPV6_LOOPBACK).port(port).build()));
             dc.mediaPort().ifPresent(port -> options.add(DcOption.builder().mediaOnly(true).id(dc.id()).ipAddress(dc.host()).port(port).build()));
         }
         cluster.cdnDc().ifPresent(dc -> options.add(DcOption.builder().cdn(true).id(dc.id()).ipAddress(dc.host()).port(dc.port()).build()));

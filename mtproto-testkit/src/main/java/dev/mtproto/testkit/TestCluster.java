@@ -66,7 +66,8 @@ public final class TestCluster implements AutoCloseable {
     private TestCluster(Builder b) {
         this.rsaKey = b.rsaKey != null ? b.rsaKey : generateKey();
         this.settings = new ClusterSettings(b.strictChecks, b.clock, b.idleSessionTimeout,
-                b.schemaDir == null ? ApiLayers.bundled() : ApiLayers.withSchemaDir(b.schemaDir), b.mediaAddresses);
+                b.schemaDir == null ? ApiLayers.bundled() : ApiLayers.withSchemaDir(b.schemaDir), b.mediaAddresses,
+                b.ipv6Addresses);
         this.world = new World(this, b.clock);
         this.handlers = new RpcHandlers(world);
         DefaultHandlers.install(handlers, this);
@@ -205,11 +206,24 @@ public final class TestCluster implements AutoCloseable {
         return PemFormat.rsaPublicKey(rsaPublicKey().modulus(), rsaPublicKey().exponent());
     }
 
-    /** @return the DC addresses, for a client: each DC's, its media-only address if it has one, and the CDN DC's ({@code cdn}) */
+    /**
+     * @return whether this machine can listen on the IPv6 loopback {@code ::1} (needed by
+     *     {@link Builder#ipv6Addresses(boolean)}); tests that need it should assume this
+     */
+    public static boolean ipv6LoopbackAvailable() {
+        return DcAddresses.ipv6LoopbackAvailable();
+    }
+
+    /**
+     * @return the DC addresses, for a client: each DC's, its IPv6 ({@code ipv6}) and media-only addresses if it
+     *     has them, and the CDN DC's ({@code cdn})
+     */
     public DcOptions dcOptions() {
         List<DcAddress> list = new ArrayList<>();
         for (TestDc dc : dcs.values()) {
             list.add(new DcAddress(dc.id(), dc.host(), dc.port()));
+            dc.ipv6Port().ifPresent(port -> list.add(new DcAddress(dc.id(), DcAddresses.IPV6_LOOPBACK, port,
+                    Set.of(DcAddress.Flag.IPV6), Optional.empty())));
             dc.mediaPort().ifPresent(port -> list.add(new DcAddress(dc.id(), dc.host(), port,
                     Set.of(DcAddress.Flag.MEDIA_ONLY), Optional.empty())));
         }
@@ -279,6 +293,7 @@ public final class TestCluster implements AutoCloseable {
         private Duration idleSessionTimeout = DEFAULT_IDLE_SESSION_TIMEOUT;
         private Path schemaDir;
         private boolean mediaAddresses;
+        private boolean ipv6Addresses;
         private boolean cdnDc;
 
         private Builder() {
@@ -409,6 +424,18 @@ public final class TestCluster implements AutoCloseable {
          */
         public Builder mediaAddresses(boolean media) {
             this.mediaAddresses = media;
+            return this;
+        }
+
+        /**
+         * @param ipv6 {@code true} to have every DC also listen on the IPv6 loopback {@code ::1} (an ephemeral
+         *     port), announced in {@code help.getConfig} and {@link TestCluster#dcOptions()} with {@code ipv6};
+         *     default {@code false}. Check {@link TestCluster#ipv6LoopbackAvailable()} first: starting fails
+         *     without it
+         * @return this builder
+         */
+        public Builder ipv6Addresses(boolean ipv6) {
+            this.ipv6Addresses = ipv6;
             return this;
         }
 

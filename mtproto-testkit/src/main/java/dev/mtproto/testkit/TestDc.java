@@ -76,7 +76,7 @@ public final class TestDc implements AutoCloseable {
         this.clock = settings.clock();
         this.sessions = new DcSessions(settings.idleSessionTimeout());
         this.layers = settings.layers();
-        this.addresses = new DcAddresses(id, port, settings.mediaAddresses(), this::serve);
+        this.addresses = new DcAddresses(id, port, settings.mediaAddresses(), settings.ipv6Addresses(), this::serve);
         for (Leniency kind : Leniency.values()) {
             leniencies.put(kind, new AtomicLong());
         }
@@ -131,6 +131,14 @@ public final class TestDc implements AutoCloseable {
      */
     public OptionalInt mediaPort() {
         return addresses.mediaPort();
+    }
+
+    /**
+     * @return the port the DC listens on at {@code ::1} ({@code dcOption} with {@code ipv6}); empty unless the
+     *     cluster was built with {@link TestCluster.Builder#ipv6Addresses(boolean)}
+     */
+    public OptionalInt ipv6Port() {
+        return addresses.ipv6Port();
     }
 
     /** @return how many TCP connections the media-only address accepted (also counted in {@link #acceptedConnections()}) */

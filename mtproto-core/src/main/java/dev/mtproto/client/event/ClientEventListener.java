@@ -99,6 +99,50 @@ public interface ClientEventListener {
     }
 
     /**
+     * A connection attempt starts trying one of its routes ({@code ClientConfigBuilder.routes}) to one address.
+     *
+     * @param connection which connection
+     * @param route the route's name (never a secret)
+     * @param address the DC address ({@code host:port})
+     */
+    default void routeStarted(ConnectionId connection, String route, String address) {
+    }
+
+    /**
+     * A route opened its connection (TCP and any proxy handshake) first: the attempt goes on over it, and the
+     * next connection to this DC (for this role) tries it first.
+     *
+     * @param connection which connection
+     * @param route the route's name
+     * @param address the DC address
+     * @param elapsed since {@link #routeStarted} for this route
+     */
+    default void routeWon(ConnectionId connection, String route, String address, Duration elapsed) {
+    }
+
+    /**
+     * A route failed to open its connection (the attempt moves on to the next route, if any).
+     *
+     * @param connection which connection
+     * @param route the route's name
+     * @param address the DC address
+     * @param error why
+     */
+    default void routeFailed(ConnectionId connection, String route, String address, Throwable error) {
+    }
+
+    /**
+     * A raced route was still dialing when another won (or connected after that): it was stopped and its
+     * socket closed.
+     *
+     * @param connection which connection
+     * @param route the route's name
+     * @param address the DC address
+     */
+    default void routeAbandoned(ConnectionId connection, String route, String address) {
+    }
+
+    /**
      * An open connection ended.
      *
      * @param connection which

@@ -31,6 +31,17 @@ public interface Dialer {
      */
     DialedConnection dial(DcEndpoint target, Duration timeout) throws IOException;
 
+    /**
+     * A short name for logs, events and {@link TransportRoute} names: {@code "direct"}, {@code "SOCKS5 proxy
+     * 10.0.0.1:1080"}. It must never contain a password or secret. The default names the class, or says
+     * {@code "custom dialer"} for a lambda.
+     *
+     * @return the name
+     */
+    default String describe() {
+        return getClass().isHidden() || getClass().isAnonymousClass() ? "custom dialer" : getClass().getSimpleName();
+    }
+
     /** @return the dialer that opens a plain TCP connection to the DC's address */
     static Dialer direct() {
         return DirectDialer.INSTANCE;

@@ -39,6 +39,11 @@ final class DirectDialer implements Dialer {
     }
 
     @Override
+    public String describe() {
+        return "direct";
+    }
+
+    @Override
     public String toString() {
         return "Dialer.direct()";
     }

@@ -40,6 +40,12 @@ public abstract sealed class ProxyDialer implements Dialer permits Socks5Dialer,
     /** @return a fresh handshake to the target */
     abstract ProxyHandshake handshake(DcEndpoint target);
 
+    /** @return the proxy's kind and address ({@code "SOCKS5 proxy 10.0.0.1:1080"}), never a login or secret */
+    @Override
+    public String describe() {
+        return config.describe();
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + config + "]";

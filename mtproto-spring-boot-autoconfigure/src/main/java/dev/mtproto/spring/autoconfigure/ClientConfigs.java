@@ -29,7 +29,6 @@ final class ClientConfigs {
                 .sessionStore(store)
                 .testMode(p.dc().testMode())
                 .homeDc(p.dc().home())
-                .ipv6(p.dc().ipv6())
                 .refreshDcOptions(p.dc().refreshOptions())
                 .transport(p.transport().kind(), p.transport().obfuscated())
                 .initConnection(initConnection(p.initConnection()))
@@ -49,7 +48,7 @@ final class ClientConfigs {
                         "paste the whole key, from -----BEGIN RSA PUBLIC KEY----- to -----END RSA PUBLIC KEY-----", e);
             }
         }
-        ProxyProperties.of(p.proxy()).ifPresent(proxy -> b.dialer(proxy.dialer()));
+        RouteProperties.apply(p.dc(), p.transport(), ProxyProperties.of(p.proxy()), b);
         if (p.pfs().enabled()) {
             b.perfectForwardSecrecy(p.pfs().keyLifetime());
         }

@@ -1,8 +1,10 @@
 package dev.mtproto.spring.autoconfigure;
 
+import dev.mtproto.client.IpFamily;
 import dev.mtproto.transport.TransportKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -118,11 +120,14 @@ public record MtprotoProperties(
      * @param home DC to try first for an account without a session
      * @param addresses DC addresses by id ("2: 127.0.0.1:10443"), replacing Telegram's built-in list
      * @param rsaPublicKey PEM of the DCs' RSA key, for DCs other than Telegram's (such as a test DC)
-     * @param ipv6 Whether to prefer IPv6 addresses
+     * @param ipv6 Whether IPv6 addresses may be used too, after the IPv4 ones (the same as ip-family=prefer-ipv4)
      * @param refreshOptions Whether to update the DC list from "help.getConfig"
+     * @param ipFamily Which DC addresses are used: ipv4-only, prefer-ipv4, prefer-ipv6, or both (an IPv6 and an IPv4
+     *     address in every attempt, raced when mtproto.transport.selection is race); unset: from "ipv6"
      */
     public record Dc(@DefaultValue("false") boolean testMode, @DefaultValue("2") int home, @Nullable Map<Integer, String> addresses,
-            @Nullable String rsaPublicKey, @DefaultValue("false") boolean ipv6, @DefaultValue("true") boolean refreshOptions) {
+            @Nullable String rsaPublicKey, @DefaultValue("false") boolean ipv6, @DefaultValue("true") boolean refreshOptions,
+            @Nullable IpFamily ipFamily) {
     }
 
     /**
@@ -130,8 +135,30 @@ public record MtprotoProperties(
      *
      * @param kind MTProto transport framing
      * @param obfuscated Whether to obfuscate the stream (needed behind some firewalls and for MTProxy)
+     * @param routes Ways to reach a DC, in the order to try them: "direct" and "proxy" (the one of mtproto.proxy);
+     *     unset: through the proxy if one is set, else direct. The route that worked last for a DC goes first next time
+     * @param selection Whether the routes are tried one after the other (sequential) or raced (race)
+     * @param stagger How long a raced route has before the next starts (0 to 60s; 250ms after RFC 8305)
      */
-    public record Transport(@DefaultValue("padded-intermediate") TransportKind kind, @DefaultValue("true") boolean obfuscated) {
+    public record Transport(@DefaultValue("padded-intermediate") TransportKind kind, @DefaultValue("true") boolean obfuscated,
+            @Nullable List<RouteKind> routes, @DefaultValue("sequential") RouteSelectionMode selection,
+            @DefaultValue("250ms") Duration stagger) {
+    }
+
+    /** Ways to reach a DC. */
+    public enum RouteKind {
+        /** A TCP connection straight to the DC. */
+        DIRECT,
+        /** Through the proxy of "mtproto.proxy". */
+        PROXY
+    }
+
+    /** How several routes are used. */
+    public enum RouteSelectionMode {
+        /** One after the other: the next when one fails or its share of the connect timeout runs out. */
+        SEQUENTIAL,
+        /** Staggered, in parallel: the first to connect wins and the others are closed. */
+        RACE
     }
 
     /**

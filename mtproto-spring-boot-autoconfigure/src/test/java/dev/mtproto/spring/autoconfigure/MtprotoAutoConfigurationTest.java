@@ -55,6 +55,19 @@ class MtprotoAutoConfigurationTest {
     }
 
     @Test
+    void routePropertiesReachTheClientConfiguration() {
+        this.contextRunner.withPropertyValues("mtproto.bot-token=" + TOKEN, "mtproto.proxy.type=socks5", "mtproto.proxy.host=127.0.0.1",
+                "mtproto.proxy.port=1080", "mtproto.transport.routes=proxy,direct", "mtproto.transport.selection=race",
+                "mtproto.transport.stagger=300ms", "mtproto.dc.ip-family=prefer-ipv6").run((context) -> {
+                    ClientConfig c = context.getBean(TelegramClient.class).raw().config();
+                    assertThat(c.routes()).extracting(dev.mtproto.client.net.TransportRoute::name)
+                            .containsExactly("SOCKS5 proxy 127.0.0.1:1080 padded-intermediate+obfuscated", "direct padded-intermediate+obfuscated");
+                    assertThat(c.routeSelection()).isEqualTo(dev.mtproto.client.net.RouteSelection.race(Duration.ofMillis(300)));
+                    assertThat(c.ipFamily()).isEqualTo(dev.mtproto.client.IpFamily.PREFER_IPV6);
+                });
+    }
+
+    @Test
     void propertiesReachTheClientConfiguration() {
         this.contextRunner.withPropertyValues("mtproto.bot-token=" + TOKEN, "mtproto.dc.home=3", "mtproto.dc.addresses.3=127.0.0.1:4443",
                 "mtproto.transport.kind=abridged", "mtproto.transport.obfuscated=false", "mtproto.timeouts.connect=3s",

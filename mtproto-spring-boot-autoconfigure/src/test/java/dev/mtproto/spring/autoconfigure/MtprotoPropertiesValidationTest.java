@@ -18,6 +18,30 @@ class MtprotoPropertiesValidationTest {
     private static final String HASH = "mtproto.api-hash=0123456789abcdef0123456789abcdef";
 
     @Test
+    void proxyRouteWithoutAProxy() {
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.transport.routes=direct,proxy").run((context) ->
+                assertReport(context, "mtproto.transport.routes", "lists proxy, but no proxy is configured", "mtproto.proxy.type"));
+    }
+
+    @Test
+    void routeListedTwice() {
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.transport.routes=direct,direct").run((context) ->
+                assertReport(context, "mtproto.transport.routes", "lists direct twice", "at most once"));
+    }
+
+    @Test
+    void staggerOutOfRange() {
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.transport.selection=race", "mtproto.transport.stagger=2m")
+                .run((context) -> assertReport(context, "mtproto.transport.stagger", "0 to 60 s", "250ms"));
+    }
+
+    @Test
+    void ipv4OnlyFamilyWithIpv6() {
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.dc.ipv6=true", "mtproto.dc.ip-family=ipv4-only").run((context) ->
+                assertReport(context, "mtproto.dc.ip-family", "ipv4-only, but mtproto.dc.ipv6 is true", "prefer-ipv6"));
+    }
+
+    @Test
     void missingApiId() {
         this.contextRunner.run((context) -> assertReport(context, "mtproto.api-id", "not set", "https://my.telegram.org"));
     }
