@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (LogCapture logs = LogCapture.start()) {
  *     ... // run the flow
- *     SecretScan.assertNoneContains(logs.texts(), secrets);
+ *     SecretScan.create().text(botToken).assertNoneIn(logs.texts());
  * }
  * }</pre>
  *

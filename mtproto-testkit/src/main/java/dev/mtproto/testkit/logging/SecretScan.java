@@ -1,5 +1,8 @@
 package dev.mtproto.testkit.logging;
 
+import dev.mtproto.testkit.DcKey;
+import dev.mtproto.testkit.TestCluster;
+import dev.mtproto.testkit.TestDc;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,6 +82,22 @@ public final class SecretScan {
         for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
             // FRAGMENT_BYTES is a multiple of 3, so a fragment's encoding does not depend on the bytes after it
             forms.add(encoder.withoutPadding().encodeToString(start));
+        }
+        return this;
+    }
+
+    /**
+     * Looks for every authorization key (permanent and temporary) the cluster's DCs hold now; their ids may
+     * appear, their bytes not.
+     *
+     * @param cluster the test cluster
+     * @return this scan
+     */
+    public SecretScan authKeysOf(TestCluster cluster) {
+        for (TestDc dc : cluster.dcs()) {
+            for (DcKey key : dc.authKeys()) {
+                bytes(key.authKey().toByteArray());
+            }
         }
         return this;
     }

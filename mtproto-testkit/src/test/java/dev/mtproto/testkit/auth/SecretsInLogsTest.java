@@ -13,9 +13,8 @@ import dev.mtproto.store.string.SessionString;
 import dev.mtproto.store.string.StringSessionStore;
 import dev.mtproto.testkit.DcKey;
 import dev.mtproto.testkit.TestCluster;
-import dev.mtproto.testkit.TestDc;
 import dev.mtproto.testkit.TestDcExtension;
-import dev.mtproto.testkit.logging.LogCapture;
+import dev.mtproto.testkit.logging.LogCaptureExtension;
 import dev.mtproto.testkit.logging.SecretScan;
 import dev.mtproto.testkit.world.World;
 import dev.mtproto.testkit.world.accounts.Account;
@@ -26,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,29 +42,16 @@ class SecretsInLogsTest {
     @RegisterExtension
     static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(2).strictChecks(true));
 
-    private LogCapture logs;
+    @RegisterExtension
+    final LogCaptureExtension logs = new LogCaptureExtension();
     private final List<String> shown = new ArrayList<>();
     private final SecretScan secrets = SecretScan.create().text(TestCluster.TEST_API_HASH);
 
-    @BeforeEach
-    void captureEverything() {
-        logs = LogCapture.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.close();
-    }
-
     /** Adds every key the cluster's DCs hold (permanent and temporary) and checks logs and texts shown. */
     private void assertNothingLeaked() {
-        for (TestDc dc : TELEGRAM.cluster().dcs()) {
-            for (DcKey key : dc.authKeys()) {
-                secrets.bytes(key.authKey().toByteArray());
-            }
-        }
+        secrets.authKeysOf(TELEGRAM.cluster());
         assertThat(LoggerFactory.getLogger("dev.mtproto.keyexchange").isTraceEnabled()).as("TRACE is captured").isTrue();
-        secrets.assertNoneIn(logs.texts());
+        secrets.assertNoneIn(logs.capture().texts());
         secrets.assertNoneIn(shown);
     }
 
@@ -112,7 +96,7 @@ class SecretsInLogsTest {
         }
         secrets.text(bot.botToken()).text(bot.botToken().split(":")[1]).text("AAHwrongwrongwrongwrongwrongwrongwr")
                 .text("s3cret-pass-phrase").text("wrong-pass-phrase");
-        assertThat(logs.texts()).as("lines logged (the wrong token at least)").isNotEmpty();
+        assertThat(logs.capture().texts()).as("lines logged (the wrong token at least)").isNotEmpty();
         assertNothingLeaked();
     }
 

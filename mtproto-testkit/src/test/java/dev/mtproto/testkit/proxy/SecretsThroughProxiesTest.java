@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mtproto.client.proxy.InvalidProxyLinkException;
 import dev.mtproto.client.proxy.MtproxyLink;
 import dev.mtproto.client.proxy.ProxyConfig;
-import dev.mtproto.testkit.DcKey;
 import dev.mtproto.testkit.TestCluster;
-import dev.mtproto.testkit.TestDc;
 import dev.mtproto.testkit.TestDcExtension;
-import dev.mtproto.testkit.logging.LogCapture;
+import dev.mtproto.testkit.logging.LogCaptureExtension;
 import dev.mtproto.testkit.logging.SecretScan;
 import dev.mtproto.transport.MtproxySecret;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,18 +35,9 @@ class SecretsThroughProxiesTest {
     @RegisterExtension
     static final TestDcExtension TELEGRAM = TestDcExtension.of(TestCluster.builder().dcs(2).strictChecks(true));
 
-    private LogCapture logs;
+    @RegisterExtension
+    final LogCaptureExtension logs = new LogCaptureExtension();
     private final List<String> shown = new ArrayList<>();
-
-    @BeforeEach
-    void captureEverything() {
-        logs = LogCapture.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.close();
-    }
 
     @Test
     void tunnelProxiesWithPasswords() throws Exception {
@@ -105,14 +92,10 @@ class SecretsThroughProxiesTest {
     }
 
     private void assertNothingLeaked(SecretScan secrets) {
-        for (TestDc dc : TELEGRAM.cluster().dcs()) {
-            for (DcKey key : dc.authKeys()) {
-                secrets.bytes(key.authKey().toByteArray());
-            }
-        }
-        assertThat(logs.sawDetail("dev.mtproto")).as("DEBUG output was captured").isTrue();
+        secrets.authKeysOf(TELEGRAM.cluster());
+        assertThat(logs.capture().sawDetail("dev.mtproto")).as("DEBUG output was captured").isTrue();
         assertThat(shown).hasSizeGreaterThan(4);
-        secrets.assertNoneIn(logs.texts());
+        secrets.assertNoneIn(logs.capture().texts());
         secrets.assertNoneIn(shown);
     }
 }
