@@ -2,16 +2,12 @@ package dev.mtproto.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,16 +42,14 @@ class FileSessionStoreKilledMidSaveTest {
         Path file = dir.resolve("killed.session");
         int killedAfterSaving = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            AtomicInteger lastSaved = new AtomicInteger(-1);
-            CompletableFuture<Void> ready = new CompletableFuture<>();
-            CompletableFuture<Void> drained = startChild(file, lastSaved, ready);
-            ready.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            Path output = dir.resolve("child-" + kill + ".out");
+            startChild(file, output);
+            awaitReady(output);
             int pause = random.nextInt(40);
             TimeUnit.MILLISECONDS.sleep(pause);
             child.destroyForcibly();
             assertThat(child.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            drained.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            int saved = Math.max(lastSaved.get(), 0);
+            int saved = lastSaved(output);
             killedAfterSaving = Math.max(killedAfterSaving, saved);
             String replay = "kill " + kill + " after " + pause + " ms, last save returned " + saved + ", seed " + seed;
             try (FileSessionStore store = FileSessionStore.open(file)) {
@@ -75,31 +69,32 @@ class FileSessionStoreKilledMidSaveTest {
     }
 
     /**
-     * Starts a child on the file; a thread reads its output to the end (so that it never blocks on a full
-     * pipe), completing {@code ready} on its first line and keeping the last number it printed.
+     * Starts a child on the file, its output going to a file (not a pipe: the child never blocks on it, and
+     * nothing of it is lost when the child is killed).
      */
-    private CompletableFuture<Void> startChild(Path file, AtomicInteger lastSaved, CompletableFuture<Void> ready)
-            throws IOException {
+    private void startChild(Path file, Path output) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         child = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), SessionSaveLoop.class.getName(), file.toString())
+                .redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        return CompletableFuture.runAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.equals("ready")) {
-                        ready.complete(null);
-                    } else {
-                        lastSaved.set(Integer.parseInt(line));
-                    }
-                }
-                ready.complete(null);
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-                throw new UncheckedIOException(e);
-            }
-        });
+    }
+
+    /** Waits until the child printed {@code ready}: its store is filled and its loop begins. */
+    private void awaitReady(Path output) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!Files.readString(output).startsWith("ready\n")) {
+            assertThat(child.isAlive()).as("the child is running").isTrue();
+            assertThat(System.nanoTime()).as("the child got ready in time").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+
+    /** The last number the child printed (after a save returned), 0 if none. */
+    private static int lastSaved(Path output) throws IOException {
+        List<String> lines = Files.readAllLines(output);
+        String last = lines.get(lines.size() - 1);
+        return last.equals("ready") ? 0 : Integer.parseInt(last);
     }
 }

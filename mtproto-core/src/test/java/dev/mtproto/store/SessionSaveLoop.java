@@ -9,7 +9,7 @@ import java.util.Map;
  * file named by its argument, fills it with {@link #FILLER_CHANNELS} channels' pts and {@link #FILLER_DCS}
  * authorizations (so that each save writes a file of some tens of kilobytes), prints {@code ready}, then
  * saves update state {@code n, n, n, n} for n = 1, 2, 3... forever, printing {@code n} after each save
- * returned. It is meant to be killed.
+ * returned (each line in one write). It is meant to be killed.
  */
 public final class SessionSaveLoop {
     /** How many channels' pts the child saves before its loop. */
@@ -33,11 +33,11 @@ public final class SessionSaveLoop {
             channels.put(1_000_000_000L + channel, (int) channel);
         }
         store.saveChannelPts(channels);
-        System.out.println("ready");
+        System.out.print("ready\n");
         System.out.flush();
         for (int n = 1; ; n++) {
             store.saveUpdateState(new UpdateState(n, n, n, n));
-            System.out.println(n);
+            System.out.print(n + "\n"); // one write per line: a kill never leaves half a number
             System.out.flush();
         }
     }
