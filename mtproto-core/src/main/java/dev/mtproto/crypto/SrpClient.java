@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The client side of Telegram's SRP 2FA (api/srp), with H = SHA-256 and SH(data, salt) = H(salt | data | salt):
@@ -27,8 +28,11 @@ import java.util.Objects;
  * DH group and {@code srp_B} like a DH public value ({@link DhValidator}). The secret {@code a} always
  * comes from the caller's {@link RandomSource}, never from the server.
  *
- * <p>Password arrays that this class creates (UTF-8 encodings, PH1, the PBKDF2 output) are overwritten
- * after use; the caller's own arrays are left alone. Intermediate {@link BigInteger}s cannot be erased.
+ * <p>Secret arrays that this class creates (UTF-8 encodings of the password, the secret {@code a}, PH1,
+ * the PBKDF2 output, x, v, t, s_a, k_a) are overwritten with zeros once the answer is computed; the
+ * caller's own arrays are left alone. The {@link BigInteger}s made from them ({@code a}, {@code x}, the
+ * exponent) cannot be erased: Java's big integers are immutable and live until the garbage collector
+ * reclaims them.
  */
 public final class SrpClient {
     /** The PBKDF2 iteration count of the current algorithm. */
@@ -68,6 +72,15 @@ public final class SrpClient {
      * @throws SecurityCheckException if p, g or srp_B fail a check
      */
     public static SrpAnswer answer(byte[] passwordUtf8, SrpParameters parameters, RandomSource random) {
+        return answer(passwordUtf8, parameters, random, erased -> { });
+    }
+
+    /**
+     * {@link #answer(byte[], SrpParameters, RandomSource)}, handing the computation to {@code erased} once its
+     * secret arrays were overwritten (for tests that check they were).
+     */
+    static SrpAnswer answer(byte[] passwordUtf8, SrpParameters parameters, RandomSource random,
+                            Consumer<SrpComputation> erased) {
         Objects.requireNonNull(random, "random");
         BigInteger p = new BigInteger(1, parameters.p());
         // Checked before a secret is drawn: g^a mod p over a hostile p or g could otherwise fail untyped
@@ -82,7 +95,12 @@ public final class SrpClient {
                 if (gA.compareTo(BigInteger.ONE) > 0 && gA.compareTo(p.subtract(BigInteger.ONE)) < 0
                         && DhValidator.isInSafeRange(gA, p)) {
                     SrpComputation c = compute(passwordUtf8, parameters, a);
-                    return new SrpAnswer(parameters.srpId(), c.gA, c.m1);
+                    try {
+                        return new SrpAnswer(parameters.srpId(), c.gA, c.m1);
+                    } finally {
+                        c.eraseSecrets();
+                        erased.accept(c);
+                    }
                 }
             }
         } finally {
@@ -269,5 +287,17 @@ public final class SrpClient {
         byte[] hG;
         byte[] gA;
         byte[] m1;
+
+        /**
+         * Overwrites with zeros every value from which the password's verifier or the session secret could be
+         * computed (PH1, the PBKDF2 output, x, v, k*v, t, s_a, k_a); the public g_a and M1 stay.
+         */
+        void eraseSecrets() {
+            for (byte[] secret : new byte[][] {ph1, pbkdf2, x, v, kv, t, sA, kA}) {
+                if (secret != null) {
+                    Arrays.fill(secret, (byte) 0);
+                }
+            }
+        }
     }
 }

@@ -13,11 +13,13 @@ import java.util.Objects;
  * tmp_aes_iv  = substr(SHA1(server_nonce + new_nonce), 12, 8) + SHA1(new_nonce + new_nonce) + substr(new_nonce, 0, 4)
  * </pre>
  *
- * <p>Immutable; accessors return copies and {@code toString} hides both values.
+ * <p>Accessors return copies and {@code toString} hides both values. The key exchange that derived it
+ * {@linkplain #erase() erases} it when the exchange ends; after that every accessor throws.
  */
 public final class TmpAesKey {
     private final byte[] key;
     private final byte[] iv;
+    private volatile boolean erased;
 
     private TmpAesKey(byte[] key, byte[] iv) {
         this.key = key;
@@ -55,26 +57,55 @@ public final class TmpAesKey {
      * Returns {@code tmp_aes_key}.
      *
      * @return a new 32-byte array
+     * @throws IllegalStateException if the key was erased
      */
     public byte[] key() {
-        return key.clone();
+        return keyBytes().clone();
     }
 
     /**
      * Returns {@code tmp_aes_iv}.
      *
      * @return a new 32-byte array
+     * @throws IllegalStateException if the key was erased
      */
     public byte[] iv() {
-        return iv.clone();
+        return ivBytes().clone();
+    }
+
+    /**
+     * Overwrites key and IV with zeros; the exchange calls it once it no longer needs them. A second call
+     * does nothing.
+     */
+    public void erase() {
+        erased = true;
+        Arrays.fill(key, (byte) 0);
+        Arrays.fill(iv, (byte) 0);
+    }
+
+    /**
+     * Says whether {@link #erase()} was called.
+     *
+     * @return true once erased
+     */
+    public boolean isErased() {
+        return erased;
     }
 
     byte[] keyBytes() {
+        requireNotErased();
         return key;
     }
 
     byte[] ivBytes() {
+        requireNotErased();
         return iv;
+    }
+
+    private void requireNotErased() {
+        if (erased) {
+            throw new IllegalStateException("tmp_aes_key was erased when its key exchange ended");
+        }
     }
 
     /** Compares key and IV in constant time. */

@@ -69,7 +69,10 @@ import java.util.Objects;
  * {@code p_q_inner_data} is encrypted with RSA_PAD.
  *
  * <p>After any exception, or once done, the instance accepts nothing more. Not thread-safe; one instance
- * per exchange. {@code new_nonce} is erased when the exchange ends.
+ * per exchange. When the exchange ends (done or failed), {@code new_nonce} and {@code tmp_aes_key}/IV are
+ * overwritten with zeros, and the plaintext {@code p_q_inner_data} is erased as soon as it is encrypted; the
+ * DH secret {@code b} is erased as bytes by {@link DhExchange}, but its {@link BigInteger} cannot be (Java's
+ * big integers are immutable), and the refused keys of {@code dh_gen_retry} are left to the garbage collector.
  */
 public final class ClientKeyExchange {
     /** Default bound on {@code set_client_DH_params} messages: the first one plus four retries. */
@@ -314,8 +317,20 @@ public final class ClientKeyExchange {
             Arrays.fill(newNonce, (byte) 0);
             newNonce = null;
         }
-        tmpKey = null;
+        if (tmpKey != null) {
+            tmpKey.erase();
+            tmpKey = null;
+        }
         candidate = null;
+    }
+
+    /** The buffers erased when the exchange ends, as they are now (for tests that check the erasure). */
+    SecretBuffers secretBuffers() {
+        return new SecretBuffers(newNonce, tmpKey);
+    }
+
+    /** The exchange's own secret buffers at one moment; either may be null (not made yet, or already let go). */
+    record SecretBuffers(byte[] newNonce, TmpAesKey tmpAesKey) {
     }
 
     /** Shows the DC id and the state, never nonces or keys. */

@@ -309,7 +309,10 @@ public final class ServerKeyExchange {
             Arrays.fill(newNonce, (byte) 0);
             newNonce = null;
         }
-        tmpKey = null;
+        if (tmpKey != null) {
+            tmpKey.erase();
+            tmpKey = null;
+        }
         dh = null;
     }
 

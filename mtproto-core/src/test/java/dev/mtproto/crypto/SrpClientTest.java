@@ -74,6 +74,22 @@ class SrpClientTest {
 
     @ParameterizedTest
     @MethodSource("vectors")
+    void anAnswerLeavesZerosWhereThePasswordsDerivedSecretsWere(JsonNode v) {
+        JsonNode in = v.get("inputs");
+        byte[] password = in.get("password_utf8").asString().getBytes(StandardCharsets.UTF_8);
+        SrpClient.SrpComputation[] seen = new SrpClient.SrpComputation[1];
+        SrpAnswer answer = SrpClient.answer(password, parameters(v), new ScriptedRandom(hex(in.get("a"))), c -> seen[0] = c);
+        assertThat(answer.m1()).isEqualTo(hex(v.get("outputs").get("M1")));
+        SrpClient.SrpComputation c = seen[0];
+        for (byte[] secret : new byte[][] {c.ph1, c.pbkdf2, c.x, c.v, c.kv, c.t, c.sA, c.kA}) {
+            assertThat(secret).as("a secret intermediate after the answer").containsOnly(0);
+        }
+        assertThat(c.gA).as("the public g_a stays").isEqualTo(hex(v.get("outputs").get("A")));
+        assertThat(password).as("the caller's array").isEqualTo(in.get("password_utf8").asString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectors")
     void computesNewPasswordHash(JsonNode v) {
         JsonNode in = v.get("inputs");
         byte[] hash = SrpClient.newPasswordHash(in.get("password_utf8").asString().toCharArray(), hex(in.get("salt1")),

@@ -3,6 +3,7 @@ package dev.mtproto.testkit;
 import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.keyexchange.KeyLifetime;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -58,6 +59,11 @@ final class DcKeys {
 
     int count() {
         return keys.size();
+    }
+
+    /** @return the ids of every key held now (expired temporary ones may be among them until asked for) */
+    Set<Long> ids() {
+        return Set.copyOf(keys.keySet());
     }
 
     void clear() {

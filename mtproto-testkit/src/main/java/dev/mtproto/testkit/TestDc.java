@@ -272,6 +272,14 @@ public final class TestDc implements AutoCloseable {
         });
     }
 
+    /**
+     * @return every key clients created here that the DC still holds, permanent and temporary (for tests that
+     *     look for key material where it must not be, such as logs)
+     */
+    public List<DcKey> authKeys() {
+        return keys.ids().stream().map(this::authKey).flatMap(Optional::stream).toList();
+    }
+
     /** @return how many authorization keys clients created here */
     public int authKeyCount() {
         return keys.count();
