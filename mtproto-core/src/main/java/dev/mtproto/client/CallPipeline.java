@@ -54,8 +54,9 @@ final class CallPipeline {
      *
      * @return its outcome; cancelling it cancels the call
      */
-    <R> CompletableFuture<R> call(dev.mtproto.tl.TlMethod<R> method, ConnectionId target, Duration timeout) {
-        RpcRequest<R> request = new RpcRequest<>(callIds.incrementAndGet(), method, target, 1, timeout);
+    <R> CompletableFuture<R> call(dev.mtproto.tl.TlMethod<R> method, ConnectionId target, Duration timeout,
+                                  FileMigrateHandling fileMigrate) {
+        RpcRequest<R> request = new RpcRequest<>(callIds.incrementAndGet(), method, target, 1, timeout, fileMigrate);
         CallFuture<R> result = new CallFuture<>();
         CompletableFuture<R> outcome;
         try {

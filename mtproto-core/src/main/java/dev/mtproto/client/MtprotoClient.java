@@ -295,9 +295,28 @@ public final class MtprotoClient implements AutoCloseable {
      * @throws IllegalArgumentException if the timeout is not positive
      */
     public <R> CompletableFuture<R> invoke(ConnectionId target, TlMethod<R> method, Duration timeout) {
+        return invoke(target, method, timeout, FileMigrateHandling.CLIENT_FOLLOWS);
+    }
+
+    /**
+     * Calls a function on a chosen connection, saying who follows a {@code FILE_MIGRATE_X} answer: with
+     * {@link FileMigrateHandling#CALLER_FOLLOWS} the call fails with the {@link dev.mtproto.rpc.MigrateException}
+     * even when {@link ClientConfig#followMigrations()} is on, so that the caller can send all the calls of one
+     * file to DC X (the file transfer engine does).
+     *
+     * @param target where to send it
+     * @param method the function
+     * @param timeout how long to wait for the answer; positive
+     * @param fileMigrate who follows {@code FILE_MIGRATE}
+     * @param <R> its result type
+     * @return the result
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    public <R> CompletableFuture<R> invoke(ConnectionId target, TlMethod<R> method, Duration timeout, FileMigrateHandling fileMigrate) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(fileMigrate, "fileMigrate");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
@@ -305,9 +324,9 @@ public final class MtprotoClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new ClientClosedException());
         }
         if (target.role() == DcRole.CDN) {
-            return inFlight.track(prepareCdn(target.dcId()).thenCompose(ready -> pipeline.call(method, target, timeout)));
+            return inFlight.track(prepareCdn(target.dcId()).thenCompose(ready -> pipeline.call(method, target, timeout, fileMigrate)));
         }
-        return inFlight.track(pipeline.call(method, target, timeout));
+        return inFlight.track(pipeline.call(method, target, timeout, fileMigrate));
     }
 
     /** @param listener receives every {@code Updates} object the client gets, pushed or returned by calls */

@@ -2,11 +2,13 @@ package dev.mtproto.files;
 
 import dev.mtproto.client.ConnectionId;
 import dev.mtproto.client.DcRole;
+import dev.mtproto.client.FileMigrateHandling;
 import dev.mtproto.rpc.MigrateException;
 import dev.mtproto.rpc.RpcException;
 import dev.mtproto.tl.api.InputFileLocationType;
 import dev.mtproto.tl.api.upload.File;
 import dev.mtproto.tl.api.upload.FileCdnRedirect;
+import dev.mtproto.tl.api.upload.FileType;
 import dev.mtproto.tl.api.upload.GetFile;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -14,11 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a file's parts with {@code upload.getFile} on its DC's download lanes
- * (https://core.telegram.org/api/files): follows {@code FILE_MIGRATE_X} to DC X when the client did not (the
- * home DC stays), gets a fresh reference from the file's {@link FileReferenceRefresher} when the DC answers
- * {@code FILE_REFERENCE_EXPIRED} or {@code _INVALID} (once per expiry, however many parts saw it), and hands
- * the parts over to a {@link CdnPartFetcher} after an {@code upload.fileCdnRedirect}; {@code FILE_TOKEN_INVALID}
- * from the CDN side sends the download back here.
+ * (https://core.telegram.org/api/files): follows {@code FILE_MIGRATE_X} to DC X itself, whatever the client's
+ * configuration (the home DC stays); the first part goes alone and the others wait for its answer, so that
+ * they go straight to DC X (or the CDN). It gets a fresh reference from the file's
+ * {@link FileReferenceRefresher} when the DC answers {@code FILE_REFERENCE_EXPIRED} or {@code _INVALID} (once
+ * per expiry, however many parts saw it), and hands the parts over to a {@link CdnPartFetcher} after an
+ * {@code upload.fileCdnRedirect}; {@code FILE_TOKEN_INVALID} from the CDN side sends the download back here.
  */
 final class DcPartFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(DcPartFetcher.class);
@@ -39,6 +42,8 @@ final class DcPartFetcher {
     private CdnPartFetcher cdn;
     private int cdnTokens;
     private boolean cdnRefused;
+    /** Completed when the first part's first answer came; null before the first part. */
+    private CompletableFuture<Void> firstAnswer;
 
     DcPartFetcher(PartCaller caller, RemoteFile file, TransferSettings settings) {
         this.caller = caller;
@@ -57,7 +62,20 @@ final class DcPartFetcher {
      * @return the part's bytes (decrypted and checked if they came from a CDN)
      */
     CompletableFuture<byte[]> fetch(TransferJob<?> job, long index, long offset, int limit) {
-        return fetch(job, index, offset, limit, 0, 0);
+        CompletableFuture<Void> gate;
+        boolean first;
+        synchronized (this) {
+            first = firstAnswer == null;
+            if (first) {
+                firstAnswer = new CompletableFuture<>();
+            }
+            gate = firstAnswer;
+        }
+        if (first || gate.isDone()) {
+            return fetch(job, index, offset, limit, 0, 0);
+        }
+        // the parts after the first wait for its answer, which tells where the file is (FILE_MIGRATE, CDN)
+        return gate.thenCompose(v -> fetch(job, index, offset, limit, 0, 0));
     }
 
     private CompletableFuture<byte[]> fetch(TransferJob<?> job, long index, long offset, int limit, int migrations, int refreshes) {
@@ -81,16 +99,15 @@ final class DcPartFetcher {
             });
         }
         GetFile method = new GetFile(false, allowCdn, where, offset, limit);
-        return caller.call(job, "offset " + offset, () -> lane(index), method).thenCompose(answer -> {
+        return caller.call(job, "offset " + offset, () -> lane(index), method, FileMigrateHandling.CALLER_FOLLOWS)
+                .whenComplete((answer, error) -> learn(answer, error, job)).thenCompose(answer -> {
             if (answer instanceof File part) {
                 return CompletableFuture.completedFuture(part.bytes());
             }
-            redirected((FileCdnRedirect) answer, job);
             return fetch(job, index, offset, limit, migrations, refreshes);
         }).exceptionallyCompose(error -> {
             Throwable e = PartFailure.unwrap(error);
             if (e instanceof MigrateException m && m.kind() == MigrateException.Kind.FILE && migrations < MAX_MIGRATIONS) {
-                moveTo(m.targetDc(), job);
                 return fetch(job, index, offset, limit, migrations + 1, refreshes);
             }
             if (isError(e, "FILE_REFERENCE_EXPIRED") || isError(e, "FILE_REFERENCE_INVALID")) {
@@ -102,6 +119,26 @@ final class DcPartFetcher {
             }
             return CompletableFuture.failedFuture(e);
         });
+    }
+
+    /**
+     * Takes in where an answer says the file is (another DC, a CDN DC), then lets the parts waiting for the
+     * first answer go.
+     */
+    private void learn(FileType answer, Throwable error, TransferJob<?> job) {
+        try {
+            if (answer instanceof FileCdnRedirect redirect) {
+                redirected(redirect, job);
+            } else if (PartFailure.unwrap(error) instanceof MigrateException m && m.kind() == MigrateException.Kind.FILE) {
+                moveTo(m.targetDc(), job);
+            }
+        } finally {
+            CompletableFuture<Void> gate;
+            synchronized (this) {
+                gate = firstAnswer;
+            }
+            gate.complete(null);
+        }
     }
 
     private synchronized ConnectionId lane(long index) {

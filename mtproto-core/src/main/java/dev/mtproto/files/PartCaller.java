@@ -1,6 +1,7 @@
 package dev.mtproto.files;
 
 import dev.mtproto.client.ConnectionId;
+import dev.mtproto.client.FileMigrateHandling;
 import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.rpc.FloodWaitException;
 import dev.mtproto.tl.TlMethod;
@@ -45,17 +46,35 @@ final class PartCaller {
      * @return the result of the first attempt that succeeds, or the failure that ended the attempts
      */
     <R> CompletableFuture<R> call(TransferJob<?> job, String what, Supplier<ConnectionId> target, TlMethod<R> method) {
-        return attempt(job, what, target, method, 1, 0);
+        return call(job, what, target, method, FileMigrateHandling.CLIENT_FOLLOWS);
     }
 
-    private <R> CompletableFuture<R> attempt(TransferJob<?> job, String what, Supplier<ConnectionId> target, TlMethod<R> method,
-                                             int attempt, int floodWaits) {
+    /**
+     * As {@link #call(TransferJob, String, Supplier, TlMethod)}, saying who follows {@code FILE_MIGRATE}.
+     *
+     * @param fileMigrate {@link FileMigrateHandling#CALLER_FOLLOWS} to get the answer as a failure whatever the
+     *     client's configuration
+     */
+    <R> CompletableFuture<R> call(TransferJob<?> job, String what, Supplier<ConnectionId> target, TlMethod<R> method,
+                                  FileMigrateHandling fileMigrate) {
+        return attempt(new Call<>(job, what, target, method, fileMigrate), 1, 0);
+    }
+
+    /** One part's call, as every attempt sends it. */
+    private record Call<R>(TransferJob<?> job, String what, Supplier<ConnectionId> target, TlMethod<R> method,
+                           FileMigrateHandling fileMigrate) {
+    }
+
+    private <R> CompletableFuture<R> attempt(Call<R> c, int attempt, int floodWaits) {
+        TransferJob<?> job = c.job();
+        String what = c.what();
+        TlMethod<R> method = c.method();
         if (job.stopped()) {
             return CompletableFuture.failedFuture(new TransferCancelledException(job.name() + " is over"));
         }
         CompletableFuture<R> call;
         try {
-            call = job.track(client.invoke(target.get(), method, settings.partTimeout()));
+            call = job.track(client.invoke(c.target().get(), method, settings.partTimeout(), c.fileMigrate()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -71,7 +90,7 @@ final class PartCaller {
                     return CompletableFuture.failedFuture(e);
                 }
                 LOG.debug("{} {} {}: {}; waiting {} s", job.name(), what, method.tlName(), e.getMessage(), wait.toSeconds());
-                return later(wait).thenCompose(v -> attempt(job, what, target, method, attempt, floodWaits + 1));
+                return later(wait).thenCompose(v -> attempt(c, attempt, floodWaits + 1));
             }
             if (attempt >= settings.partAttempts()) {
                 LOG.debug("{} {} {}: attempt {} of {} failed, giving up: {}", job.name(), what, method.tlName(), attempt,
@@ -81,7 +100,7 @@ final class PartCaller {
             Duration pause = backoff(attempt);
             LOG.debug("{} {} {}: attempt {} of {} failed ({}); trying again in {} ms", job.name(), what, method.tlName(),
                     attempt, settings.partAttempts(), e.toString(), pause.toMillis());
-            return later(pause).thenCompose(v -> attempt(job, what, target, method, attempt + 1, floodWaits));
+            return later(pause).thenCompose(v -> attempt(c, attempt + 1, floodWaits));
         });
     }
 

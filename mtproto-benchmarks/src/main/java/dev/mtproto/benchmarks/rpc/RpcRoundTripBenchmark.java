@@ -5,7 +5,6 @@ import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.tl.api.NearestDcType;
 import dev.mtproto.tl.api.help.GetNearestDc;
 import dev.mtproto.transport.TransportKind;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,7 +12,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -38,9 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class RpcRoundTripBenchmark {
-    private static final int IN_FLIGHT = 256;
-
+public class RpcRoundTripBenchmark extends PipelinedRoundTrips {
     @Param({"INTERMEDIATE"})
     public TransportKind transport;
 
@@ -64,17 +60,9 @@ public class RpcRoundTripBenchmark {
         cluster.close();
     }
 
-    @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    @OperationsPerInvocation(IN_FLIGHT)
-    public Object pipelined() {
-        @SuppressWarnings("unchecked")
-        CompletableFuture<NearestDcType>[] calls = new CompletableFuture[IN_FLIGHT];
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            calls[i] = client.invoke(GetNearestDc.INSTANCE);
-        }
-        return CompletableFuture.allOf(calls).join();
+    @Override
+    protected MtprotoClient client() {
+        return client;
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package dev.mtproto.client.interceptor;
 
 import dev.mtproto.client.ConnectionId;
+import dev.mtproto.client.FileMigrateHandling;
 import dev.mtproto.rpc.MigrateException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +11,8 @@ import java.util.concurrent.CompletionException;
  * Follows the DC redirections Telegram answers with (https://core.telegram.org/api/datacenter):
  * {@code PHONE_MIGRATE_X}, {@code USER_MIGRATE_X} and {@code NETWORK_MIGRATE_X} move the account's home DC to
  * X (the client remembers it) and retry the call there; {@code FILE_MIGRATE_X} and {@code STATS_MIGRATE_X}
- * send only that call to DC X, on a connection of the same role and lane, and never touch the home DC. A call
+ * send only that call to DC X, on a connection of the same role and lane, and never touch the home DC
+ * ({@code FILE_MIGRATE} is left to the caller when the request says so: {@link RpcRequest#fileMigrate()}). A call
  * addressed to a DC explicitly (not to the home DC) never moves the home DC either: it is retried on X.
  * At most {@link #MAX_MIGRATIONS} redirections per call, so two DCs that point at each other cannot loop; a
  * redirection to a DC the client has no address for fails the call with the {@link MigrateException}.
@@ -65,7 +67,8 @@ public final class MigrationInterceptor implements RpcInterceptor {
         return chain.proceed(request).exceptionallyCompose(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (!(cause instanceof MigrateException migrate) || migrations >= MAX_MIGRATIONS
-                    || migrate.targetDc() == request.target().dcId() || !home.knows(migrate.targetDc())) {
+                    || migrate.targetDc() == request.target().dcId() || !home.knows(migrate.targetDc())
+                    || migrate.kind() == MigrateException.Kind.FILE && request.fileMigrate() == FileMigrateHandling.CALLER_FOLLOWS) {
                 return CompletableFuture.failedFuture(cause);
             }
             ConnectionId from = request.target();

@@ -2,6 +2,7 @@ package dev.mtproto.telegram.media;
 
 import dev.mtproto.files.FileTransfers;
 import dev.mtproto.files.UploadOptions;
+import dev.mtproto.files.UploadTask;
 import dev.mtproto.files.UploadedFile;
 import dev.mtproto.messages.format.FormattedText;
 import dev.mtproto.telegram.SentMessage;
@@ -54,7 +55,8 @@ final class MediaSender {
             return CompletableFuture.failedFuture(e);
         }
         long randomId = random.nextLong();
-        return upload(message).thenCombine(target, (file, peer) -> {
+        SendInProgress<SentMessage> send = new SendInProgress<>();
+        return send.completeFrom(upload(message, send).thenCombine(target, (file, peer) -> {
             SendMedia.Builder b = SendMedia.builder().peer(peer).media(media.apply(file.inputFile()))
                     .message(caption.text()).randomId(randomId).silent(message.silent());
             if (!caption.entities().isEmpty()) {
@@ -64,7 +66,8 @@ final class MediaSender {
             message.schedule().ifPresent(when -> b.scheduleDate((int) when.getEpochSecond()));
             message.replyMarkup().ifPresent(b::replyMarkup);
             return b.build();
-        }).thenCompose(request -> client.raw().invoke(request).thenApply(answer -> SentMessage.of(answer, randomId, request.peer())));
+        }).thenCompose(request -> send.step(() -> client.raw().invoke(request))
+                .thenApply(answer -> SentMessage.of(answer, randomId, request.peer()))));
     }
 
     CompletableFuture<List<SentMessage>> sendAlbum(CompletableFuture<InputPeer> target, Album album) {
@@ -78,13 +81,14 @@ final class MediaSender {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        SendInProgress<List<SentMessage>> send = new SendInProgress<>();
         List<CompletableFuture<InputMedia>> stored = new ArrayList<>();
         for (int i = 0; i < album.items().size(); i++) {
             Function<InputFileType, InputMedia> media = medias.get(i);
-            stored.add(upload(album.items().get(i)).thenCombine(target, (file, peer) -> new UploadMedia(null, peer, media.apply(file.inputFile())))
-                    .thenCompose(client.raw()::invoke).thenApply(MediaSender::reuse));
+            stored.add(upload(album.items().get(i), send).thenCombine(target, (file, peer) -> new UploadMedia(null, peer, media.apply(file.inputFile())))
+                    .thenCompose(request -> send.step(() -> client.raw().invoke(request))).thenApply(MediaSender::reuse));
         }
-        return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).thenCompose(x -> target).thenCompose(peer -> {
+        return send.completeFrom(CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).thenCompose(x -> target).thenCompose(peer -> {
             List<InputSingleMedia> singles = new ArrayList<>();
             List<Long> randomIds = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
@@ -96,13 +100,18 @@ final class MediaSender {
             SendMultiMedia.Builder b = SendMultiMedia.builder().peer(peer).multiMedia(singles).silent(album.silent());
             album.replyTo().ifPresent(id -> b.replyTo(InputReplyToMessage.builder().replyToMsgId(id).build()));
             album.schedule().ifPresent(when -> b.scheduleDate((int) when.getEpochSecond()));
-            return client.raw().invoke(b.build()).thenApply(answer -> SentAlbum.of(answer, randomIds, peer));
-        });
+            return send.step(() -> client.raw().invoke(b.build())).thenApply(answer -> SentAlbum.of(answer, randomIds, peer));
+        }));
     }
 
-    private CompletableFuture<UploadedFile> upload(MediaMessage message) {
+    /** Starts the message's upload; cancelling the send cancels it. */
+    private CompletableFuture<UploadedFile> upload(MediaMessage message, SendInProgress<?> send) {
         try {
-            return transfers.upload(message.file().upload(), UploadOptions.builder().progress(message.progress()).build()).result();
+            return send.step(() -> {
+                UploadTask task = transfers.upload(message.file().upload(), UploadOptions.builder().progress(message.progress()).build());
+                send.whenCancelled(task::cancel);
+                return task.result();
+            });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -84,7 +84,9 @@ public final class TelegramMedia implements AutoCloseable {
      *     the upload's failure ({@link dev.mtproto.files.FileTransferException}, {@link java.io.UncheckedIOException}
      *     for a file that cannot be read), with {@link dev.mtproto.peers.PeerNotFoundException}, or with the call's
      *     {@link dev.mtproto.rpc.RpcException} ({@code PHOTO_INVALID_DIMENSIONS}, {@code MEDIA_CAPTION_TOO_LONG},
-     *     {@code CHAT_SEND_MEDIA_FORBIDDEN}...)
+     *     {@code CHAT_SEND_MEDIA_FORBIDDEN}...). Cancelling it cancels the upload (no more parts are sent) and,
+     *     if the upload is done, the {@code messages.sendMedia} call; the message is not sent unless that call
+     *     had already reached the DC
      */
     public CompletableFuture<SentMessage> send(ChatRef chat, MediaMessage message) {
         return sender.send(inputPeer(chat), Objects.requireNonNull(message, "message"));
@@ -105,7 +107,8 @@ public final class TelegramMedia implements AutoCloseable {
      *
      * @param chat where to send
      * @param album the items
-     * @return the messages sent, in the items' order; fails as {@link #send(ChatRef, MediaMessage)}
+     * @return the messages sent, in the items' order; fails as {@link #send(ChatRef, MediaMessage)}; cancelling it
+     *     cancels the uploads still running and every call not made yet
      */
     public CompletableFuture<List<SentMessage>> sendAlbum(ChatRef chat, Album album) {
         return sender.sendAlbum(inputPeer(chat), Objects.requireNonNull(album, "album"));

@@ -10,6 +10,7 @@ import dev.mtproto.transport.MtproxySecret;
 import dev.mtproto.transport.Obfuscated2Header;
 import dev.mtproto.transport.ObfuscatedStream;
 import dev.mtproto.transport.TransportKind;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,6 +47,8 @@ final class MtproxyConnection implements Runnable {
     private ObfuscatedStream fromClient;
     private ObfuscatedStream toDc;
     private Socket dc;
+    /** What goes to the DC, written out after each read from the client (not once per TLS record). */
+    private BufferedOutputStream dcStream;
     private ByteSink dcOut;
 
     MtproxyConnection(MtproxyFront front, Socket client) {
@@ -90,6 +93,9 @@ final class MtproxyConnection implements Runnable {
         byte[] buffer = new byte[BUFFER];
         for (int n; (n = in.read(buffer)) >= 0; ) {
             inbound.write(buffer, 0, n);
+            if (dcStream != null) {
+                dcStream.flush();
+            }
         }
     }
 
@@ -156,11 +162,10 @@ final class MtproxyConnection implements Runnable {
             front.track(dc);
             dc.connect(address, 5_000);
             dc.setTcpNoDelay(true);
-            OutputStream out = dc.getOutputStream();
-            dcOut = sinkOf(out);
+            dcStream = new BufferedOutputStream(dc.getOutputStream(), BUFFER + 1024);
+            dcOut = sinkOf(dcStream);
             toDc = ObfuscatedStream.client(Obfuscated2Header.generate(kind, OptionalInt.of(field), RandomSource.perThread()), null);
-            byte[] preamble = toDc.preamble();
-            out.write(preamble);
+            dcStream.write(toDc.preamble());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -171,15 +176,20 @@ final class MtproxyConnection implements Runnable {
         back.start();
     }
 
-    /** The DC's answers: deobfuscated, obfuscated for the client, in records for FakeTLS. */
+    /**
+     * The DC's answers: deobfuscated, obfuscated for the client, in records for FakeTLS; each read goes out in
+     * one write (a record's header and payload in the same segment).
+     */
     private void fromDc() {
         try {
-            ByteSink toClient = sinkOf(client.getOutputStream());
+            BufferedOutputStream clientStream = new BufferedOutputStream(client.getOutputStream(), BUFFER + 1024);
+            ByteSink toClient = sinkOf(clientStream);
             ByteSink out = tls == null ? toClient : (b, off, len) -> tls.outbound(b, off, len, toClient);
             InputStream in = dc.getInputStream();
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 toDc.inbound(buffer, 0, n, (b, off, len) -> fromClient.outbound(b, off, len, out));
+                clientStream.flush();
             }
         } catch (IOException | UncheckedIOException e) {
             // a side closed

@@ -2,11 +2,15 @@ package dev.mtproto.testkit.telegram;
 
 import dev.mtproto.testkit.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtproto.client.event.CallInfo;
+import dev.mtproto.client.event.ClientEventListener;
 import dev.mtproto.files.DownloadOptions;
 import dev.mtproto.files.DownloadResult;
 import dev.mtproto.files.DownloadTarget;
 import dev.mtproto.files.FileReferenceException;
+import dev.mtproto.files.PartRules;
 import dev.mtproto.files.RemoteFile;
 import dev.mtproto.telegram.ChatKind;
 import dev.mtproto.telegram.ChatRef;
@@ -21,6 +25,7 @@ import dev.mtproto.telegram.media.MediaMessage;
 import dev.mtproto.telegram.media.PhotoMedia;
 import dev.mtproto.telegram.media.PhotoSizeView;
 import dev.mtproto.telegram.media.ReceivedMedia;
+import dev.mtproto.store.MemorySessionStore;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
 import dev.mtproto.testkit.world.World;
@@ -40,11 +45,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -296,6 +305,65 @@ class MediaTest {
             assertThat(dice).hasValueSatisfying(d -> assertThat(d).isInstanceOf(dev.mtproto.telegram.media.UnsupportedMedia.class));
             Assertions.assertThrows(IllegalArgumentException.class, () -> p.bot().media().download(dice.get(), DownloadTarget.toBytes(),
                     DownloadOptions.defaults()));
+        }
+    }
+
+    @Test
+    void cancellingASendCancelsItsUploadAndSendsNothing() throws Exception {
+        try (Pair p = Pair.of("cancel_media_bot", "+17900000009")) {
+            byte[] data = new byte[6 * 1024 * 1024];
+            new Random(9).nextBytes(data);
+            int parts = PartRules.partCount(data.length, PartRules.uploadPartSize(data.length));
+            long partsBefore = world().files().savedUploadParts();
+            CompletableFuture<CompletableFuture<SentMessage>> started = new CompletableFuture<>();
+            CompletableFuture<SentMessage> send = p.person().media().send("@cancel_media_bot", MediaMessage.document(data, "big.bin")
+                    .progress((done, total) -> {
+                        if (done > 0) {
+                            started.join().cancel(false);
+                        }
+                    }).build());
+            started.complete(send);
+            assertThatThrownBy(send::join).isInstanceOf(CancellationException.class);
+            // the parts already on their way may still land; then the count stays put
+            AtomicLong settled = new AtomicLong(-1);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> settled.getAndSet(world().files().savedUploadParts()) == settled.get());
+            Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                    .until(() -> world().files().savedUploadParts() == settled.get());
+            assertThat(settled.get() - partsBefore).as("parts the DC saved of %d", parts).isPositive().isLessThan(parts);
+            p.person().sendMessage("@cancel_media_bot", "after").join();
+            assertThat(p.botReceives(1).text()).as("the document was never sent").isEqualTo("after");
+        }
+    }
+
+    @Test
+    void aPhotoArrivesWithAStrippedThumbnailThatExpandsToAJpegWithoutADownload() throws Exception {
+        Account botAccount = world().newBot("stripped_media_bot").create();
+        Account personAccount = world().newUser("+17900000010").name("Alice").create();
+        AtomicInteger getFileCalls = new AtomicInteger();
+        Queue<MessageView> botSaw = new ConcurrentLinkedQueue<>();
+        try (TelegramClient bot = TelegramClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore())
+                    .addEventListener(new ClientEventListener() {
+                        @Override
+                        public void callStarted(CallInfo call) {
+                            if (call.method().equals("upload.getFile")) {
+                                getFileCalls.incrementAndGet();
+                            }
+                        }
+                    }).build());
+             TelegramClient person = Clients.signedIn(TELEGRAM.cluster(), personAccount)) {
+            bot.onMessage(botSaw::add);
+            bot.startBot(botAccount.botToken()).join();
+            person.media().send("@stripped_media_bot", MediaMessage.photo(TestImages.png(1000, 500), "wide.png").build()).join();
+            Clients.await(() -> !botSaw.isEmpty(), "the photo at the bot");
+
+            PhotoMedia photo = (PhotoMedia) botSaw.peek().media().orElseThrow();
+            PhotoSizeView stripped = photo.sizes().stream().filter(s -> s.kind() == PhotoSizeView.Kind.STRIPPED).findFirst().orElseThrow();
+            assertThat(stripped.type()).isEqualTo("i");
+            assertThat(stripped.downloadable()).isFalse();
+            assertThat(decoded(stripped.jpeg().orElseThrow())).as("fits 40x40, the photo's ratio").isEqualTo(new Dimensions(40, 20));
+            assertThat(photo.best().orElseThrow().dimensions()).isEqualTo(new Dimensions(1000, 500));
+            assertThat(getFileCalls).as("upload.getFile calls").hasValue(0);
         }
     }
 }

@@ -8,6 +8,8 @@ import static dev.mtproto.testkit.world.FileTransfer.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtproto.client.event.CallInfo;
+import dev.mtproto.client.event.ClientEventListener;
 import dev.mtproto.files.DownloadOptions;
 import dev.mtproto.files.DownloadTarget;
 import dev.mtproto.files.FileReferenceException;
@@ -18,6 +20,7 @@ import dev.mtproto.files.UploadOptions;
 import dev.mtproto.files.UploadResume;
 import dev.mtproto.files.UploadSource;
 import dev.mtproto.files.UploadedFile;
+import dev.mtproto.rpc.MigrateException;
 import dev.mtproto.rpc.RpcException;
 import dev.mtproto.testkit.TestCluster;
 import dev.mtproto.testkit.TestDcExtension;
@@ -36,11 +39,15 @@ import dev.mtproto.tl.api.messages.MessagesSlice;
 import dev.mtproto.tl.api.upload.SaveFilePart;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The transfer engine ({@link FileTransfers}) against the world's file store: what it uploads is a document the
@@ -109,6 +116,53 @@ class FileEngineWorldTest {
                     DownloadOptions.builder().partSize(256 * KIB).build()).result().join().content().orElseThrow();
             assertThat(got).isEqualTo(data);
             assertThat(b.raw().homeDc()).isEqualTo(2);
+        }
+    }
+
+    /** Counts each DC's {@code upload.getFile} attempts and the {@code FILE_MIGRATE} answers among them. */
+    private static final class GetFileCalls implements ClientEventListener {
+        final Map<Integer, AtomicInteger> perDc = new ConcurrentHashMap<>();
+        final AtomicInteger migrateAnswers = new AtomicInteger();
+
+        @Override
+        public void callStarted(CallInfo call) {
+            if (call.method().equals("upload.getFile")) {
+                perDc.computeIfAbsent(call.connection().dcId(), dc -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+
+        @Override
+        public void callFailed(CallInfo call, Duration elapsed, Throwable error) {
+            if (call.method().equals("upload.getFile") && error instanceof MigrateException) {
+                migrateAnswers.incrementAndGet();
+            }
+        }
+
+        int at(int dc) {
+            return perDc.getOrDefault(dc, new AtomicInteger()).get();
+        }
+    }
+
+    @ParameterizedTest(name = "the client follows migrations itself: {0}")
+    @ValueSource(booleans = {false, true})
+    void aDownloadAskedOfTheWrongDcIsRedirectedOnceAndItsOtherPartsGoStraightToTheFilesDc(boolean clientFollows) {
+        Account alice = people.person("Alice"); // DC 1, where her file is stored
+        GetFileCalls calls = new GetFileCalls();
+        try (WorldClient a = WorldClient.signedIn(TELEGRAM.cluster(), alice,
+                    c -> c.followMigrations(clientFollows).addEventListener(calls));
+             FileTransfers files = FileTransfers.create(a.raw(), SETTINGS)) {
+            a.raw().signedIn(alice.id(), false);
+            byte[] data = bytes(2 * MIB + 99, 11);
+            UploadedFile up = files.upload(UploadSource.of(data, "f.bin"), UploadOptions.defaults()).result().join();
+            Document d = FileTransfer.sendDocument(a, up.inputFile(), "application/octet-stream");
+            assertThat(d.dcId()).isEqualTo(1);
+            byte[] got = files.download(RemoteFile.of(2, location(d), d.size()), DownloadTarget.toBytes(),
+                    DownloadOptions.builder().partSize(256 * KIB).build()).result().join().content().orElseThrow();
+            assertThat(got).isEqualTo(data);
+            assertThat(calls.migrateAnswers).as("FILE_MIGRATE answers").hasValue(1);
+            assertThat(calls.at(2)).as("upload.getFile calls at the wrong DC").isEqualTo(1);
+            assertThat(calls.at(1)).as("upload.getFile calls at the file's DC: one per part").isEqualTo(9);
+            assertThat(a.raw().homeDc()).isEqualTo(1);
         }
     }
 

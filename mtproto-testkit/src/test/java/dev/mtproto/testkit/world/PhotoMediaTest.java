@@ -17,6 +17,7 @@ import dev.mtproto.tl.api.InputPhotoFileLocation;
 import dev.mtproto.tl.api.MessageMediaPhoto;
 import dev.mtproto.tl.api.Photo;
 import dev.mtproto.tl.api.PhotoSize;
+import dev.mtproto.tl.api.PhotoStrippedSize;
 import dev.mtproto.tl.api.storage.FileJpeg;
 import dev.mtproto.tl.api.upload.File;
 import dev.mtproto.tl.api.upload.GetFile;
@@ -56,11 +57,13 @@ class PhotoMediaTest {
         Photo p = sendPhoto(alice, TestImages.png(1000, 500));
         assertThat(p.dcId()).isEqualTo(1);
         assertThat(p.fileReference()).isNotEmpty();
-        assertThat(p.sizes()).extracting(s -> ((PhotoSize) s).type()).containsExactly("s", "m", "x", "y");
-        PhotoSize x = (PhotoSize) p.sizes().get(2);
+        assertThat(p.sizes().get(0)).as("the stripped thumbnail comes first")
+                .isInstanceOfSatisfying(PhotoStrippedSize.class, i -> assertThat(i.type()).isEqualTo("i"));
+        assertThat(p.sizes().subList(1, p.sizes().size())).extracting(s -> ((PhotoSize) s).type()).containsExactly("s", "m", "x", "y");
+        PhotoSize x = (PhotoSize) p.sizes().get(3);
         assertThat(x.w()).isEqualTo(800);
         assertThat(x.h()).isEqualTo(400);
-        PhotoSize y = (PhotoSize) p.sizes().get(3);
+        PhotoSize y = (PhotoSize) p.sizes().get(4);
         assertThat(y.w()).as("the largest size is the original's").isEqualTo(1000);
 
         byte[] jpeg = download(alice, new InputPhotoFileLocation(p.id(), p.accessHash(), p.fileReference(), "x"), MIB);
@@ -76,8 +79,8 @@ class PhotoMediaTest {
     @Test
     void aSmallImageHasOneSize() {
         Photo p = sendPhoto(alice, TestImages.png(60, 40));
-        assertThat(p.sizes()).hasSize(1);
-        assertThat((PhotoSize) p.sizes().get(0)).isEqualTo(new PhotoSize("s", 60, 40, ((PhotoSize) p.sizes().get(0)).size()));
+        assertThat(p.sizes()).hasSize(2).first().isInstanceOf(PhotoStrippedSize.class);
+        assertThat((PhotoSize) p.sizes().get(1)).isEqualTo(new PhotoSize("s", 60, 40, ((PhotoSize) p.sizes().get(1)).size()));
         assertError(alice.error(new GetFile(false, false, new InputPhotoFileLocation(p.id(), p.accessHash(), p.fileReference(), "y"), 0,
                 MIB)), 400, "LOCATION_INVALID");
     }

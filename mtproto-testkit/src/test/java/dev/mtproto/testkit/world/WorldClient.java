@@ -3,6 +3,7 @@ package dev.mtproto.testkit.world;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mtproto.client.ClientConfigBuilder;
 import dev.mtproto.client.ConnectionId;
 import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.client.ReceivedUpdates;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One of our own {@link MtprotoClient}s against the cluster, calling the raw generated functions, on its
@@ -53,11 +55,16 @@ final class WorldClient implements AutoCloseable {
     private final List<UpdatesType> pushed = Collections.synchronizedList(new ArrayList<>());
 
     private WorldClient(TestCluster telegram, int homeDc, boolean testMode, LongSupplier clock) {
+        this(telegram, homeDc, testMode, clock, UnaryOperator.identity());
+    }
+
+    private WorldClient(TestCluster telegram, int homeDc, boolean testMode, LongSupplier clock, UnaryOperator<ClientConfigBuilder> tweak) {
         this.telegram = telegram;
         var config = telegram.clientConfig().homeDc(homeDc).testMode(testMode).sessionStore(store).followMigrations(false);
         if (clock != null) {
             config.clockMillis(clock);
         }
+        config = tweak.apply(config);
         this.client = MtprotoClient.create(config.build());
         client.addUpdateListener(u -> {
             if (u.source() == ReceivedUpdates.Source.PUSHED) {
@@ -68,7 +75,15 @@ final class WorldClient implements AutoCloseable {
 
     /** @return a client on the account's home DC, signed in with the code the world sent */
     static WorldClient signedIn(TestCluster telegram, Account account) {
-        WorldClient client = on(telegram, account.homeDc());
+        return signedIn(telegram, account, UnaryOperator.identity());
+    }
+
+    /**
+     * @param tweak changes the client's configuration (migrations are not followed unless it turns them on)
+     * @return a client on the account's home DC, signed in with the code the world sent
+     */
+    static WorldClient signedIn(TestCluster telegram, Account account, UnaryOperator<ClientConfigBuilder> tweak) {
+        WorldClient client = new WorldClient(telegram, account.homeDc(), false, null, tweak);
         if (account.bot()) {
             client.botSignIn(account.homeDc(), account.botToken());
         } else {

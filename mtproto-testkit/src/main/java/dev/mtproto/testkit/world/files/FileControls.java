@@ -62,6 +62,14 @@ public final class FileControls {
     }
 
     /**
+     * @return how many parts {@code upload.saveFilePart} and {@code upload.saveBigFilePart} saved since the
+     *     world started, on every DC (a part sent again counts again; never reset)
+     */
+    public long savedUploadParts() {
+        return uploads.savedParts();
+    }
+
+    /**
      * Expires the file reference of every document and photo handed out so far: using one answers
      * {@code 400 FILE_REFERENCE_EXPIRED} until the client fetches the file's origin again, which hands out a
      * fresh reference (https://core.telegram.org/api/file_reference).

@@ -32,7 +32,11 @@ final class FileStore {
     }
 
     StoredPhoto addPhoto(int dcId, int date, List<PhotoVariant> sizes) {
-        StoredPhoto p = new StoredPhoto(newId(), random.nextLong(), dcId, date, sizes);
+        return addPhoto(dcId, date, sizes, null);
+    }
+
+    StoredPhoto addPhoto(int dcId, int date, List<PhotoVariant> sizes, byte[] stripped) {
+        StoredPhoto p = new StoredPhoto(newId(), random.nextLong(), dcId, date, sizes, stripped);
         photos.put(p.id(), p);
         return p;
     }

@@ -18,6 +18,7 @@ import dev.mtproto.tl.api.MessageMedia;
 import dev.mtproto.tl.api.MessageMediaDocument;
 import dev.mtproto.tl.api.MessageMediaPhoto;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Turns the media a client sends ({@code InputMedia}) into what a message carries ({@code MessageMedia}),
@@ -58,7 +59,7 @@ final class MediaFactory {
             return documentMedia(doc, d.attributes(), d.forceFile(), d.spoiler());
         }
         if (media instanceof InputMediaUploadedPhoto p) {
-            return new MessageMediaPhoto(p.spoiler(), false, store.photoTl(uploadPhoto(c, p.file(), PhotoScaler.MESSAGE_PHOTO, method)),
+            return new MessageMediaPhoto(p.spoiler(), false, store.photoTl(uploadPhoto(c, p.file(), PhotoScaler::messagePhoto, method)),
                     p.ttlSeconds(), null);
         }
         if (media instanceof InputMediaDocument d) {
@@ -83,12 +84,13 @@ final class MediaFactory {
      * @throws dev.mtproto.rpc.RpcException {@code PHOTO_SAVE_FILE_INVALID} for a big file (photos are at most
      *     10 MiB), an upload's error, or an image error
      */
-    StoredPhoto uploadPhoto(Caller c, InputFileType file, List<PhotoScaler.Box> boxes, String method) {
+    StoredPhoto uploadPhoto(Caller c, InputFileType file, BiFunction<byte[], String, PhotoScaler.ScaledPhoto> scaler, String method) {
         if (file instanceof InputFileBig) {
             throw WorldErrors.of(400, "PHOTO_SAVE_FILE_INVALID", method);
         }
         FileContent content = uploads.content(c.dcId(), c.account().id(), file, method);
-        return store.addPhoto(c.dcId(), (int) c.nowSeconds(), PhotoScaler.sizes(content.bytes(), boxes, method));
+        PhotoScaler.ScaledPhoto scaled = scaler.apply(content.bytes(), method);
+        return store.addPhoto(c.dcId(), (int) c.nowSeconds(), scaled.sizes(), scaled.stripped());
     }
 
     private List<PhotoVariant> thumb(Caller c, InputFileType thumb, String method) {

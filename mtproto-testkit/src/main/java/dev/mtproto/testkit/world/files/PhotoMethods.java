@@ -54,7 +54,7 @@ final class PhotoMethods {
         if (m.file() == null) {
             throw WorldErrors.of(400, "PHOTO_FILE_MISSING", method);
         }
-        StoredPhoto photo = media.uploadPhoto(c, m.file(), PhotoScaler.PROFILE_PHOTO, method);
+        StoredPhoto photo = media.uploadPhoto(c, m.file(), PhotoScaler::profilePhoto, method);
         photos.add(c.account().id(), photo);
         return new Photo(store.photoTl(photo), List.of(users.self(c.account(), c.nowSeconds())));
     }

@@ -47,7 +47,43 @@ final class PhotoScaler {
      *     {@code javax.imageio} reads, {@code PHOTO_INVALID_DIMENSIONS} if its dimensions break the limits
      */
     static List<PhotoVariant> sizes(byte[] image, List<Box> boxes, String method) {
+        return sizes(decode(image, method), boxes);
+    }
+
+    /**
+     * A photo sent in a message: its sizes s, m, x, y, w as {@link #sizes} makes them, and its stripped
+     * thumbnail ({@link StrippedThumbnail}).
+     *
+     * @param image the uploaded bytes
+     * @param method the function, for errors
+     * @return the sizes and the stripped thumbnail
+     * @throws dev.mtproto.rpc.RpcException as {@link #sizes}
+     */
+    static ScaledPhoto messagePhoto(byte[] image, String method) {
         BufferedImage decoded = decode(image, method);
+        return new ScaledPhoto(sizes(decoded, MESSAGE_PHOTO), StrippedThumbnail.of(decoded));
+    }
+
+    /**
+     * A profile photo: its sizes a, b, c, d, without a stripped thumbnail.
+     *
+     * @param image the uploaded bytes
+     * @param method the function, for errors
+     * @return the sizes
+     * @throws dev.mtproto.rpc.RpcException as {@link #sizes}
+     */
+    static ScaledPhoto profilePhoto(byte[] image, String method) {
+        return new ScaledPhoto(sizes(image, PROFILE_PHOTO, method), null);
+    }
+
+    /**
+     * @param sizes the sizes, smallest first
+     * @param stripped the bytes of the {@code photoStrippedSize}, or null for none
+     */
+    record ScaledPhoto(List<PhotoVariant> sizes, byte[] stripped) {
+    }
+
+    private static List<PhotoVariant> sizes(BufferedImage decoded, List<Box> boxes) {
         int w = decoded.getWidth();
         int h = decoded.getHeight();
         List<PhotoVariant> out = new ArrayList<>();
@@ -89,8 +125,9 @@ final class PhotoScaler {
         }
     }
 
-    private static byte[] jpeg(BufferedImage source, int w, int h) {
-        BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB); // JPEG has no alpha
+    /** @return the image drawn at that size, without alpha (JPEG has none) */
+    static BufferedImage scaled(BufferedImage source, int w, int h) {
+        BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scaled.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -98,6 +135,11 @@ final class PhotoScaler {
         } finally {
             g.dispose();
         }
+        return scaled;
+    }
+
+    private static byte[] jpeg(BufferedImage source, int w, int h) {
+        BufferedImage scaled = scaled(source, w, h);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(scaled, "jpg", out)) {

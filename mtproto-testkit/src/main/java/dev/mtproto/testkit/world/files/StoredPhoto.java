@@ -2,6 +2,8 @@ package dev.mtproto.testkit.world.files;
 
 import dev.mtproto.tl.api.Photo;
 import dev.mtproto.tl.api.PhotoSizeType;
+import dev.mtproto.tl.api.PhotoStrippedSize;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,14 +17,21 @@ import java.util.Optional;
  * @param dcId the DC that holds its bytes
  * @param date when it was uploaded, Unix seconds
  * @param sizes its sizes, smallest first
+ * @param stripped the bytes of its {@code photoStrippedSize} (type {@code i}, carried in the photo itself), or
+ *     null for none
  */
-public record StoredPhoto(long id, long accessHash, int dcId, int date, List<PhotoVariant> sizes) {
+public record StoredPhoto(long id, long accessHash, int dcId, int date, List<PhotoVariant> sizes, byte[] stripped) {
     /** Copies the list. */
     public StoredPhoto {
         sizes = List.copyOf(Objects.requireNonNull(sizes, "sizes"));
         if (sizes.isEmpty()) {
             throw new IllegalArgumentException("a photo has at least one size");
         }
+    }
+
+    /** A photo without a stripped thumbnail. */
+    public StoredPhoto(long id, long accessHash, int dcId, int date, List<PhotoVariant> sizes) {
+        this(id, accessHash, dcId, date, sizes, null);
     }
 
     /**
@@ -43,7 +52,11 @@ public record StoredPhoto(long id, long accessHash, int dcId, int date, List<Pho
      * @return its {@code photo}
      */
     public Photo toTl(byte[] fileReference) {
-        List<PhotoSizeType> tl = sizes.stream().map(s -> (PhotoSizeType) s.toTl()).toList();
+        List<PhotoSizeType> tl = new ArrayList<>(sizes.size() + 1);
+        if (stripped != null) {
+            tl.add(new PhotoStrippedSize(StrippedThumbnail.TYPE, stripped));
+        }
+        sizes.forEach(s -> tl.add(s.toTl()));
         return new Photo(false, id, accessHash, fileReference, date, tl, null, dcId);
     }
 }

@@ -37,6 +37,7 @@ final class UploadParts {
     private Duration retention = DEFAULT_RETENTION;
     private long budget = DEFAULT_BUDGET;
     private long held;
+    private long savedParts;
 
     UploadParts(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -73,6 +74,11 @@ final class UploadParts {
         return held;
     }
 
+    /** @return how many parts were saved since the world started, on every DC */
+    synchronized long savedParts() {
+        return savedParts;
+    }
+
     /**
      * {@code upload.saveFilePart} ({@code totalParts} 0) or {@code upload.saveBigFilePart}.
      *
@@ -107,6 +113,7 @@ final class UploadParts {
         long before = upload.bytes();
         upload.save(part, data, now, method);
         held += upload.bytes() - before;
+        savedParts++;
         evictOverBudget(key);
     }
 
