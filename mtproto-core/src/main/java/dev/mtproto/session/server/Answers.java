@@ -53,8 +53,8 @@ final class Answers {
     void sendSerialized(long requestMsgId, byte[] result) {
         byte[] payload = result;
         if (result.length >= GZIP_THRESHOLD) {
-            byte[] gz = gzip.gzip(result, 0, result.length);
-            if (gz.length + 8 < result.length) {
+            byte[] gz = gzip.gzipIfSmaller(result, 0, result.length);
+            if (gz != null) {
                 payload = new GzipPacked(gz).toByteArray();
             }
         }
