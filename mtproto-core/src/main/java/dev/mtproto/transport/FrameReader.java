@@ -22,8 +22,13 @@ abstract class FrameReader {
 
     private static final int MAX_HEADER = 8;
     private static final int INITIAL_BODY_CHUNK = 4096;
-    /** A body buffer grown past this is let go after its frame, so an idle connection keeps no large buffer. */
-    private static final int KEPT_BODY_BUFFER = 64 * 1024;
+    /** Up to this, a partial body's buffer grows by doubling, with the bytes received. */
+    private static final int GROWN_BY_DOUBLING = 64 * 1024;
+    /**
+     * A body buffer grown past this is let go after its frame, so that a connection keeps at most room for
+     * one file part (a 1 MiB download part with its headers) and a transfer does not allocate one per part.
+     */
+    private static final int KEPT_BODY_BUFFER = (1 << 20) + 64 * 1024;
 
     private final String transport;
     private final byte[] head = new byte[MAX_HEADER];
@@ -114,7 +119,7 @@ abstract class FrameReader {
 
     private void ensureBody(int needed) {
         if (body.length < needed) {
-            long grown = body.length >= KEPT_BODY_BUFFER ? bodyLen : Math.max((long) body.length * 2, INITIAL_BODY_CHUNK);
+            long grown = body.length >= GROWN_BY_DOUBLING ? bodyLen : Math.max((long) body.length * 2, INITIAL_BODY_CHUNK);
             body = java.util.Arrays.copyOf(body, (int) Math.max(needed, Math.min(grown, bodyLen)));
         }
     }
