@@ -9,11 +9,12 @@ import java.util.Arrays;
 /**
  * Wire bytes waiting to be written to a non-blocking socket: the transport encodes into it, the I/O loop
  * writes out of it as the socket accepts. It grows as needed and keeps its capacity between writes, so a
- * steady connection allocates nothing. Not thread-safe (the connection's I/O loop owns it).
+ * steady connection allocates nothing; past {@link #KEEP_AT_MOST} (room for one file part's packet) it
+ * gives the memory back once drained. Not thread-safe (the connection's I/O loop owns it).
  */
 final class OutboundBuffer implements ByteSink {
     private static final int INITIAL = 512;
-    private static final int KEEP_AT_MOST = 256 * 1024;
+    private static final int KEEP_AT_MOST = (1 << 20) + 64 * 1024;
 
     private byte[] buf = new byte[INITIAL];
     private int start;

@@ -8,10 +8,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads an {@link UploadSource} part after part, from the start, each part into a new array of exactly its
- * length (the array travels with the part's call until the DC confirms it). Used by one thread at a time.
+ * Reads an {@link UploadSource} part after part, from the start, each part into an array of exactly its
+ * length that is reused for the next part of that length: the part's call copies what it sends, so a
+ * transfer allocates one part buffer, not one per part. Used by one thread at a time.
  */
 abstract class PartReader implements AutoCloseable {
+    private byte[] part = new byte[0];
 
     /**
      * @param source what to read
@@ -30,11 +32,24 @@ abstract class PartReader implements AutoCloseable {
 
     /**
      * @param length how many bytes
-     * @return the next bytes
+     * @return the next bytes, valid until the next call
      * @throws EOFException if the source ends sooner
      * @throws IOException if reading fails
      */
-    abstract byte[] read(int length) throws IOException;
+    final byte[] read(int length) throws IOException {
+        if (part.length != length) {
+            part = new byte[length];
+        }
+        fill(part);
+        return part;
+    }
+
+    /**
+     * @param part fills all of it with the next bytes
+     * @throws EOFException if the source ends sooner
+     * @throws IOException if reading fails
+     */
+    abstract void fill(byte[] part) throws IOException;
 
     /**
      * Passes over bytes without keeping them (a part the DC already has).
@@ -58,16 +73,14 @@ abstract class PartReader implements AutoCloseable {
         }
 
         @Override
-        byte[] read(int length) throws IOException {
-            byte[] part = new byte[length];
+        void fill(byte[] part) throws IOException {
             ByteBuffer buffer = ByteBuffer.wrap(part);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, position + buffer.position()) < 0) {
                     throw new EOFException("the file ended " + buffer.remaining() + " bytes before the length it had when the upload started");
                 }
             }
-            position += length;
-            return part;
+            position += part.length;
         }
 
         @Override
@@ -91,13 +104,12 @@ abstract class PartReader implements AutoCloseable {
         }
 
         @Override
-        byte[] read(int length) throws IOException {
-            if (length > bytes.length - position) {
+        void fill(byte[] part) throws IOException {
+            if (part.length > bytes.length - position) {
                 throw new EOFException("the array is shorter than the upload");
             }
-            byte[] part = java.util.Arrays.copyOfRange(bytes, position, position + length);
-            position += length;
-            return part;
+            System.arraycopy(bytes, position, part, 0, part.length);
+            position += part.length;
         }
 
         @Override
@@ -115,12 +127,11 @@ abstract class PartReader implements AutoCloseable {
         }
 
         @Override
-        byte[] read(int length) throws IOException {
-            byte[] part = in.readNBytes(length);
-            if (part.length < length) {
-                throw new EOFException("the stream ended " + (length - part.length) + " bytes before the size given for it");
+        void fill(byte[] part) throws IOException {
+            int n = in.readNBytes(part, 0, part.length);
+            if (n < part.length) {
+                throw new EOFException("the stream ended " + (part.length - n) + " bytes before the size given for it");
             }
-            return part;
         }
 
         @Override

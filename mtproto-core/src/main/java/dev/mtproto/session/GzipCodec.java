@@ -21,6 +21,11 @@ public final class GzipCodec {
     private static final int FNAME = 8;
     private static final int FCOMMENT = 16;
 
+    /** Inputs longer than this are probed ({@link #gzipIfSmaller}) before the whole is compressed. */
+    static final int PROBE_ABOVE = 64 * 1024;
+    /** How much of a long input the probe compresses. */
+    static final int PROBE_LENGTH = 8 * 1024;
+
     private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
@@ -32,6 +37,40 @@ public final class GzipCodec {
      */
     public GzipCodec(int maxInflatedSize) {
         this.maxInflatedSize = maxInflatedSize;
+    }
+
+    /**
+     * Compresses {@code data} into gzip format if that makes it smaller: for {@code gzip_packed}, which costs
+     * 8 bytes of its own. An input over {@value #PROBE_ABOVE} bytes is first probed: if its first
+     * {@value #PROBE_LENGTH} bytes do not shrink by at least 1/32 (media, encrypted or already compressed
+     * data, which deflate only slows down), the whole is not compressed.
+     *
+     * @param data the source
+     * @param offset first byte
+     * @param length how many bytes
+     * @return the gzip bytes, at least 9 shorter than {@code length}, or {@code null} if gzip does not pay
+     */
+    public byte[] gzipIfSmaller(byte[] data, int offset, int length) {
+        if (length > PROBE_ABOVE && !shrinks(data, offset, PROBE_LENGTH)) {
+            return null;
+        }
+        byte[] gz = gzip(data, offset, length);
+        return gz.length + 8 < length ? gz : null;
+    }
+
+    private boolean shrinks(byte[] data, int offset, int length) {
+        deflater.reset();
+        deflater.setInput(data, offset, length);
+        deflater.finish();
+        if (scratch.length < length) {
+            scratch = new byte[length];
+        }
+        int target = length - length / 32;
+        int p = 0;
+        while (!deflater.finished() && p < target) {
+            p += deflater.deflate(scratch, p, target - p);
+        }
+        return deflater.finished() && p < target;
     }
 
     /**

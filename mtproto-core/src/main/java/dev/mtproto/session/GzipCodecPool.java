@@ -51,6 +51,23 @@ final class GzipCodecPool {
         }
     }
 
+    /**
+     * Compresses with a pooled codec if that pays; see {@link GzipCodec#gzipIfSmaller}.
+     *
+     * @param data the source
+     * @param offset first byte
+     * @param length how many bytes
+     * @return the gzip bytes, or {@code null} if gzip does not make the data smaller
+     */
+    static byte[] gzipIfSmaller(byte[] data, int offset, int length) {
+        GzipCodec codec = borrow();
+        try {
+            return codec.gzipIfSmaller(data, offset, length);
+        } finally {
+            giveBack(codec);
+        }
+    }
+
     private static GzipCodec borrow() {
         GzipCodec codec = IDLE.poll();
         if (codec == null) {

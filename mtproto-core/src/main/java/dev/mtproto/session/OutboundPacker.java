@@ -136,8 +136,8 @@ final class OutboundPacker {
     private static byte[] maybeGzip(TlWriter w) {
         int n = w.size();
         if (n >= ClientSession.GZIP_THRESHOLD) {
-            byte[] gz = GzipCodecPool.gzip(w.buffer(), 0, n);
-            if (gz.length + 8 < n) {
+            byte[] gz = GzipCodecPool.gzipIfSmaller(w.buffer(), 0, n);
+            if (gz != null) {
                 return new GzipPacked(gz).toByteArray();
             }
         }

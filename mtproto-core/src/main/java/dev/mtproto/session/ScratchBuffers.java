@@ -10,8 +10,13 @@ import dev.mtproto.tl.TlWriter;
  * {@link #KEPT_BYTES} for a large message is dropped after use.
  */
 final class ScratchBuffers {
-    /** The largest buffer a thread keeps between uses. */
-    static final int KEPT_BYTES = 256 * 1024;
+    /**
+     * The largest buffer a thread keeps between uses: room for a file part's message (a 1 MiB download part
+     * or a 512 KiB upload part with its headers), so that a transfer does not allocate (and grow) one per part.
+     * Frames are decrypted and packets assembled on the client's few I/O threads, and file parts serialized on
+     * its transfer threads, so what is kept stays at a few MiB per client, whatever the files' sizes.
+     */
+    static final int KEPT_BYTES = (1 << 20) + 64 * 1024;
 
     private static final ThreadLocal<ScratchBuffers> OF_THREAD = ThreadLocal.withInitial(ScratchBuffers::new);
 
@@ -45,7 +50,7 @@ final class ScratchBuffers {
      */
     byte[] decrypted(int length) {
         if (decrypted == null || decrypted.length < length) {
-            byte[] fresh = new byte[Math.max(length, 4096)];
+            byte[] fresh = new byte[Math.max(length, decrypted == null ? 4096 : Math.min(KEPT_BYTES, 2 * decrypted.length))];
             if (fresh.length <= KEPT_BYTES) {
                 decrypted = fresh;
             }

@@ -46,7 +46,8 @@
  * <ul>
  *   <li>Every codec has a maximum payload length (default
  *       {@link dev.mtproto.transport.FrameCodec#DEFAULT_MAX_FRAME_LENGTH}, 2 MiB), checked on the header
- *       before anything is allocated; a partial frame's buffer grows with the bytes actually received.</li>
+ *       before anything is allocated; a partial frame's buffer grows with the bytes actually received (up to
+ *       64 KiB; past that it takes the frame's checked length).</li>
  *   <li>Zero lengths, lengths that are not multiples of 4 (abridged by construction, intermediate, full),
  *       full-transport CRC32 and sequence numbers are checked; failures throw
  *       {@link dev.mtproto.transport.TransportException} (or

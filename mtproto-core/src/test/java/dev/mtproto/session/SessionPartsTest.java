@@ -134,6 +134,25 @@ class SessionPartsTest {
     }
 
     @Test
+    void gzipIsUsedOnlyWhereItPaysAndLargeIncompressibleDataIsNotCompressedWhole() {
+        GzipCodec codec = new GzipCodec(1 << 20);
+        byte[] text = "hello hello hello ".repeat(20_000).getBytes(StandardCharsets.UTF_8); // 360,000 bytes
+        byte[] gz = codec.gzipIfSmaller(text, 0, text.length);
+        assertThat(gz).isNotNull();
+        assertThat(codec.gunzip(gz)).isEqualTo(text);
+
+        byte[] noise = new byte[512 * 1024];
+        new SplittableRandom(7).nextBytes(noise);
+        assertThat(codec.gzipIfSmaller(noise, 0, 2048)).as("short: compressed, not smaller").isNull();
+        assertThat(codec.gzipIfSmaller(noise, 0, noise.length)).as("long: the probe says no").isNull();
+
+        byte[] tailCompressible = noise.clone(); // noisy head, compressible rest: the probe sees the head only
+        java.util.Arrays.fill(tailCompressible, GzipCodec.PROBE_LENGTH, tailCompressible.length, (byte) 7);
+        assertThat(codec.gzipIfSmaller(tailCompressible, 0, tailCompressible.length)).isNull();
+        assertThat(codec.gzipIfSmaller(tailCompressible, 0, GzipCodec.PROBE_ABOVE)).as("not probed").isNotNull();
+    }
+
+    @Test
     void serverSaltsMoveToTheNextValidSalt() {
         ServerSalts salts = new ServerSalts(1);
         assertThat(salts.current(1000)).isEqualTo(1);

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class TestDcConnection implements FrameListener {
     private static final Logger LOG = LoggerFactory.getLogger(TestDcConnection.class);
     private static final int FRAMES_KEPT_FOR_REPLAY = 16;
+    /** Larger frames (file parts) are not kept for replay: copying each would cost more than the rest of the write. */
+    private static final int LARGEST_FRAME_KEPT_FOR_REPLAY = 64 * 1024;
 
     private final TestDc dc;
     private final Socket socket;
@@ -175,9 +177,8 @@ final class TestDcConnection implements FrameListener {
         writeLock.lock();
         try {
             transport.encode(frame, 0, length, sink);
-            byte[] copy = Arrays.copyOf(frame, length);
             if (Faults.takeOne(dc.faults().duplicateFrames)) {
-                transport.encode(copy, 0, length, sink);
+                transport.encode(frame, 0, length, sink);
             }
             if (!sentFrames.isEmpty() && Faults.takeOne(dc.faults().replayFrames)) {
                 byte[] old = sentFrames.peekFirst();
@@ -188,9 +189,11 @@ final class TestDcConnection implements FrameListener {
                 random.nextBytes(garbage, 0, garbage.length);
                 transport.encode(garbage, 0, garbage.length, sink);
             }
-            sentFrames.addLast(copy);
-            if (sentFrames.size() > FRAMES_KEPT_FOR_REPLAY) {
-                sentFrames.removeFirst();
+            if (length <= LARGEST_FRAME_KEPT_FOR_REPLAY) {
+                sentFrames.addLast(Arrays.copyOf(frame, length));
+                if (sentFrames.size() > FRAMES_KEPT_FOR_REPLAY) {
+                    sentFrames.removeFirst();
+                }
             }
             out.flush();
         } catch (IOException | UncheckedIOException e) {

@@ -2,10 +2,11 @@ package dev.mtproto.session.server;
 
 import dev.mtproto.session.GzipCodec;
 import dev.mtproto.tl.TlObject;
-import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.mtproto.GzipPacked;
 import dev.mtproto.tl.mtproto.RpcError;
 import dev.mtproto.tl.mtproto.RpcResult;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,16 +54,14 @@ final class Answers {
     void sendSerialized(long requestMsgId, byte[] result) {
         byte[] payload = result;
         if (result.length >= GZIP_THRESHOLD) {
-            byte[] gz = gzip.gzip(result, 0, result.length);
-            if (gz.length + 8 < result.length) {
+            byte[] gz = gzip.gzipIfSmaller(result, 0, result.length);
+            if (gz != null) {
                 payload = new GzipPacked(gz).toByteArray();
             }
         }
-        TlWriter w = new TlWriter(payload.length + 12);
-        w.writeInt(RpcResult.CONSTRUCTOR_ID);
-        w.writeLong(requestMsgId);
-        w.writeRaw(payload);
-        OutboundMessage answer = new OutboundMessage(w.toByteArray(), true, true, OutboundMessage.Kind.ANSWER, requestMsgId);
+        byte[] body = new byte[12 + payload.length]; // rpc_result req_msg_id:long result:Object, in one array
+        ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).putInt(RpcResult.CONSTRUCTOR_ID).putLong(requestMsgId).put(payload);
+        OutboundMessage answer = new OutboundMessage(body, true, true, OutboundMessage.Kind.ANSWER, requestMsgId);
         queue.addStamped(answer);
         forget(requestMsgId);
         kept.put(requestMsgId, answer);

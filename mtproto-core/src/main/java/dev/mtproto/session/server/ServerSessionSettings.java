@@ -15,8 +15,12 @@ import java.util.function.Consumer;
 public final class ServerSessionSettings {
     /** Default bound on the messages a session keeps to send or resend. */
     public static final int DEFAULT_OUTBOUND_MESSAGES = 8192;
-    /** Default bound on the bytes of the messages a session keeps to send or resend. */
-    public static final long DEFAULT_OUTBOUND_BYTES = 16L << 20;
+    /**
+     * Default bound on the bytes of the messages a session keeps to send or resend: 256 MiB, room for the
+     * file parts a client keeps in flight (up to 64 of 1 MiB) and their copies not yet acknowledged. With
+     * 16 MiB, a download keeping 16 parts of 1 MiB in flight on one connection passed the bound and stalled.
+     */
+    public static final long DEFAULT_OUTBOUND_BYTES = 256L << 20;
     private static final ServerSessionSettings LENIENT = builder().build();
 
     private final boolean strictChecks;
@@ -105,7 +109,7 @@ public final class ServerSessionSettings {
          * in the answer cache: a request the client sends again is answered again.
          *
          * @param messages at least 16; default {@value #DEFAULT_OUTBOUND_MESSAGES}
-         * @param bytes at least 64 KiB; default 16 MiB
+         * @param bytes at least 64 KiB; default 256 MiB
          * @return this builder
          * @throws IllegalArgumentException if a bound is below its minimum
          */
