@@ -179,6 +179,11 @@ final class SentMessages {
         return n;
     }
 
+    /** @return the msg_ids of each container sent and still remembered, by the container's msg_id (a copy) */
+    Map<Long, long[]> containers() {
+        return new HashMap<>(containers);
+    }
+
     /** @return every message still sent-but-unanswered, oldest first, forgetting all */
     List<Outgoing> takeEverything() {
         List<Outgoing> all = takeAll(o -> true);

@@ -121,6 +121,7 @@ final class InboundMessages {
         }
         if (!announced) { // first_msg_id is the first message's id: inside a container, the first inner one
             announced = true;
+            services.began(msgId);
             session.announceNewSession(msgId);
         }
         int id = (int) INT.get(b, off);

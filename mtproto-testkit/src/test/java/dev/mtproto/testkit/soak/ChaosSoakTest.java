@@ -114,6 +114,7 @@ class ChaosSoakTest {
             outcome = Outcome.COMPLETED;
         } catch (ExecutionException e) {
             outcome = CallOutcomes.classify(e.getCause());
+            outcomes.recordFailure(e.getCause());
         } catch (TimeoutException e) {
             outcome = Outcome.HUNG;
         }
