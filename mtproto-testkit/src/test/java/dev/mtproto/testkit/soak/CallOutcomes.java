@@ -32,7 +32,7 @@ final class CallOutcomes {
 
     /** Counts a failure by its exception class, for the figures. */
     void recordFailure(Throwable failure) {
-        failuresByType.computeIfAbsent(failure.getClass().getSimpleName() + String.valueOf(failure.getMessage()).replaceAll(".*may have run", ""), k -> new LongAdder()).increment();
+        failuresByType.computeIfAbsent(failure.getClass().getSimpleName(), k -> new LongAdder()).increment();
     }
 
     /** @return how many calls failed with each exception class, by its simple name */
