@@ -80,6 +80,12 @@ final class AbandonedSession implements InboundUnpacker.Inbox {
         return waiting.containsKey(msgId) || containers.containsKey(msgId);
     }
 
+    /** @return {@code false}: answers in a session left behind never move the clock */
+    @Override
+    public boolean sentSinceClockCorrection(long msgId) {
+        return false;
+    }
+
     @Override
     public void message(long msgId, int seqNo, int constructorId, byte[] b, int off, int len) {
         if (constructorId == RpcResult.CONSTRUCTOR_ID) {

@@ -50,6 +50,13 @@ final class InboundUnpacker {
 
         /** @return whether the id is a message or container this session sent and remembers */
         boolean isOurs(long msgId);
+
+        /**
+         * @return whether the id is a message (or a container holding one) this session sent, still waits
+         *     on, and last sent after the latest correction of the clock (so an answer to it was made after
+         *     that correction too)
+         */
+        boolean sentSinceClockCorrection(long msgId);
     }
 
     private final MessageCipher cipher;
@@ -177,9 +184,11 @@ final class InboundUnpacker {
     }
 
     /**
-     * @return whether the body answers a message we sent and still wait on, naming its msg_id first:
-     *     {@code rpc_result}, {@code pong}, {@code bad_msg_notification}, {@code bad_server_salt}; a message
-     *     ahead of the time window that does so moves our clock ahead (unsolicited ones do not)
+     * @return whether the body answers a message we still wait on and sent after the latest correction of
+     *     our clock, naming it first ({@code rpc_result}, {@code pong}, {@code bad_msg_notification},
+     *     {@code bad_server_salt}): one ahead of the time window moves the clock ahead. Unsolicited messages
+     *     do not, and neither do answers to messages sent before a correction: made before the server's
+     *     clock went back, they would pull ours forward again
      */
     private static boolean answersUs(Inbox inbox, byte[] b, int off, int len) {
         if (len < 12) {
@@ -188,7 +197,7 @@ final class InboundUnpacker {
         int id = (int) INT.get(b, off);
         boolean namesFirst = id == RpcResult.CONSTRUCTOR_ID || id == Pong.CONSTRUCTOR_ID || id == BadMsgNotification.CONSTRUCTOR_ID
                 || id == BadServerSalt.CONSTRUCTOR_ID;
-        return namesFirst && inbox.isOurs((long) LONG.get(b, off + 4));
+        return namesFirst && inbox.sentSinceClockCorrection((long) LONG.get(b, off + 4));
     }
 
     private void handle(Inbox inbox, long msgId, int seq, byte[] b, int off, int len, int depth) {

@@ -322,6 +322,7 @@ final class OutboundPacker {
         }
         o.keepIdOnResend = false;
         o.transmissions++;
+        o.clockCorrections = clock.corrections();
         if (o.call != null) {
             o.call.markTransmitted(); // stays set if the call moves to another session, where msgId starts at 0
         }

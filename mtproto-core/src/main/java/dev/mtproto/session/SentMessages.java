@@ -64,6 +64,21 @@ final class SentMessages {
         inFlight.remove(msgId);
     }
 
+    /** @return the message with that id, or for a container's id its first message; still in flight, or null */
+    Outgoing named(long msgId) {
+        long[] inner = containers.get(msgId);
+        if (inner == null) {
+            return inFlight.get(msgId);
+        }
+        for (long id : inner) {
+            Outgoing o = inFlight.get(id);
+            if (o != null) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     /** @return whether the id is a message or container we sent and still remember */
     boolean isOurs(long msgId) {
         return inFlight.containsKey(msgId) || containers.containsKey(msgId);

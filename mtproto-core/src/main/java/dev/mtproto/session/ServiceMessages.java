@@ -75,6 +75,12 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         return sent.isOurs(msgId);
     }
 
+    @Override
+    public boolean sentSinceClockCorrection(long msgId) {
+        Outgoing o = sent.named(msgId);
+        return o != null && o.clockCorrections == clock.corrections();
+    }
+
     /** @return why the frame just processed calls for a new session, clearing it; or null */
     SessionResetReason takeResetRequest() {
         SessionResetReason reason = resetRequested;
