@@ -43,8 +43,9 @@
  * <p>A sent call is never sent again under a new msg_id unless the server showed it did not take it: a
  * refused message transmitted more than once under its msg_id keeps that id (salt refusals) or is asked
  * about with {@code msgs_state_req}; so is a call unanswered for a minute, and every call unanswered when
- * the connection is lost (the server may have lost the session meanwhile). The answer decides: received waits (and asks {@code msg_resend_ans_req} when an
- * answer exists), not received resends, unknown fails as outcome unknown.
+ * the connection is lost (the server may have lost the session meanwhile). The answer decides: received
+ * waits (and asks {@code msg_resend_ans_req} when an answer exists), not received resends, unknown fails as
+ * outcome unknown.
  *
  * <p>Failures a call can get from the session: {@link dev.mtproto.session.RequestTimeoutException} (sent?
  * acknowledged?), {@link dev.mtproto.session.MessageRejectedException} (did not run),

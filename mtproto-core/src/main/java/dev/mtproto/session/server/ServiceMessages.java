@@ -203,9 +203,9 @@ final class ServiceMessages {
 
     /**
      * {@code msgs_state_info}: 4 received, +32 if it is a call being processed or answered, +64 if its answer
-     * is kept (the client may ask for it again with {@code msg_resend_ans_req}); 1 below what the session can still tell (older than the replay
-     * window or the time window, or sent before the session began: to a session the DC forgot, which may
-     * have run it); 3 ahead of the time window; 2 not received.
+     * is kept (the client may ask for it again with {@code msg_resend_ans_req}); 1 below what the session
+     * can still tell (older than the replay window or the time window, or sent before the session began: to
+     * a session the DC forgot, which may have run it); 3 ahead of the time window; 2 not received.
      */
     private byte[] states(List<Long> ids) {
         byte[] info = new byte[ids.size()];
