@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Leaving a session for a new one without running anything twice, and the sessions left while calls of
  * theirs may still be running. On a reset only what the server cannot have executed is sent again in the
  * new session (under new msg_ids): calls never sent, and the message the server named as refused when it
  * was its only transmission. Every other call sent keeps waiting for its answer in the
- * {@link AbandonedSession}; one still unanswered at its deadline fails with {@link OutcomeUnknownException}.
+ * {@link AbandonedSession}; one the server refuses there after all ({@code bad_msg_notification},
+ * {@code bad_server_salt}) having been sent once goes in the current session under a new msg_id; one still
+ * unanswered at its deadline fails with {@link OutcomeUnknownException}.
  * The server is asked to forget an abandoned session once nothing of it waits.
  */
 final class AbandonedSessions {
@@ -31,16 +34,19 @@ final class AbandonedSessions {
      * Sorts out what belonged to the session being left; call before the packer starts the new session.
      *
      * @param old the session id being left
-     * @param refusedMsgId the msg_id the server named as refused (so not executed), 0 if none
+     * @param refusedMsgIds the msg_ids the server named as refused (so not executed)
      */
-    void abandon(long old, long refusedMsgId, SentMessages sent, OutboundPacker packer, ServiceMessages service) {
+    void abandon(long old, List<Long> refusedMsgIds, SentMessages sent, OutboundPacker packer, ServiceMessages service) {
         List<Outgoing> again = new ArrayList<>();
         List<Outgoing> mayHaveRun = new ArrayList<>();
-        for (Outgoing o : refusedMsgId == 0 ? List.<Outgoing>of() : sent.takeNamed(refusedMsgId)) {
-            if (o.isCall()) {
-                (o.transmissions <= 1 ? again : mayHaveRun).add(o);
+        for (long refused : refusedMsgIds) {
+            for (Outgoing o : sent.takeNamed(refused)) {
+                if (o.isCall()) {
+                    (o.transmissions <= 1 ? again : mayHaveRun).add(o);
+                }
             }
         }
+        Map<Long, long[]> containers = sent.containers();
         for (Outgoing o : sent.takeEverything()) {
             if (o.isCall()) {
                 mayHaveRun.add(o);
@@ -69,12 +75,24 @@ final class AbandonedSessions {
             destroy(old, packer, service);
             return;
         }
-        sessions.add(new AbandonedSession(old, mayHaveRun, replayWindow, events));
+        sessions.add(new AbandonedSession(old, mayHaveRun, containers, replayWindow, events, refused -> resendRefused(refused, packer)));
         if (sessions.size() > KEPT) {
             AbandonedSession oldest = sessions.remove(0);
             fail(oldest.takeAll(), "its session was given up, too many sessions back");
             destroy(oldest.id(), packer, service);
         }
+    }
+
+    /** A call the server refused in an abandoned session, sent there once: it did not run, so it goes in the current one. */
+    private void resendRefused(Outgoing o, OutboundPacker packer) {
+        if (++o.resends > ClientSession.MAX_RESENDS) {
+            events.error(o.call, new MessageRejectedException(o.call.name(), MessageRejectedException.RESEND_LIMIT,
+                    "rejected " + ClientSession.MAX_RESENDS + " times"));
+            return;
+        }
+        o.msgId = 0;
+        o.keepIdOnResend = false;
+        packer.add(o);
     }
 
     private static void destroy(long session, OutboundPacker packer, ServiceMessages service) {

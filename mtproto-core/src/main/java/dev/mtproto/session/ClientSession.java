@@ -296,26 +296,21 @@ public final class ClientSession {
     }
 
     /**
-     * The connection dropped. Calls that were sent but not answered go back to the queue and are sent on
-     * the next connection with the same msg_ids, so that the server, which answers each msg_id of a session
-     * once, neither loses nor repeats them; a call whose msg_id is too old to be sent again is asked about
-     * instead ({@code msgs_state_req}), never sent under a new id. Service messages are not resent; acks
-     * still owed stay owed.
+     * The connection dropped. Calls that were sent but not answered are not sent again straight away: the
+     * server may have forgotten the session meanwhile (a restart), and a new session would run a resent
+     * msg_id again. They stay in flight and the next connection asks about them first
+     * ({@code msgs_state_req}): received (4) means the answer is coming (the server sends its unacknowledged
+     * answers again on a new connection); not received (2, 3) sends the call again under a new msg_id; a
+     * session the server forgot announces itself with {@code new_session_created} (and answers 1), and the
+     * calls fail with {@link OutcomeUnknownException}. Service messages are not resent; acks still owed stay
+     * owed.
      */
     public void onConnectionLost() {
         long now = nowSeconds();
         List<Outgoing> unanswered = sent.takeEverything();
         unanswered.removeIf(o -> !o.isCall());
-        List<Outgoing> tooOld = new ArrayList<>();
-        for (Outgoing o : unanswered) {
-            if (now - MessageIdClock.secondsOf(o.msgId) >= OutboundPacker.KEEP_MSG_ID_SECONDS) {
-                tooOld.add(o);
-            }
-        }
-        unanswered.removeAll(tooOld);
         packer.reintroduce();
-        packer.requeue(unanswered, true);
-        service.probe(tooOld, now);
+        service.probe(unanswered, now);
     }
 
     /**
@@ -326,12 +321,12 @@ public final class ClientSession {
      * waits, a {@code destroy_session} lets the server forget it (and stop keeping updates for it).
      */
     public void resetSession() {
-        resetSession(SessionResetReason.REQUESTED, 0);
+        resetSession(SessionResetReason.REQUESTED, List.of());
         events.flush();
     }
 
-    /** @param refused the msg_id the server refused (so did not run) in the notification that asked for it, or 0 */
-    private void resetSession(SessionResetReason reason, long refused) {
+    /** @param refused the msg_ids the server refused (so did not run) in the notifications that asked for it */
+    private void resetSession(SessionResetReason reason, List<Long> refused) {
         long old = sessionId;
         sessionId = newSessionId();
         clock.restartSequence();

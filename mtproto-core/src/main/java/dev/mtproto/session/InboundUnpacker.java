@@ -5,23 +5,30 @@ import dev.mtproto.crypto.SecurityCheckException;
 import dev.mtproto.tl.TlDecodeException;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.mtproto.BadMsgNotification;
+import dev.mtproto.tl.mtproto.BadServerSalt;
 import dev.mtproto.tl.mtproto.GzipPacked;
 import dev.mtproto.tl.mtproto.MsgContainer;
 import dev.mtproto.tl.mtproto.MsgCopy;
+import dev.mtproto.tl.mtproto.Pong;
+import dev.mtproto.tl.mtproto.RpcResult;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inbound side of a session: decrypts a frame, finds whose session it names, checks each msg_id
- * (parity, replay window, time window) and opens containers, {@code gzip_packed} and {@code msg_copy},
+ * (parity, replay window, time window: an answer to one of our messages ahead of the window moves our idea
+ * of the server's time ahead; other messages outside it are dropped) and opens containers, {@code gzip_packed} and {@code msg_copy},
  * handing each plain message to the {@link Inbox} of its session. A failed check drops the message and is
  * reported; nothing is thrown for bad input.
  */
 final class InboundUnpacker {
     /** How deep messages may nest: a container's message (1), a msg_copy in it (2), one more copy (3). */
     private static final int MAX_MESSAGE_NESTING = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(InboundUnpacker.class);
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -43,6 +50,13 @@ final class InboundUnpacker {
 
         /** @return whether the id is a message or container this session sent and remembers */
         boolean isOurs(long msgId);
+
+        /**
+         * @return whether the id is a message (or a container holding one) this session sent, still waits
+         *     on, and last sent after the latest correction of the clock (so an answer to it was made after
+         *     that correction too)
+         */
+        boolean sentSinceClockCorrection(long msgId);
     }
 
     private final MessageCipher cipher;
@@ -116,38 +130,74 @@ final class InboundUnpacker {
             default -> {
             }
         }
-        if (!clock.isWithinWindow(msgId) && !holdsClockCorrection(inbox, b, bodyOff, bodyLen)) {
-            // https://core.telegram.org/mtproto/security_guidelines: ignored, and nothing in it is used
-            events.dropped(DropReason.OUTSIDE_TIME_WINDOW, "msg_id time differs from server time by more than the window");
-            return false;
+        if (!clock.isWithinWindow(msgId)) {
+            if (isAheadOfWindow(msgId) && holds(inbox, b, bodyOff, bodyLen, InboundUnpacker::answersUs)) {
+                // the server's clock is ahead of what we thought, and this answers a message of ours: no replay
+                // is newer than the server's time, so its msg_id is the server's time now
+                long aheadSeconds = MessageIdClock.secondsOf(msgId) - clock.serverMillis() / 1000;
+                clock.syncToServerMessageId(msgId);
+                LOG.debug("an answer's msg_id is {} s ahead of our idea of the server's time: clock moved ahead", aheadSeconds);
+            } else if (!holds(inbox, b, bodyOff, bodyLen, InboundUnpacker::isClockCorrection)) {
+                // https://core.telegram.org/mtproto/security_guidelines: ignored, and nothing in it is used
+                events.dropped(DropReason.OUTSIDE_TIME_WINDOW, "msg_id time differs from server time by more than the window");
+                return false;
+            }
         }
         inbox.window().accept(msgId, (seq & 1) != 0); // marked: content-related, so acknowledged by us
         return true;
     }
 
-    /**
-     * @return whether the body is (or is a container holding) {@code bad_msg_notification} 16/17 about a
-     *     message we sent: the one kind of message from outside the time window that is accepted, since it
-     *     is how the server corrects our clock, and naming our own msg_id shows it answers us
-     */
-    private static boolean holdsClockCorrection(Inbox inbox, byte[] b, int off, int len) {
+    private boolean isAheadOfWindow(long msgId) {
+        return MessageIdClock.secondsOf(msgId) > clock.serverMillis() / 1000 + MessageIdClock.MAX_FUTURE_SECONDS;
+    }
+
+    /** A test of one message body of a frame. */
+    @FunctionalInterface
+    private interface BodyTest {
+        boolean test(Inbox inbox, byte[] b, int off, int len);
+    }
+
+    /** @return whether the body, or a message of the container it is, passes the test */
+    private static boolean holds(Inbox inbox, byte[] b, int off, int len, BodyTest test) {
         if (!MessageContainers.isContainer(b, off, len)) {
-            return isClockCorrection(inbox, b, off, len);
+            return test.test(inbox, b, off, len);
         }
         boolean[] found = {false};
         MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
-            found[0] = isClockCorrection(inbox, buf, at, bytes);
+            found[0] = test.test(inbox, buf, at, bytes);
             return !found[0];
         });
         return found[0];
     }
 
+    /**
+     * @return whether the body is {@code bad_msg_notification} 16/17 about a message we sent: the one kind of
+     *     message from outside the time window, either side, that is accepted, since it is how the server
+     *     corrects our clock, and naming our own msg_id shows it answers us
+     */
     private static boolean isClockCorrection(Inbox inbox, byte[] b, int off, int len) {
         if (len < 20 || (int) INT.get(b, off) != BadMsgNotification.CONSTRUCTOR_ID) {
             return false;
         }
         int code = (int) INT.get(b, off + 16);
         return (code == 16 || code == 17) && inbox.isOurs((long) LONG.get(b, off + 4));
+    }
+
+    /**
+     * @return whether the body answers a message we still wait on and sent after the latest correction of
+     *     our clock, naming it first ({@code rpc_result}, {@code pong}, {@code bad_msg_notification},
+     *     {@code bad_server_salt}): one ahead of the time window moves the clock ahead. Unsolicited messages
+     *     do not, and neither do answers to messages sent before a correction: made before the server's
+     *     clock went back, they would pull ours forward again
+     */
+    private static boolean answersUs(Inbox inbox, byte[] b, int off, int len) {
+        if (len < 12) {
+            return false;
+        }
+        int id = (int) INT.get(b, off);
+        boolean namesFirst = id == RpcResult.CONSTRUCTOR_ID || id == Pong.CONSTRUCTOR_ID || id == BadMsgNotification.CONSTRUCTOR_ID
+                || id == BadServerSalt.CONSTRUCTOR_ID;
+        return namesFirst && inbox.sentSinceClockCorrection((long) LONG.get(b, off + 4));
     }
 
     private void handle(Inbox inbox, long msgId, int seq, byte[] b, int off, int len, int depth) {

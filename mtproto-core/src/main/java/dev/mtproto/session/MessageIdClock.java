@@ -19,6 +19,7 @@ public final class MessageIdClock {
     private final LongSupplier localMillis;
     private long offsetMillis;
     private long last;
+    private int corrections;
 
     /**
      * @param localMillis the local clock in milliseconds since the epoch ({@code System::currentTimeMillis})
@@ -51,6 +52,7 @@ public final class MessageIdClock {
      */
     public void syncToServerSeconds(long serverSeconds) {
         offsetMillis = serverSeconds * 1000 - localMillis.getAsLong();
+        corrections++;
     }
 
     /**
@@ -63,6 +65,15 @@ public final class MessageIdClock {
         long seconds = serverMsgId >>> 32;
         long fractionMillis = ((serverMsgId & 0xffffffffL) * 1000) >>> 32;
         offsetMillis = seconds * 1000 + fractionMillis - localMillis.getAsLong();
+        corrections++;
+    }
+
+    /**
+     * @return how many times the offset was set ({@link #syncToServerSeconds}, {@link #syncToServerMessageId});
+     *     a message sent under an older count was sent before the latest correction
+     */
+    public int corrections() {
+        return corrections;
     }
 
     /** @return a new client msg_id (divisible by 4), greater than every id this clock made before */

@@ -41,9 +41,6 @@ final class OutboundPacker {
     record Packed(OutboundPacket packet, long containerId, long[] ids) {
     }
 
-    /** A msg_id older than this is not sent again: the server refuses ids over 300 s old. */
-    static final long KEEP_MSG_ID_SECONDS = 240;
-
     private final MessageCipher cipher;
     private final MessageIdClock clock;
     private final int maxPacketSize;
@@ -186,6 +183,19 @@ final class OutboundPacker {
         return null;
     }
 
+    /** @return the queued calls that keep a msg_id below {@code msgId} (so were sent before), taken out */
+    List<Outgoing> takeResendsBelow(long msgId) {
+        List<Outgoing> taken = new ArrayList<>();
+        for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
+            Outgoing o = it.next();
+            if (o.isCall() && o.keepIdOnResend && o.transmissions > 0 && o.msgId < msgId) {
+                it.remove();
+                taken.add(o);
+            }
+        }
+        return taken;
+    }
+
     /** @return every queued message, leaving the queue empty */
     List<Outgoing> drain() {
         List<Outgoing> all = new ArrayList<>(queue);
@@ -312,6 +322,7 @@ final class OutboundPacker {
         }
         o.keepIdOnResend = false;
         o.transmissions++;
+        o.clockCorrections = clock.corrections();
         if (o.call != null) {
             o.call.markTransmitted(); // stays set if the call moves to another session, where msgId starts at 0
         }

@@ -10,6 +10,8 @@ final class Outgoing {
     long sentAtSeconds;
     /** How many packets carried this message under its current msg_id. */
     int transmissions;
+    /** {@link MessageIdClock#corrections()} when it was last given to a packet. */
+    int clockCorrections;
     int resends;
     boolean keepIdOnResend;
     boolean reinitialized;

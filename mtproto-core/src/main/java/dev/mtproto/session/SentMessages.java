@@ -64,6 +64,21 @@ final class SentMessages {
         inFlight.remove(msgId);
     }
 
+    /** @return the message with that id, or for a container's id its first message; still in flight, or null */
+    Outgoing named(long msgId) {
+        long[] inner = containers.get(msgId);
+        if (inner == null) {
+            return inFlight.get(msgId);
+        }
+        for (long id : inner) {
+            Outgoing o = inFlight.get(id);
+            if (o != null) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     /** @return whether the id is a message or container we sent and still remember */
     boolean isOurs(long msgId) {
         return inFlight.containsKey(msgId) || containers.containsKey(msgId);
@@ -177,6 +192,11 @@ final class SentMessages {
             n += o.isCall() ? 1 : 0;
         }
         return n;
+    }
+
+    /** @return the msg_ids of each container sent and still remembered, by the container's msg_id (a copy) */
+    Map<Long, long[]> containers() {
+        return new HashMap<>(containers);
     }
 
     /** @return every message still sent-but-unanswered, oldest first, forgetting all */

@@ -46,8 +46,8 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
     private final ArrayDeque<Long> destroying = new ArrayDeque<>(0);
     /** Set while a frame is processed when its messages call for a new session. */
     private SessionResetReason resetRequested;
-    /** The msg_id the notification that called for the new session named as refused. */
-    private long resetRefused;
+    /** The msg_ids the notifications that called for the new session named as refused, in this frame. */
+    private final List<Long> resetRefused = new ArrayList<>(0);
 
     ServiceMessages(SentMessages sent, OutboundPacker packer, ServerSalts salts, MessageIdClock clock, SessionEvents events,
                     int replayWindow) {
@@ -75,6 +75,12 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         return sent.isOurs(msgId);
     }
 
+    @Override
+    public boolean sentSinceClockCorrection(long msgId) {
+        Outgoing o = sent.named(msgId);
+        return o != null && o.clockCorrections == clock.corrections();
+    }
+
     /** @return why the frame just processed calls for a new session, clearing it; or null */
     SessionResetReason takeResetRequest() {
         SessionResetReason reason = resetRequested;
@@ -82,15 +88,15 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         return reason;
     }
 
-    /** @return the msg_id the server refused in the notification behind {@link #takeResetRequest()}, or 0 */
-    long resetRefused() {
-        return resetRefused;
+    /** @return the msg_ids the server refused in the notifications behind {@link #takeResetRequest()} (a copy) */
+    List<Long> resetRefused() {
+        return List.copyOf(resetRefused);
     }
 
     /** A new session began: an empty replay window. */
     void newSession() {
         received = new ReceivedMessageIds(replayWindow);
-        resetRefused = 0;
+        resetRefused.clear();
     }
 
     /** We asked the server to forget a session: its destroy_session answer is expected. */
@@ -281,23 +287,25 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
 
     private void requestReset(SessionResetReason reason, long refused) {
         resetRequested = reason;
-        resetRefused = refused;
+        resetRefused.add(refused);
     }
 
     /**
-     * The server lost our session and made a new one: calls sent before it began go again with their
-     * msg_ids, except those it had acknowledged: whether they ran cannot be known.
+     * The server lost our session and made a new one, which received our messages from {@code first_msg_id}
+     * on. A call sent before it began went to the session the server forgot: it may have run there, and
+     * sending it again (the new session does not know its msg_id) could run it twice, so it fails with
+     * {@link OutcomeUnknownException} (https://core.telegram.org/mtproto/service_messages, "New session
+     * creation notification"). Calls never sent go in the new session as usual.
      */
     private void newSessionCreated(NewSessionCreated created) {
         salts.replace(created.serverSalt());
         List<Outgoing> before = sent.takeAll(o -> o.isCall() && o.msgId < created.firstMsgId());
+        before.addAll(packer.takeResendsBelow(created.firstMsgId()));
         for (Outgoing o : before) {
-            if (o.call.acknowledged()) {
-                events.error(o.call, new OutcomeUnknownException(o.call.name(), "the server lost the session after acknowledging it"));
+            if (o.isCall()) {
+                events.error(o.call, new OutcomeUnknownException(o.call.name(), "it was sent to a session the server lost"));
             }
         }
-        before.removeIf(o -> o.call.acknowledged());
-        packer.requeue(before, true);
         events.newSessionCreated(created.firstMsgId(), created.uniqueId());
     }
 

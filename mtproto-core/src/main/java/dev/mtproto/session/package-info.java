@@ -21,27 +21,31 @@
  *   <li>{@code InboundUnpacker}: decryption and msg_key, session id (ours or an abandoned one of ours),
  *       msg_id parity, replay window, time window (a message outside it is dropped and nothing in it is
  *       used; only a {@code bad_msg_notification} 16/17 naming a message of ours is accepted from outside
- *       it, since that is how the server corrects our clock), containers (refused whole when an inner msg_id
+ *       it, since that is how the server corrects our clock, and an answer to a message of ours from ahead
+ *       of it, which moves the clock ahead), containers (refused whole when an inner msg_id
  *       is not below the container's), {@code gzip_packed} (at most 4 levels), {@code msg_copy} (bounded).</li>
  *   <li>{@code ServiceMessages}: {@code rpc_result} (handed over undecoded as an
  *       {@link dev.mtproto.session.RpcAnswer}), acks, {@code bad_server_salt} (the server's salt wins over
  *       stored future salts, which are fetched again), {@code bad_msg_notification}, {@code
- *       new_session_created}, {@code msgs_state_req} (answered 1/2/3/4 with +8 acknowledged and +16 needs no
+ *       new_session_created} (calls sent before its first_msg_id fail as outcome unknown: they may have run
+ *       in the session the server lost), {@code msgs_state_req} (answered 1/2/3/4 with +8 acknowledged and +16 needs no
  *       ack), {@code msg_resend_req} (answered as a state request for ids we do not have), detailed info,
  *       pongs, future salts, {@code destroy_session} answers; anything else goes to the listener as pushed
  *       updates, undecoded.</li>
  *   <li>{@code AbandonedSessions}: a reset (32/33, 16/17 with the clock going back) sends again, under new
  *       msg_ids, only what the server cannot have executed: calls never sent, and the refused message if
  *       that was its only transmission. Other sent calls wait for their answers from the old session, whose
- *       frames stay accepted; {@code destroy_session} goes once nothing of it waits; what is unanswered at
- *       its deadline fails with {@link dev.mtproto.session.OutcomeUnknownException}.</li>
+ *       frames stay accepted (a call the old session refuses after all, sent there once, goes in the new
+ *       one); {@code destroy_session} goes once nothing of it waits; what is unanswered at its deadline
+ *       fails with {@link dev.mtproto.session.OutcomeUnknownException}.</li>
  * </ul>
  *
  * <p>A sent call is never sent again under a new msg_id unless the server showed it did not take it: a
  * refused message transmitted more than once under its msg_id keeps that id (salt refusals) or is asked
- * about with {@code msgs_state_req}; so is a call unanswered for a minute, or whose msg_id is too old to
- * resend after a reconnect. The answer decides: received waits (and asks {@code msg_resend_ans_req} when an
- * answer exists), not received resends, unknown fails as outcome unknown.
+ * about with {@code msgs_state_req}; so is a call unanswered for a minute, and every call unanswered when
+ * the connection is lost (the server may have lost the session meanwhile). The answer decides: received
+ * waits (and asks {@code msg_resend_ans_req} when an answer exists), not received resends, unknown fails as
+ * outcome unknown.
  *
  * <p>Failures a call can get from the session: {@link dev.mtproto.session.RequestTimeoutException} (sent?
  * acknowledged?), {@link dev.mtproto.session.MessageRejectedException} (did not run),

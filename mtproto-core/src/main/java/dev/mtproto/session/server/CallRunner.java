@@ -117,6 +117,11 @@ final class CallRunner {
         return true;
     }
 
+    /** @return whether the request with that msg_id is running (its handler has not finished) */
+    boolean isRunning(long msgId) {
+        return running.contains(msgId);
+    }
+
     /** Answers a call with its result or its failure; a handler's bug becomes a 500, never a silent drop. */
     private void finish(long msgId, TlMethod<?> call, Object result, Throwable error) {
         running.remove(msgId);

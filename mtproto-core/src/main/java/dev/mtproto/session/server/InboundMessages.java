@@ -53,14 +53,16 @@ final class InboundMessages {
 
     /** See {@link ServerSession#receive}; {@code now} is the DC's time in seconds. */
     boolean receive(long messageSalt, long msgId, int seq, byte[] body, int off, int len, long now) {
-        if (!salts.accepts(messageSalt, now)) {
-            LOG.debug("{}: bad_server_salt for msg_id {}", session, msgId);
-            queue.add(OutboundMessage.service(new BadServerSalt(msgId, seq, 48, salts.current(now)).toByteArray(), false));
-            return true;
-        }
+        // the time first: salts are valid by time, so a client whose clock is off picks salts the DC does not
+        // take yet (or any more), and bad_server_salt would never tell it that its clock is what is wrong
         int code = InboundChecks.messageId(msgId, now);
         if (code != 0) {
             badMessage(msgId, seq, code);
+            return true;
+        }
+        if (!salts.accepts(messageSalt, now)) {
+            LOG.debug("{}: bad_server_salt for msg_id {}", session, msgId);
+            queue.add(OutboundMessage.service(new BadServerSalt(msgId, seq, 48, salts.current(now)).toByteArray(), false));
             return true;
         }
         if (MessageContainers.isContainer(body, off, len)) {
@@ -121,6 +123,7 @@ final class InboundMessages {
         }
         if (!announced) { // first_msg_id is the first message's id: inside a container, the first inner one
             announced = true;
+            services.began(msgId);
             session.announceNewSession(msgId);
         }
         int id = (int) INT.get(b, off);

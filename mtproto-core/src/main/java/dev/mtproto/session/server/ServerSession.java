@@ -26,9 +26,9 @@ import java.util.function.LongPredicate;
  * peer.
  *
  * <p>It checks every client message the way a DC does and answers a failure with the matching service
- * message (https://core.telegram.org/mtproto/service_messages_about_messages): wrong salt:
- * {@code bad_server_salt}; msg_id not divisible by 4: code 18; more than 300 s old or 30 s ahead of the
- * server clock: 16/17; content-related with an even seqno: 35; a seqno lower than that of a message with
+ * message (https://core.telegram.org/mtproto/service_messages_about_messages): msg_id not divisible by 4:
+ * code 18; more than 300 s old or 30 s ahead of the server clock: 16/17 (checked before the salt, which is
+ * valid by time); wrong salt: {@code bad_server_salt}; content-related with an even seqno: 35; a seqno lower than that of a message with
  * a lower msg_id: 32; a container whose id is not above its messages': 64 (the container is refused as a
  * whole). What Telegram lets pass ({@link Leniency}: an odd seqno on an ack or a container, a seqno too
  * high) passes and is reported, unless the {@link ServerSessionSettings} ask for strict checks, which

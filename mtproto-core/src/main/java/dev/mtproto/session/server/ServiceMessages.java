@@ -12,6 +12,7 @@ import dev.mtproto.tl.mtproto.GetFutureSalts;
 import dev.mtproto.tl.mtproto.HttpWait;
 import dev.mtproto.tl.mtproto.MsgDetailedInfo;
 import dev.mtproto.tl.mtproto.MsgNewDetailedInfo;
+import dev.mtproto.tl.mtproto.MsgResendAnsReq;
 import dev.mtproto.tl.mtproto.MsgResendReq;
 import dev.mtproto.tl.mtproto.MsgsAck;
 import dev.mtproto.tl.mtproto.MsgsAllInfo;
@@ -32,6 +33,7 @@ import java.util.function.LongSupplier;
 /**
  * What a DC answers itself, without the API handler (https://core.telegram.org/mtproto/service_messages,
  * /service_messages_about_messages): acknowledgements, {@code msgs_state_req}, {@code msg_resend_req},
+ * {@code msg_resend_ans_req},
  * {@code ping}, {@code ping_delay_disconnect}, {@code get_future_salts}, {@code rpc_drop_answer} and
  * {@code destroy_session}; the client's informational messages are taken and ignored. Not thread-safe.
  */
@@ -46,6 +48,8 @@ final class ServiceMessages {
     private LongPredicate otherSessions = id -> false;
     private int pingDisconnectDelay;
     private boolean destroyed;
+    /** The msg_id of the session's first client message, 0 before it came. */
+    private long firstMsgId;
 
     ServiceMessages(long sessionId, OutboundQueue queue, Answers answers, CallRunner calls, ReceivedMessageIds received,
             ServerSaltSchedule salts, LongSupplier nowSeconds) {
@@ -60,6 +64,14 @@ final class ServiceMessages {
 
     void otherSessions(LongPredicate destroyer) {
         this.otherSessions = Objects.requireNonNull(destroyer, "destroyer");
+    }
+
+    /**
+     * The session's first client message arrived (and {@code new_session_created} named it): a lower msg_id
+     * of the same session id was sent to a session this one replaced, which it cannot tell about.
+     */
+    void began(long firstMsgId) {
+        this.firstMsgId = firstMsgId;
     }
 
     int pingDisconnectDelay() {
@@ -77,7 +89,7 @@ final class ServiceMessages {
      */
     static boolean handles(int constructorId) {
         return switch (constructorId) {
-            case MsgsAck.CONSTRUCTOR_ID, MsgsStateReq.CONSTRUCTOR_ID, MsgResendReq.CONSTRUCTOR_ID,
+            case MsgsAck.CONSTRUCTOR_ID, MsgsStateReq.CONSTRUCTOR_ID, MsgResendReq.CONSTRUCTOR_ID, MsgResendAnsReq.CONSTRUCTOR_ID,
                     MsgsStateInfo.CONSTRUCTOR_ID, MsgsAllInfo.CONSTRUCTOR_ID, MsgDetailedInfo.CONSTRUCTOR_ID,
                     MsgNewDetailedInfo.CONSTRUCTOR_ID, HttpWait.CONSTRUCTOR_ID -> true;
             default -> false;
@@ -112,6 +124,22 @@ final class ServiceMessages {
                 boolean allKept = true;
                 for (Long id : wanted) {
                     allKept &= queue.resend(id);
+                }
+                if (!allKept) {
+                    queue.add(OutboundMessage.service(new MsgsStateInfo(msgId, states(wanted)).toByteArray(), true));
+                }
+            }
+            case MsgResendAnsReq.CONSTRUCTOR_ID -> {
+                // the answers kept go out again; if one is not kept (still running, forgotten or never
+                // received), the state of every one is told as for msgs_state_req
+                List<Long> wanted = MsgResendAnsReq.readBare(r).msgIds();
+                boolean allKept = true;
+                for (Long id : wanted) {
+                    boolean kept = answers.kept(id) != null;
+                    allKept &= kept;
+                    if (kept) {
+                        answers.resend(id);
+                    }
                 }
                 if (!allKept) {
                     queue.add(OutboundMessage.service(new MsgsStateInfo(msgId, states(wanted)).toByteArray(), true));
@@ -174,8 +202,10 @@ final class ServiceMessages {
     }
 
     /**
-     * {@code msgs_state_info}: 4 received; 1 below what the session can still tell (older than the replay
-     * window or the time window); 3 ahead of the time window; 2 not received.
+     * {@code msgs_state_info}: 4 received, +32 if it is a call being processed or answered, +64 if its answer
+     * is kept (the client may ask for it again with {@code msg_resend_ans_req}); 1 below what the session
+     * can still tell (older than the replay window or the time window, or sent before the session began: to
+     * a session the DC forgot, which may have run it); 3 ahead of the time window; 2 not received.
      */
     private byte[] states(List<Long> ids) {
         byte[] info = new byte[ids.size()];
@@ -188,10 +218,13 @@ final class ServiceMessages {
 
     private byte stateOf(long id, long now) {
         if (received.contains(id)) {
-            return 4;
+            if (answers.kept(id) != null) {
+                return 4 | 32 | 64; // processed, and its answer is there to be asked for (msg_resend_ans_req)
+            }
+            return (byte) (calls.isRunning(id) ? 4 | 32 : 4);
         }
         long at = MessageIdClock.secondsOf(id);
-        if (id <= received.floor() || at < now - MessageIdClock.MAX_PAST_SECONDS) {
+        if (id <= received.floor() || id < firstMsgId || at < now - MessageIdClock.MAX_PAST_SECONDS) {
             return 1;
         }
         return (byte) (at > now + MessageIdClock.MAX_FUTURE_SECONDS ? 3 : 2);

@@ -109,6 +109,21 @@ class ServerSessionChecksTest {
         assertThat(executions).hasValue(0);
     }
 
+    /**
+     * Salts are valid by time: a client whose clock is minutes off picks a salt the DC does not take, and
+     * bad_server_salt alone would leave it refused again and again. The time is checked first (16/17).
+     */
+    @Test
+    void aMessageFromOutsideTheTimeWindowIsToldAboutTheTimeBeforeTheSalt() {
+        long ahead = (System.currentTimeMillis() / 1000 + 120) << 32;
+        send(SALT + 1, ahead, 1, GetNearestDc.INSTANCE);
+        assertThat(replies()).containsExactly(new BadMsgNotification(ahead, 1, 17));
+        long behind = (System.currentTimeMillis() / 1000 - 400) << 32;
+        send(SALT + 1, behind, 3, GetNearestDc.INSTANCE);
+        assertThat(replies()).containsExactly(new BadMsgNotification(behind, 3, 16));
+        assertThat(executions).hasValue(0);
+    }
+
     @Test
     void seqnoParityIsChecked() {
         long id = clientClock.nextClientId();
@@ -155,7 +170,8 @@ class ServerSessionChecksTest {
         long unknown = clientClock.nextClientId() + 400;
         long req = clientClock.nextClientId();
         send(SALT, req, nextSeq(), new MsgsStateReq(List.of(call, unknown)));
-        assertThat(replies()).containsExactly(new MsgsStateInfo(req, new byte[] {4, 2}));
+        assertThat(replies()).as("received, processed, answer kept (4+32+64); not received")
+                .containsExactly(new MsgsStateInfo(req, new byte[] {4 | 32 | 64, 2}));
 
         long drop = clientClock.nextClientId();
         send(SALT, drop, nextSeq(), new RpcDropAnswer(call));

@@ -86,7 +86,7 @@ class ServerSessionDeliveryTest {
         assertThat(replies).filteredOn(o -> o instanceof MsgsStateInfo).singleElement().isInstanceOfSatisfying(MsgsStateInfo.class, info -> {
             assertThat(info.reqMsgId()).isEqualTo(mixed);
             assertThat(info.info()).hasSize(3);
-            assertThat(info.info()[2]).as("the client's own call, received").isEqualTo((byte) 4);
+            assertThat(info.info()[2]).as("the client's own call, received, answered, answer kept").isEqualTo((byte) (4 | 32 | 64));
         });
         assertThat(resend).isNotZero();
     }

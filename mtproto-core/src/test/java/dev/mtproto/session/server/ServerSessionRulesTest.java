@@ -124,4 +124,17 @@ class ServerSessionRulesTest {
         f.send(req, f.nextSeq(), new MsgsStateReq(List.of(ancient)));
         assertThat(f.replies()).contains(new MsgsStateInfo(req, new byte[] {1}));
     }
+
+    /**
+     * A msg_id below the session's first one was sent to a session the DC forgot (the client resumed it after a
+     * restart): the DC cannot tell whether that one ran it, so it says 1 (unknown), never 2 (not received:
+     * "send it again", which would run it twice).
+     */
+    @Test
+    void stateInfoSaysUnknownForIdsSentBeforeTheSessionBegan() {
+        long sentToTheForgottenSession = f.clientClock.nextClientId();
+        long req = f.clientClock.nextClientId();
+        f.send(req, f.nextSeq(), new MsgsStateReq(List.of(sentToTheForgottenSession)));
+        assertThat(f.replies()).contains(new MsgsStateInfo(req, new byte[] {1}));
+    }
 }

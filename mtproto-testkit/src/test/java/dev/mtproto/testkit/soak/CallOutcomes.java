@@ -1,7 +1,11 @@
 package dev.mtproto.testkit.soak;
 
 import dev.mtproto.session.UnansweredCall;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What happened to each call of the soak (its outcome and the fault armed with it) and the checks of every
@@ -11,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class CallOutcomes {
     private final byte[] outcomes;
     private final AtomicLongArray byKindAndOutcome = new AtomicLongArray((FaultKind.values().length + 1) * Outcome.values().length);
+    /** Failures by the simple name of their exception class (a handful of keys). */
+    private final Map<String, LongAdder> failuresByType = new ConcurrentHashMap<>();
 
     CallOutcomes(int calls) {
         outcomes = new byte[calls];
@@ -22,6 +28,18 @@ final class CallOutcomes {
             return u.mayHaveRun() ? Outcome.FAILED_MAY_HAVE_RUN : Outcome.FAILED_NOT_RUN;
         }
         return Outcome.FAILED_UNTYPED;
+    }
+
+    /** Counts a failure by its exception class, for the figures. */
+    void recordFailure(Throwable failure) {
+        failuresByType.computeIfAbsent(failure.getClass().getSimpleName(), k -> new LongAdder()).increment();
+    }
+
+    /** @return how many calls failed with each exception class, by its simple name */
+    Map<String, Long> failuresByType() {
+        Map<String, Long> counts = new TreeMap<>();
+        failuresByType.forEach((type, n) -> counts.put(type, n.sum()));
+        return counts;
     }
 
     void record(int call, FaultKind fault, Outcome outcome) {

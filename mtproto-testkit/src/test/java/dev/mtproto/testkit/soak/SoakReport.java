@@ -28,6 +28,7 @@ final class SoakReport {
         out.printf(Locale.ROOT, "  record: lost %d, twice %d, ran though 'not run' %d, hung %d, untyped %d;"
                 + " 'may have run' that ran %d, that did not %d%n", v.lost(), v.twice(), v.ranThoughNotRun(), v.hung(), v.untyped(),
                 v.mayHaveRunAndRan(), outcomes.count(Outcome.FAILED_MAY_HAVE_RUN) - v.mayHaveRunAndRan());
+        out.printf(Locale.ROOT, "  failures by type: %s%n", outcomes.failuresByType());
         out.printf(Locale.ROOT, "  heap used after GC: before %.1f MB, after %.1f MB (%+.1f MB)%n%n", mb(heapBefore), mb(heapAfter),
                 mb(heapAfter - heapBefore));
     }
