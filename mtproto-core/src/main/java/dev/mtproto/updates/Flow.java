@@ -149,12 +149,24 @@ final class Flow {
         int n = queued.getAsInt();
         if (n <= capacity / 2 || n < hardLimit) {
             synchronized (this) {
-                if (backpressure && n <= capacity / 2) {
-                    backpressure = false;
-                    events.accept(new UpdateEngineEvent.Backpressure(false, n));
-                }
+                endIfDrained(n);
                 notifyAll();
             }
+        }
+    }
+
+    /**
+     * Ends backpressure if the queue is down to half: called by the periodic tick too, since backpressure can
+     * begin ({@link #postponed()}) just after the last delivery looked, and no delivery may follow to end it.
+     */
+    synchronized void relieveIfDrained() {
+        endIfDrained(queued.getAsInt());
+    }
+
+    private void endIfDrained(int n) {
+        if (backpressure && n <= capacity / 2) {
+            backpressure = false;
+            events.accept(new UpdateEngineEvent.Backpressure(false, n));
         }
     }
 

@@ -215,6 +215,7 @@ public final class UpdateEngine implements AutoCloseable {
                 flow.resumeDeferred(box, now);
                 box.tick(now);
             }
+            flow.relieveIfDrained();
             afterBoxStep();
         }
     }
