@@ -157,16 +157,24 @@ final class InboundUnpacker {
         boolean test(Inbox inbox, byte[] b, int off, int len);
     }
 
-    /** @return whether the body, or a message of the container it is, passes the test */
+    /**
+     * @return whether the body, or a message of the container it is, passes the test; false for a malformed
+     *     container (this runs before the body is unpacked, and a frame from outside the time window that
+     *     cannot even be read is dropped for its time)
+     */
     private static boolean holds(Inbox inbox, byte[] b, int off, int len, BodyTest test) {
         if (!MessageContainers.isContainer(b, off, len)) {
             return test.test(inbox, b, off, len);
         }
         boolean[] found = {false};
-        MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
-            found[0] = test.test(inbox, buf, at, bytes);
-            return !found[0];
-        });
+        try {
+            MessageContainers.forEach(b, off, len, (innerId, innerSeq, buf, at, bytes) -> {
+                found[0] = test.test(inbox, buf, at, bytes);
+                return !found[0];
+            });
+        } catch (TlDecodeException malformed) {
+            return false;
+        }
         return found[0];
     }
 

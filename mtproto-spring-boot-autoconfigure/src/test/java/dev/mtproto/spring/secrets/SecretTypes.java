@@ -104,12 +104,38 @@ final class SecretTypes {
 
     private static boolean isSecret(Field field) {
         String typeName = field.getGenericType().getTypeName();
-        if (SECRET_TYPES.stream().anyMatch(typeName::contains)) {
+        if (SECRET_TYPES.stream().anyMatch(t -> namesType(typeName, t))) {
             return true;
         }
         Class<?> type = field.getType();
         return (type == String.class || type == byte[].class || type == char[].class)
                 && SECRET_NAME.matcher(field.getName()).matches();
+    }
+
+    /**
+     * @return whether the (possibly generic) type name names {@code type} or one of its nested types that can hold
+     *     a value (an enum nested in it, as in {@code List<MtprotoProperties$RouteKind>}, holds no secret)
+     */
+    private static boolean namesType(String typeName, String type) {
+        for (int at = typeName.indexOf(type); at >= 0; at = typeName.indexOf(type, at + 1)) {
+            int end = at + type.length();
+            while (end < typeName.length() && (Character.isJavaIdentifierPart(typeName.charAt(end)) || typeName.charAt(end) == '.')) {
+                end++;
+            }
+            String named = typeName.substring(at, end);
+            if (named.equals(type) || (named.startsWith(type + "$") && !isEnum(named))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEnum(String name) {
+        try {
+            return Class.forName(name, false, SecretTypes.class.getClassLoader()).isEnum();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static boolean declaresToString(Class<?> type) {
