@@ -105,7 +105,7 @@ final class LinkTraffic implements SocketLink.Owner {
                 return;
             }
             OutboundPacket p;
-            boolean quickAcks = runtime.config().quickAcks();
+            boolean quickAcks = runtime.config().quickAcks() && l.hasQuickAcks(); // a route may speak another transport than the config's
             while (out.pending() < OUTBOUND_HIGH_WATER && slot.session.hasQueuedMessages()
                     && (p = slot.session.nextPacket(quickAcks)) != null) {
                 l.encode(p.buffer(), p.length(), p.quickAck());

@@ -130,6 +130,11 @@ final class SocketLink implements IoLoop.IoHandler, FrameListener {
         transport.encode(packet, 0, length, quickAck, out);
     }
 
+    /** @return whether this link's transport has quick acks (the full transport has none) */
+    boolean hasQuickAcks() {
+        return transport.kind() != TransportKind.FULL;
+    }
+
     /**
      * Sends one unencrypted key-exchange message; from any thread.
      *
