@@ -1,5 +1,6 @@
 package dev.mtproto.client;
 
+import dev.mtproto.session.DropReason;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -26,6 +27,27 @@ record ClientRuntime(ClientConfig config, ClientResources resources, Executor ca
                      UpdateSink updates, DropCounters drops, LongAdder quickAcks, AuthKeys keys, CdnKeys cdn,
                      StoreWriter storeWrites, Supplier<DcOptions> options, java.util.function.Consumer<ConnectionId> connected,
                      RouteMemory routes) {
+
+    /**
+     * Makes the shared parts of a new client: its callback threads, event listeners, update queue, counters
+     * and key holders, from the configuration.
+     *
+     * @param config the configuration
+     * @param storeWrites where the client's session-store writes run
+     * @param options the DC addresses now
+     * @param connected told each time a connection starts carrying its session
+     * @return the runtime
+     */
+    static ClientRuntime create(ClientConfig config, StoreWriter storeWrites, Supplier<DcOptions> options,
+                                java.util.function.Consumer<ConnectionId> connected) {
+        ClientResources resources = config.resources();
+        CallbackExecutor callbacks = new CallbackExecutor(resources.callbacks());
+        DropCounters drops = new DropCounters();
+        UpdateSink updates = new UpdateSink(callbacks, config.updateQueueCapacity(), id -> drops.count(DropReason.UNKNOWN_CONSTRUCTOR));
+        return new ClientRuntime(config, resources, callbacks, new ClientEvents(callbacks, config.eventListeners()), updates,
+                drops, new LongAdder(), new AuthKeys(config.sessionStore()), new CdnKeys(), storeWrites, options, connected,
+                new RouteMemory());
+    }
 
     /**
      * @param role a connection's role

@@ -1,7 +1,9 @@
 package dev.mtproto.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,29 @@ final class ConnectionPool implements CallPipeline.Connections {
     /** @return the connection if it exists, without making one */
     DcConnection existing(ConnectionId id) {
         return connections.get(id);
+    }
+
+    /**
+     * @param id a connection
+     * @return its state: {@link ConnectionState#CLOSED} once the pool is closed, {@link ConnectionState#DISCONNECTED}
+     *     if it was never made (or was closed for being idle)
+     */
+    ConnectionState state(ConnectionId id) {
+        if (closed()) {
+            return ConnectionState.CLOSED;
+        }
+        DcConnection c = connections.get(id);
+        return c == null ? ConnectionState.DISCONNECTED : c.state();
+    }
+
+    /**
+     * @param id a connection
+     * @return the round trip of its last ping, if it exists and one completed
+     */
+    Optional<Duration> lastPingRtt(ConnectionId id) {
+        DcConnection c = connections.get(id);
+        long nanos = c == null ? -1 : c.lastPingRttNanos();
+        return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
     List<DcConnection> all() {

@@ -10,12 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A client for Telegram's MTProto API: connects to the home DC (and to others on demand), creates or reuses
@@ -44,41 +39,34 @@ import org.slf4j.LoggerFactory;
  * first call does. Thread-safe.
  */
 public final class MtprotoClient implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MtprotoClient.class);
-    private static final Duration STORE_CLOSE_TIMEOUT = Duration.ofSeconds(5);
-
     private final ClientConfig config;
     private final ClientRuntime runtime;
     private final ConnectionPool pool;
-    private final CallPipeline pipeline;
     private final AtomicReference<DcOptions> options;
-    private final InFlightCalls inFlight = new InFlightCalls();
+    private final HomeDc home;
     private final AccountState account;
     private final DcConfigRefresh dcConfig;
     private final PeerCache peers;
     private final PeerUpkeep peerUpkeep;
-    private volatile int homeDc;
-    private volatile boolean stopping;
+    private final CallDispatcher calls;
+    private final ClientLifecycle lifecycle;
 
     private MtprotoClient(ClientConfig config) {
         this.config = config;
         this.options = new AtomicReference<>(config.dcOptions());
-        this.homeDc = config.sessionStore().loadHomeDc().orElse(config.homeDc());
         ClientResources resources = config.resources();
-        CallbackExecutor callbacks = new CallbackExecutor(resources.callbacks());
-        ClientEvents events = new ClientEvents(callbacks, config.eventListeners());
-        DropCounters drops = new DropCounters();
-        UpdateSink updates = new UpdateSink(callbacks, config.updateQueueCapacity(), id -> drops.count(DropReason.UNKNOWN_CONSTRUCTOR));
-        this.runtime = new ClientRuntime(config, resources, callbacks, events, updates, drops, new LongAdder(),
-                new AuthKeys(config.sessionStore()), new CdnKeys(), new StoreWriter(resources.blocking()), options::get, this::connected,
-                new RouteMemory());
-        this.account = new AccountState(config.sessionStore(), runtime.keys(), runtime.storeWrites());
-        this.peers = new PeerCache(config.sessionStore(), runtime.storeWrites());
-        this.peerUpkeep = new PeerUpkeep(peers, updates, resources.timer());
-        this.pool = new ConnectionPool(runtime, id -> id.equals(ConnectionId.main(homeDc)));
+        StoreWriter storeWrites = new StoreWriter(resources.blocking());
+        this.home = new HomeDc(config.sessionStore(), config.homeDc(), storeWrites);
+        this.runtime = ClientRuntime.create(config, storeWrites, options::get, this::connected);
+        this.account = new AccountState(config.sessionStore(), runtime.keys(), storeWrites);
+        this.peers = new PeerCache(config.sessionStore(), storeWrites);
+        this.peerUpkeep = new PeerUpkeep(peers, runtime.updates(), resources.timer());
+        this.pool = new ConnectionPool(runtime, home::isMain);
         this.dcConfig = new DcConfigRefresh(this, runtime);
-        this.pipeline = new CallPipeline(BuiltInInterceptors.after(config.interceptors(), this, events), events, resources.timer(),
-                callbacks, pool);
+        CallPipeline pipeline = new CallPipeline(BuiltInInterceptors.after(config.interceptors(), this, runtime.events()),
+                runtime.events(), resources.timer(), runtime.callbacks(), pool);
+        this.calls = new CallDispatcher(pipeline, runtime.cdn(), home, config.requestTimeout());
+        this.lifecycle = new ClientLifecycle(runtime, pool, home, calls, dcConfig, peerUpkeep);
     }
 
     /**
@@ -100,7 +88,7 @@ public final class MtprotoClient implements AutoCloseable {
 
     /** @return the DC calls go to by default: the account's DC once known */
     public int homeDc() {
-        return homeDc;
+        return home.id();
     }
 
     /**
@@ -111,11 +99,7 @@ public final class MtprotoClient implements AutoCloseable {
      * @throws IllegalArgumentException if the DC options have no address for it
      */
     public void changeHomeDc(int dcId) {
-        if (!options.get().knows(dcId)) {
-            throw new IllegalArgumentException("no address for DC " + dcId + " (known: " + options.get().dcIds() + ")");
-        }
-        homeDc = dcId;
-        rememberHomeDc(dcId);
+        home.change(dcId, options.get());
     }
 
     /**
@@ -129,7 +113,7 @@ public final class MtprotoClient implements AutoCloseable {
         if (userId == 0) {
             throw new IllegalArgumentException("user id 0 is not an account");
         }
-        account.signedIn(userId, bot, homeDc);
+        account.signedIn(userId, bot, home.id());
     }
 
     /** Records that the client is no longer signed in (after {@code auth.logOut}). */
@@ -189,8 +173,7 @@ public final class MtprotoClient implements AutoCloseable {
      *     no key of that DC ({@link IllegalStateException})
      */
     public CompletableFuture<Void> prepareCdn(int cdnDcId) {
-        return runtime.cdn().ready(cdnDcId, () -> invoke(dev.mtproto.tl.api.help.GetCdnConfig.INSTANCE)
-                .thenApply(c -> (dev.mtproto.tl.api.CdnConfig) c));
+        return calls.prepareCdn(cdnDcId);
     }
 
     /**
@@ -201,15 +184,7 @@ public final class MtprotoClient implements AutoCloseable {
      *     {@link ClientClosedException}; temporary failures are retried with backoff for as long as it takes
      */
     public CompletableFuture<Void> start() {
-        if (stopping) {
-            return CompletableFuture.failedFuture(new ClientClosedException());
-        }
-        int dc = homeDc;
-        try {
-            return pool.connection(ConnectionId.main(dc)).start();
-        } catch (ClientClosedException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return lifecycle.start();
     }
 
     /**
@@ -221,41 +196,15 @@ public final class MtprotoClient implements AutoCloseable {
      *     {@link ClientClosedException}
      */
     public CompletableFuture<Void> connect() {
-        Duration timeout = config.connectTimeout();
-        ConnectionId id = ConnectionId.main(homeDc);
-        return start().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(e -> {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof TimeoutException) {
-                DcConnection c = pool.existing(id);
-                return CompletableFuture.failedFuture(new ConnectTimeoutException(id, timeout,
-                        c == null ? null : c.supervision().lastFailure()));
-            }
-            return CompletableFuture.failedFuture(cause);
-        });
+        return lifecycle.connect();
     }
 
     /** A connection carries its session: the home DC's main one is remembered, and its config fetched. */
     private void connected(ConnectionId id) {
         peerUpkeep.connected();
-        int dc = homeDc;
-        if (id.equals(ConnectionId.main(dc))) {
-            rememberHomeDc(dc);
-            if (config.refreshDcOptions()) {
-                dcConfig.connected();
-            }
+        if (home.rememberIfMain(id) && config.refreshDcOptions()) {
+            dcConfig.connected();
         }
-    }
-
-    private void rememberHomeDc(int dc) {
-        runtime.storeWrites().execute(() -> {
-            try {
-                if (config.sessionStore().loadHomeDc().orElse(-1) != dc) {
-                    config.sessionStore().saveHomeDc(dc);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("could not save the home DC in the session store: {}", e.getMessage());
-            }
-        });
     }
 
     /**
@@ -280,7 +229,7 @@ public final class MtprotoClient implements AutoCloseable {
      * @throws IllegalArgumentException if the timeout is not positive
      */
     public <R> CompletableFuture<R> invoke(TlMethod<R> method, Duration timeout) {
-        return invoke(ConnectionId.main(homeDc), method, timeout);
+        return invoke(home.main(), method, timeout);
     }
 
     /**
@@ -313,20 +262,7 @@ public final class MtprotoClient implements AutoCloseable {
      * @throws IllegalArgumentException if the timeout is not positive
      */
     public <R> CompletableFuture<R> invoke(ConnectionId target, TlMethod<R> method, Duration timeout, FileMigrateHandling fileMigrate) {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(fileMigrate, "fileMigrate");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
-        if (stopping) {
-            return CompletableFuture.failedFuture(new ClientClosedException());
-        }
-        if (target.role() == DcRole.CDN) {
-            return inFlight.track(prepareCdn(target.dcId()).thenCompose(ready -> pipeline.call(method, target, timeout, fileMigrate)));
-        }
-        return inFlight.track(pipeline.call(method, target, timeout, fileMigrate));
+        return calls.call(target, method, timeout, fileMigrate);
     }
 
     /** @param listener receives every {@code Updates} object the client gets, pushed or returned by calls */
@@ -351,7 +287,7 @@ public final class MtprotoClient implements AutoCloseable {
 
     /** @return the state of the home DC's main connection */
     public ConnectionState state() {
-        return state(ConnectionId.main(homeDc));
+        return state(home.main());
     }
 
     /**
@@ -359,11 +295,7 @@ public final class MtprotoClient implements AutoCloseable {
      * @return its state ({@link ConnectionState#DISCONNECTED} if the client never opened it)
      */
     public ConnectionState state(ConnectionId connection) {
-        if (pool.closed()) {
-            return ConnectionState.CLOSED;
-        }
-        DcConnection c = pool.existing(connection);
-        return c == null ? ConnectionState.DISCONNECTED : c.state();
+        return pool.state(connection);
     }
 
     /** @return how many incoming messages the security and sanity checks dropped, by reason */
@@ -383,7 +315,7 @@ public final class MtprotoClient implements AutoCloseable {
 
     /** @return how many calls are in progress */
     public int pendingCalls() {
-        return inFlight.count();
+        return calls.pending();
     }
 
     /** @return how many pushed updates wait for the update listeners */
@@ -393,9 +325,7 @@ public final class MtprotoClient implements AutoCloseable {
 
     /** @return the round trip of the last ping to the home DC, if one completed */
     public Optional<Duration> lastPingRtt() {
-        DcConnection c = pool.existing(ConnectionId.main(homeDc));
-        long nanos = c == null ? -1 : c.lastPingRttNanos();
-        return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
+        return pool.lastPingRtt(home.main());
     }
 
     /**
@@ -406,8 +336,7 @@ public final class MtprotoClient implements AutoCloseable {
      * @return a future that completes when the client is closed
      */
     public CompletableFuture<Void> stop(Duration grace) {
-        stopping = true;
-        return inFlight.drained(grace, runtime.resources().timer()).thenRunAsync(this::close, runtime.resources().blocking());
+        return lifecycle.stop(grace);
     }
 
     /**
@@ -418,15 +347,11 @@ public final class MtprotoClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        stopping = true;
-        dcConfig.stop();
-        pool.close();
-        peerUpkeep.close();
-        runtime.storeWrites().close(STORE_CLOSE_TIMEOUT);
+        lifecycle.close();
     }
 
     @Override
     public String toString() {
-        return "MtprotoClient{homeDc=" + homeDc + ", " + state() + "}";
+        return "MtprotoClient{homeDc=" + home.id() + ", " + state() + "}";
     }
 }
