@@ -7,8 +7,6 @@ import dev.mtproto.client.net.RouteSelection;
 import dev.mtproto.client.net.TransportRoute;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaKeyRing;
-import dev.mtproto.crypto.RsaPublicKey;
-import dev.mtproto.crypto.TelegramRsaKeys;
 import dev.mtproto.store.MemorySessionStore;
 import dev.mtproto.store.SessionStore;
 import dev.mtproto.transport.TransportKind;
@@ -27,29 +25,14 @@ import java.util.function.LongSupplier;
 public final class ClientConfig {
     private final int apiId;
     private final String apiHash;
-    private final boolean testMode;
-    private final DcOptions dcOptions;
-    private final int homeDc;
-    private final TransportKind transport;
-    private final boolean obfuscated;
-    private final IpFamily ipFamily;
-    private final List<TransportRoute> routes;
-    private final RouteSelection routeSelection;
-    private final RsaKeyRing rsaKeys;
+    private final DcSettings dcs;
+    private final NetworkSettings network;
+    private final CallSettings calls;
     private final InitConnectionParams initConnection;
     private final SessionStore sessionStore;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final Duration pingInterval;
-    private final Duration idleConnectionTimeout;
-    private final ReconnectPolicy reconnectPolicy;
-    private final boolean quickAcks;
     private final int updateQueueCapacity;
-    private final Duration floodWaitThreshold;
     private final boolean refreshDcOptions;
-    private final boolean followMigrations;
     private final Duration tempKeyLifetime;
-    private final List<RpcInterceptor> interceptors;
     private final List<ClientEventListener> eventListeners;
     private final ClientResources resources;
     private final RandomSource random;
@@ -58,41 +41,18 @@ public final class ClientConfig {
     ClientConfig(ClientConfigBuilder b) {
         this.apiId = b.apiId;
         this.apiHash = b.apiHash;
-        this.testMode = b.testMode;
-        this.dcOptions = b.dcOptions != null ? b.dcOptions : (b.testMode ? DcOptions.test() : DcOptions.production());
-        this.homeDc = b.homeDc;
-        this.transport = b.transport;
-        this.obfuscated = b.obfuscated;
-        this.ipFamily = b.ipFamily;
-        this.routes = b.routes != null ? b.routes : List.of(TransportRoute.of(b.dialer, b.transport, b.obfuscated));
-        this.routeSelection = b.routeSelection;
-        RsaKeyRing ring = b.testMode ? TelegramRsaKeys.test() : TelegramRsaKeys.production();
-        for (RsaPublicKey key : b.extraRsaKeys) {
-            ring = ring.with(key);
-        }
-        this.rsaKeys = ring;
+        this.dcs = b.dcs.build();
+        this.network = b.network.build();
+        this.calls = b.calls.build();
         this.initConnection = b.initConnection;
         this.sessionStore = b.sessionStore != null ? b.sessionStore : new MemorySessionStore();
-        this.connectTimeout = b.connectTimeout;
-        this.requestTimeout = b.requestTimeout;
-        this.pingInterval = b.pingInterval;
-        this.idleConnectionTimeout = b.idleConnectionTimeout;
-        this.reconnectPolicy = b.reconnectPolicy;
-        this.quickAcks = b.quickAcks;
         this.updateQueueCapacity = b.updateQueueCapacity;
-        this.floodWaitThreshold = b.floodWaitThreshold;
         this.refreshDcOptions = b.refreshDcOptions;
-        this.followMigrations = b.followMigrations;
         this.tempKeyLifetime = b.tempKeyLifetime;
-        this.interceptors = List.copyOf(b.interceptors);
         this.eventListeners = List.copyOf(b.eventListeners);
         this.resources = b.resources != null ? b.resources : ClientResources.shared();
         this.random = b.random;
         this.clockMillis = b.clockMillis;
-        if (!dcOptions.knows(homeDc)) {
-            throw new IllegalArgumentException("the home DC " + homeDc + " has no address in the DC options (known: "
-                    + dcOptions.dcIds() + ")");
-        }
     }
 
     /**
@@ -117,57 +77,57 @@ public final class ClientConfig {
 
     /** @return whether the client talks to test DCs (DC ids in the key exchange are offset by 10000) */
     public boolean testMode() {
-        return testMode;
+        return dcs.testMode();
     }
 
     /** @return the DC addresses the client starts with */
     public DcOptions dcOptions() {
-        return dcOptions;
+        return dcs.dcOptions();
     }
 
     /** @return the DC the client starts on when the session store does not name one */
     public int homeDc() {
-        return homeDc;
+        return dcs.homeDc();
     }
 
     /** @return the transport framing of the route made from {@link ClientConfigBuilder#dialer}; each route has its own */
     public TransportKind transport() {
-        return transport;
+        return network.transport();
     }
 
     /** @return whether the transport is wrapped in obfuscated2 */
     public boolean obfuscated() {
-        return obfuscated;
+        return network.obfuscated();
     }
 
     /** @return whether IPv6 DC addresses may be used ({@link #ipFamily()} is not {@code IPV4_ONLY}) */
     public boolean ipv6() {
-        return ipFamily.allowsIpv6();
+        return network.ipFamily().allowsIpv6();
     }
 
     /** @return which DC addresses are used, and which go first */
     public IpFamily ipFamily() {
-        return ipFamily;
+        return network.ipFamily();
     }
 
     /** @return the first route's dialer (the only one unless {@link ClientConfigBuilder#routes} gave several) */
     public Dialer dialer() {
-        return routes.get(0).dialer();
+        return network.routes().get(0).dialer();
     }
 
     /** @return the ways to reach a DC, in the order configured (one, from the dialer, by default) */
     public List<TransportRoute> routes() {
-        return routes;
+        return network.routes();
     }
 
     /** @return whether routes are tried one after the other or raced */
     public RouteSelection routeSelection() {
-        return routeSelection;
+        return network.routeSelection();
     }
 
     /** @return the RSA keys trusted for the key exchange */
     public RsaKeyRing rsaKeys() {
-        return rsaKeys;
+        return dcs.rsaKeys();
     }
 
     /** @return what {@code initConnection} says */
@@ -182,32 +142,32 @@ public final class ClientConfig {
 
     /** @return how long opening a connection (dial, key exchange) may take, and how long {@code connect()} waits */
     public Duration connectTimeout() {
-        return connectTimeout;
+        return network.connectTimeout();
     }
 
     /** @return the default deadline of a call */
     public Duration requestTimeout() {
-        return requestTimeout;
+        return calls.requestTimeout();
     }
 
     /** @return how long a connection other than the home DC's main one may stay unused before it is closed */
     public Duration idleConnectionTimeout() {
-        return idleConnectionTimeout;
+        return network.idleConnectionTimeout();
     }
 
     /** @return how often to ping a connection */
     public Duration pingInterval() {
-        return pingInterval;
+        return network.pingInterval();
     }
 
     /** @return the reconnect backoff */
     public ReconnectPolicy reconnectPolicy() {
-        return reconnectPolicy;
+        return network.reconnectPolicy();
     }
 
     /** @return whether packets carrying calls ask for a quick ack; never on the full transport, which has none */
     public boolean quickAcks() {
-        return quickAcks && transport != TransportKind.FULL;
+        return network.quickAcks();
     }
 
     /** @return how many pushed updates may wait for the update listeners before reading pauses */
@@ -222,7 +182,7 @@ public final class ClientConfig {
 
     /** @return whether the client follows {@code *_MIGRATE_X} answers by itself */
     public boolean followMigrations() {
-        return followMigrations;
+        return calls.followMigrations();
     }
 
     /** @return whether the DC addresses are replaced by what {@code help.getConfig} lists, once connected */
@@ -232,12 +192,12 @@ public final class ClientConfig {
 
     /** @return the longest flood wait the client sits out by itself before retrying */
     public Duration floodWaitThreshold() {
-        return floodWaitThreshold;
+        return calls.floodWaitThreshold();
     }
 
     /** @return the interceptors every call passes, outermost first (the client's own come after them) */
     public List<RpcInterceptor> interceptors() {
-        return interceptors;
+        return calls.interceptors();
     }
 
     /** @return the event listeners the client starts with */
@@ -265,13 +225,14 @@ public final class ClientConfig {
      * @return the id to announce in the key exchange and the obfuscated header: +10000 in test mode
      */
     int wireDcId(int dcId) {
-        return testMode ? dcId + 10_000 : dcId;
+        return dcs.testMode() ? dcId + 10_000 : dcId;
     }
 
     @Override
     public String toString() {
-        return "ClientConfig{apiId=" + apiId + ", apiHash=***, testMode=" + testMode + ", homeDc=" + homeDc
-                + ", routes=" + routes + (routes.size() > 1 ? " (" + routeSelection + ")" : "") + ", ipFamily=" + ipFamily
-                + ", dcOptions=" + dcOptions + "}";
+        List<TransportRoute> routes = network.routes();
+        return "ClientConfig{apiId=" + apiId + ", apiHash=***, testMode=" + dcs.testMode() + ", homeDc=" + dcs.homeDc()
+                + ", routes=" + routes + (routes.size() > 1 ? " (" + network.routeSelection() + ")" : "")
+                + ", ipFamily=" + network.ipFamily() + ", dcOptions=" + dcs.dcOptions() + "}";
     }
 }

@@ -11,7 +11,6 @@ import dev.mtproto.store.SessionStore;
 import dev.mtproto.transport.TransportKind;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -28,30 +27,14 @@ public final class ClientConfigBuilder {
 
     final int apiId;
     final String apiHash;
-    boolean testMode;
-    DcOptions dcOptions;
-    int homeDc = 2;
-    TransportKind transport = TransportKind.INTERMEDIATE;
-    boolean obfuscated = true;
-    IpFamily ipFamily = IpFamily.IPV4_ONLY;
-    Dialer dialer = Dialer.direct();
-    List<TransportRoute> routes;
-    RouteSelection routeSelection = RouteSelection.sequential();
-    final List<RsaPublicKey> extraRsaKeys = new ArrayList<>();
+    final DcSettings.Draft dcs = new DcSettings.Draft();
+    final NetworkSettings.Draft network = new NetworkSettings.Draft();
+    final CallSettings.Draft calls = new CallSettings.Draft();
     InitConnectionParams initConnection = InitConnectionParams.defaults();
     SessionStore sessionStore;
-    Duration connectTimeout = Duration.ofSeconds(10);
-    Duration requestTimeout = Duration.ofSeconds(60);
-    Duration pingInterval = Duration.ofSeconds(60);
-    Duration idleConnectionTimeout = Duration.ofMinutes(2);
-    ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
-    boolean quickAcks;
     int updateQueueCapacity = 10_000;
-    Duration floodWaitThreshold = Duration.ofSeconds(60);
     boolean refreshDcOptions = true;
-    boolean followMigrations = true;
     Duration tempKeyLifetime;
-    final List<RpcInterceptor> interceptors = new ArrayList<>();
     final List<ClientEventListener> eventListeners = new ArrayList<>();
     ClientResources resources;
     RandomSource random;
@@ -75,7 +58,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder testMode(boolean value) {
-        this.testMode = value;
+        dcs.testMode(value);
         return this;
     }
 
@@ -84,7 +67,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder dcOptions(DcOptions value) {
-        this.dcOptions = Objects.requireNonNull(value, "dcOptions");
+        dcs.dcOptions(value);
         return this;
     }
 
@@ -93,10 +76,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder homeDc(int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException("homeDc must be positive, got " + value);
-        }
-        this.homeDc = value;
+        dcs.homeDc(value);
         return this;
     }
 
@@ -107,11 +87,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder transport(TransportKind kind, boolean obfuscate) {
-        this.transport = Objects.requireNonNull(kind, "transport");
-        if (obfuscate && !kind.supportsObfuscation()) {
-            throw new IllegalArgumentException(kind + " cannot be obfuscated");
-        }
-        this.obfuscated = obfuscate;
+        network.transport(kind, obfuscate);
         return this;
     }
 
@@ -121,7 +97,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder ipv6(boolean value) {
-        this.ipFamily = value ? IpFamily.PREFER_IPV4 : IpFamily.IPV4_ONLY;
+        network.ipFamily(value ? IpFamily.PREFER_IPV4 : IpFamily.IPV4_ONLY);
         return this;
     }
 
@@ -131,7 +107,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder ipFamily(IpFamily value) {
-        this.ipFamily = Objects.requireNonNull(value, "ipFamily");
+        network.ipFamily(value);
         return this;
     }
 
@@ -144,8 +120,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder dialer(Dialer value) {
-        this.dialer = Objects.requireNonNull(value, "dialer");
-        this.routes = null;
+        network.dialer(value);
         return this;
     }
 
@@ -158,19 +133,7 @@ public final class ClientConfigBuilder {
      * @throws IllegalArgumentException if the list is empty or two routes share a name (the message names it)
      */
     public ClientConfigBuilder routes(List<TransportRoute> value) {
-        Objects.requireNonNull(value, "routes");
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("routes: give at least one route (TransportRoute.direct(...), a proxy's...)");
-        }
-        java.util.Set<String> names = new HashSet<>();
-        for (TransportRoute r : value) {
-            Objects.requireNonNull(r, "routes: a route is null");
-            if (!names.add(r.name())) {
-                throw new IllegalArgumentException("routes: two routes are named \"" + r.name() + "\"; give one another name"
-                        + " with TransportRoute.named(...)");
-            }
-        }
-        this.routes = List.copyOf(value);
+        network.routes(value);
         return this;
     }
 
@@ -180,7 +143,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder routeSelection(RouteSelection value) {
-        this.routeSelection = Objects.requireNonNull(value, "routeSelection");
+        network.routeSelection(value);
         return this;
     }
 
@@ -189,7 +152,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder addRsaKey(RsaPublicKey key) {
-        extraRsaKeys.add(Objects.requireNonNull(key, "key"));
+        dcs.addRsaKey(key);
         return this;
     }
 
@@ -217,7 +180,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder connectTimeout(Duration value) {
-        this.connectTimeout = positive(value, "connectTimeout");
+        network.connectTimeout(value);
         return this;
     }
 
@@ -226,7 +189,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder requestTimeout(Duration value) {
-        this.requestTimeout = positive(value, "requestTimeout");
+        calls.requestTimeout(value);
         return this;
     }
 
@@ -237,7 +200,7 @@ public final class ClientConfigBuilder {
      * @throws IllegalArgumentException if not positive
      */
     public ClientConfigBuilder idleConnectionTimeout(Duration value) {
-        this.idleConnectionTimeout = positive(value, "idleConnectionTimeout");
+        network.idleConnectionTimeout(value);
         return this;
     }
 
@@ -247,7 +210,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder pingInterval(Duration value) {
-        this.pingInterval = positive(value, "pingInterval");
+        network.pingInterval(value);
         return this;
     }
 
@@ -256,7 +219,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder reconnectPolicy(ReconnectPolicy value) {
-        this.reconnectPolicy = Objects.requireNonNull(value, "reconnectPolicy");
+        network.reconnectPolicy(value);
         return this;
     }
 
@@ -266,7 +229,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder quickAcks(boolean value) {
-        this.quickAcks = value;
+        network.quickAcks(value);
         return this;
     }
 
@@ -321,7 +284,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder followMigrations(boolean value) {
-        this.followMigrations = value;
+        calls.followMigrations(value);
         return this;
     }
 
@@ -332,11 +295,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder floodWaitThreshold(Duration value) {
-        Objects.requireNonNull(value, "floodWaitThreshold");
-        if (value.isNegative()) {
-            throw new IllegalArgumentException("floodWaitThreshold cannot be negative, got " + value);
-        }
-        this.floodWaitThreshold = value;
+        calls.floodWaitThreshold(value);
         return this;
     }
 
@@ -345,7 +304,7 @@ public final class ClientConfigBuilder {
      * @return this builder
      */
     public ClientConfigBuilder addInterceptor(RpcInterceptor value) {
-        interceptors.add(Objects.requireNonNull(value, "interceptor"));
+        calls.addInterceptor(value);
         return this;
     }
 
@@ -385,14 +344,6 @@ public final class ClientConfigBuilder {
     public ClientConfigBuilder clockMillis(LongSupplier value) {
         this.clockMillis = Objects.requireNonNull(value, "clockMillis");
         return this;
-    }
-
-    private static Duration positive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + d);
-        }
-        return d;
     }
 
     /**
