@@ -63,13 +63,13 @@ public final class TestCluster implements AutoCloseable {
     /**
      * Starts the DCs; {@link TestClusterBuilder#start()} calls it.
      *
-     * @param rsaKey the DCs' RSA key, null for a fresh one
+     * @param fixedRsaKey the DCs' RSA key, null for a fresh one
      * @param settings what every DC shares
      * @param ports the port of DC 1, DC 2, ... (0: an ephemeral port)
      * @param withCdnDc whether to add a CDN DC
      */
-    TestCluster(RsaPrivateKey rsaKey, ClusterSettings settings, int[] ports, boolean withCdnDc) {
-        this.rsaKey = rsaKey != null ? rsaKey : generateKey();
+    TestCluster(RsaPrivateKey fixedRsaKey, ClusterSettings settings, int[] ports, boolean withCdnDc) {
+        this.rsaKey = fixedRsaKey != null ? fixedRsaKey : generateKey();
         this.settings = settings;
         this.world = new World(this, settings.clock());
         this.handlers = new RpcHandlers(world);
