@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param chatters the scripted users who keep writing
  * @param proxies the proxies to start in front of the DCs
  */
-record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder cluster, List<AccountSeed> accounts,
+record StandaloneOptions(boolean help, boolean verbose, TestClusterBuilder cluster, List<AccountSeed> accounts,
         List<ChatSeed> chats, List<Chatter.Spec> chatters, StandaloneProxies proxies) {
 
     static final String USAGE = """
@@ -81,7 +81,7 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
      * @throws IllegalArgumentException naming the option that is wrong, and why
      */
     static StandaloneOptions parse(String... args) {
-        TestCluster.Builder cluster = TestCluster.builder();
+        TestClusterBuilder cluster = TestCluster.builder();
         boolean help = false;
         boolean verbose = false;
         Integer dcs = null;
@@ -164,7 +164,7 @@ record StandaloneOptions(boolean help, boolean verbose, TestCluster.Builder clus
         return port;
     }
 
-    private static void ports(TestCluster.Builder cluster, String list) {
+    private static void ports(TestClusterBuilder cluster, String list) {
         int[] ports = Arrays.stream(list.split(",", -1)).mapToInt(p -> port("--ports", p)).toArray();
         try {
             cluster.ports(ports);

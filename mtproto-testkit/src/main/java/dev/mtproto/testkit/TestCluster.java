@@ -13,13 +13,10 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import dev.mtproto.testkit.layers.ApiLayers;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,8 +36,8 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>By default the DCs are as lenient as Telegram's production DCs (see
- * {@link dev.mtproto.session.server.Leniency}), counting what they let pass ({@link TestDc#leniencies()});
- * {@link Builder#strictChecks(boolean)} makes them refuse it, for testing a client that must follow the
+ * {@link dev.mtproto.session.server.Leniency}), counting what they let pass ({@link DcInspection#leniencies()});
+ * {@link TestClusterBuilder#strictChecks(boolean)} makes them refuse it, for testing a client that must follow the
  * docs to the letter.
  */
 public final class TestCluster implements AutoCloseable {
@@ -58,21 +55,27 @@ public final class TestCluster implements AutoCloseable {
     private final RpcHandlers handlers;
     private final RsaPrivateKey rsaKey;
     private final ClusterSettings settings;
-    /** The id of the CDN DC, when {@link Builder#cdnDc(boolean)} asks for one. */
+    /** The id of the CDN DC, when {@link TestClusterBuilder#cdnDc(boolean)} asks for one. */
     public static final int CDN_DC_ID = 203;
     private final RsaPrivateKey cdnRsaKey;
     private final TestDc cdnDc;
 
-    private TestCluster(Builder b) {
-        this.rsaKey = b.rsaKey != null ? b.rsaKey : generateKey();
-        this.settings = new ClusterSettings(b.strictChecks, b.clock, b.idleSessionTimeout,
-                b.schemaDir == null ? ApiLayers.bundled() : ApiLayers.withSchemaDir(b.schemaDir), b.mediaAddresses,
-                b.ipv6Addresses);
-        this.world = new World(this, b.clock);
+    /**
+     * Starts the DCs; {@link TestClusterBuilder#start()} calls it.
+     *
+     * @param fixedRsaKey the DCs' RSA key, null for a fresh one
+     * @param settings what every DC shares
+     * @param ports the port of DC 1, DC 2, ... (0: an ephemeral port)
+     * @param withCdnDc whether to add a CDN DC
+     */
+    TestCluster(RsaPrivateKey fixedRsaKey, ClusterSettings settings, int[] ports, boolean withCdnDc) {
+        this.rsaKey = fixedRsaKey != null ? fixedRsaKey : generateKey();
+        this.settings = settings;
+        this.world = new World(this, settings.clock());
         this.handlers = new RpcHandlers(world);
         DefaultHandlers.install(handlers, this);
-        for (int id = 1; id <= b.count(); id++) {
-            int port = b.port(id);
+        for (int id = 1; id <= ports.length; id++) {
+            int port = ports[id - 1];
             TestDc dc = new TestDc(id, this, handlers, List.of(rsaKey), port, settings);
             try {
                 dc.start();
@@ -82,8 +85,8 @@ public final class TestCluster implements AutoCloseable {
             }
             dcs.put(id, dc);
         }
-        this.cdnRsaKey = b.cdnDc ? generateKey() : null;
-        this.cdnDc = b.cdnDc ? startCdnDc() : null;
+        this.cdnRsaKey = withCdnDc ? generateKey() : null;
+        this.cdnDc = withCdnDc ? startCdnDc() : null;
     }
 
     private TestDc startCdnDc() {
@@ -141,8 +144,8 @@ public final class TestCluster implements AutoCloseable {
     }
 
     /** @return a builder for one DC on an ephemeral port, a fresh RSA key and lenient checks */
-    public static Builder builder() {
-        return new Builder();
+    public static TestClusterBuilder builder() {
+        return new TestClusterBuilder();
     }
 
     private static RsaPrivateKey generateKey() {
@@ -191,7 +194,7 @@ public final class TestCluster implements AutoCloseable {
         return settings.strictChecks();
     }
 
-    /** @return the API layers the DCs serve clients in (see {@link Builder#schemaDir}) */
+    /** @return the API layers the DCs serve clients in (see {@link TestClusterBuilder#schemaDir}) */
     public ApiLayers apiLayers() {
         return settings.layers();
     }
@@ -208,7 +211,7 @@ public final class TestCluster implements AutoCloseable {
 
     /**
      * @return whether this machine can listen on the IPv6 loopback {@code ::1} (needed by
-     *     {@link Builder#ipv6Addresses(boolean)}); tests that need it should assume this
+     *     {@link TestClusterBuilder#ipv6Addresses(boolean)}); tests that need it should assume this
      */
     public static boolean ipv6LoopbackAvailable() {
         return DcAddresses.ipv6LoopbackAvailable();
@@ -280,211 +283,5 @@ public final class TestCluster implements AutoCloseable {
     @Override
     public String toString() {
         return "TestCluster" + dcs.values();
-    }
-
-    /** Configures and starts a {@link TestCluster}. Not thread-safe. */
-    public static final class Builder {
-        private int count;
-        private int firstPort;
-        private int[] ports;
-        private RsaPrivateKey rsaKey;
-        private boolean strictChecks;
-        private Clock clock = Clock.systemUTC();
-        private Duration idleSessionTimeout = DEFAULT_IDLE_SESSION_TIMEOUT;
-        private Path schemaDir;
-        private boolean mediaAddresses;
-        private boolean ipv6Addresses;
-        private boolean cdnDc;
-
-        private Builder() {
-        }
-
-        /**
-         * @param count how many DCs, 1 to {@value TestCluster#MAX_DCS}; default 1, or as many as
-         *     {@link #ports} names
-         * @return this builder
-         * @throws IllegalArgumentException if the count is out of range
-         */
-        public Builder dcs(int count) {
-            if (count < 1 || count > MAX_DCS) {
-                throw new IllegalArgumentException("a cluster has 1 to " + MAX_DCS + " DCs, asked for " + count);
-            }
-            this.count = count;
-            return this;
-        }
-
-        /**
-         * DC 1 listens on {@code port}, DC 2 on the next port, ...
-         *
-         * @param port the port of DC 1, 1..65535 (0: ephemeral ports, the default)
-         * @return this builder
-         * @throws IllegalArgumentException if the port is out of range
-         */
-        public Builder firstPort(int port) {
-            checkPort(port, "the first port");
-            this.firstPort = port;
-            this.ports = null;
-            return this;
-        }
-
-        /**
-         * DC 1 listens on the first port, DC 2 on the second, ...
-         *
-         * @param ports one port per DC, each 1..65535 (0: an ephemeral port), none twice
-         * @return this builder
-         * @throws IllegalArgumentException if no port is given, one is out of range or repeated, or there
-         *     are more than {@value TestCluster#MAX_DCS}
-         */
-        public Builder ports(int... ports) {
-            if (ports.length == 0 || ports.length > MAX_DCS) {
-                throw new IllegalArgumentException("give 1 to " + MAX_DCS + " ports, one per DC; got " + ports.length);
-            }
-            for (int i = 0; i < ports.length; i++) {
-                checkPort(ports[i], "port " + ports[i]);
-                for (int j = 0; j < i; j++) {
-                    if (ports[i] != 0 && ports[i] == ports[j]) {
-                        throw new IllegalArgumentException("port " + ports[i] + " is given twice");
-                    }
-                }
-            }
-            this.ports = ports.clone();
-            this.firstPort = 0;
-            return this;
-        }
-
-        /**
-         * Uses a fixed RSA key instead of a fresh one, so that clients configured once keep working across
-         * runs.
-         *
-         * @param key a 2048-bit RSA private key (for example {@code RsaPrivateKey.fromPem(...)})
-         * @return this builder
-         * @throws IllegalArgumentException if the key is not 2048-bit
-         */
-        public Builder rsaKey(RsaPrivateKey key) {
-            Objects.requireNonNull(key, "key");
-            if (key.publicKey().modulusLength() != 256) {
-                throw new IllegalArgumentException("the RSA key must be 2048-bit; it has "
-                        + key.publicKey().modulusLength() * 8 + " bits");
-            }
-            this.rsaKey = key;
-            return this;
-        }
-
-        /**
-         * @param strict {@code true} to refuse, with the documented {@code bad_msg_notification} codes,
-         *     what Telegram's DCs let pass; default {@code false} (lenient, counted)
-         * @return this builder
-         */
-        public Builder strictChecks(boolean strict) {
-            this.strictChecks = strict;
-            return this;
-        }
-
-        /**
-         * @param clock the DCs' clock, for tests that move time (the DCs' msg_ids, salts, idle sessions and
-         *     key exchange follow it); default the system clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * @param timeout how long a DC keeps a session no message used; then it forgets it, and the client's
-         *     next message gets {@code new_session_created}; default {@link #DEFAULT_IDLE_SESSION_TIMEOUT}
-         * @return this builder
-         * @throws IllegalArgumentException if the timeout is not positive
-         */
-        public Builder idleSessionTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the idle session timeout must be positive, got " + timeout);
-            }
-            this.idleSessionTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * Adds API layers clients may be served in: the directory's schema files named
-         * {@code api-layerN.tl}, besides (and over) the bundled ones (see {@link ApiLayers}).
-         *
-         * @param dir the directory, read when the cluster starts
-         * @return this builder
-         */
-        public Builder schemaDir(Path dir) {
-            this.schemaDir = Objects.requireNonNull(dir, "dir");
-            return this;
-        }
-
-        /**
-         * @param media {@code true} to have every DC also listen on a media-only address (an ephemeral port),
-         *     announced in {@code help.getConfig} and {@link TestCluster#dcOptions()} with {@code media_only},
-         *     serving the same DC; default {@code false}
-         * @return this builder
-         */
-        public Builder mediaAddresses(boolean media) {
-            this.mediaAddresses = media;
-            return this;
-        }
-
-        /**
-         * @param ipv6 {@code true} to have every DC also listen on the IPv6 loopback {@code ::1} (an ephemeral
-         *     port), announced in {@code help.getConfig} and {@link TestCluster#dcOptions()} with {@code ipv6};
-         *     default {@code false}. Check {@link TestCluster#ipv6LoopbackAvailable()} first: starting fails
-         *     without it
-         * @return this builder
-         */
-        public Builder ipv6Addresses(boolean ipv6) {
-            this.ipv6Addresses = ipv6;
-            return this;
-        }
-
-        /**
-         * @param cdn {@code true} to add a CDN DC ({@value TestCluster#CDN_DC_ID}, an ephemeral port) with its
-         *     own RSA key, announced in {@code help.getConfig} and {@link TestCluster#dcOptions()} with
-         *     {@code cdn}, its key in {@code help.getCdnConfig}; files the world marks for it answer
-         *     {@code upload.getFile} with {@code upload.fileCdnRedirect}; default {@code false}
-         * @return this builder
-         */
-        public Builder cdnDc(boolean cdn) {
-            this.cdnDc = cdn;
-            return this;
-        }
-
-        /**
-         * Binds the ports and starts the DCs.
-         *
-         * @return the running cluster
-         * @throws IllegalArgumentException if {@link #dcs} and {@link #ports} disagree, or the ports run past 65535
-         * @throws UncheckedIOException if a port cannot be bound (the message names the DC and the port), or the
-         *     {@link #schemaDir} cannot be listed
-         */
-        public TestCluster start() {
-            int n = count();
-            if (ports != null && count != 0 && count != ports.length) {
-                throw new IllegalArgumentException(count + " DCs but " + ports.length + " ports; give one port per DC");
-            }
-            if (firstPort != 0 && firstPort + n - 1 > 65535) {
-                throw new IllegalArgumentException("the first port " + firstPort + " leaves no room for " + n + " DCs below 65536");
-            }
-            return new TestCluster(this);
-        }
-
-        int count() {
-            return ports != null ? ports.length : Math.max(count, 1);
-        }
-
-        int port(int dcId) {
-            if (ports != null) {
-                return ports[dcId - 1];
-            }
-            return firstPort == 0 ? 0 : firstPort + dcId - 1;
-        }
-
-        private static void checkPort(int port, String what) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(what + " must be 0..65535");
-            }
-        }
     }
 }

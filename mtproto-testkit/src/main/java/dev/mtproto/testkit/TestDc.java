@@ -4,9 +4,7 @@ import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.crypto.RsaPrivateKey;
 import dev.mtproto.keyexchange.KeyLifetime;
-import dev.mtproto.rpc.RpcException;
 import dev.mtproto.session.MessageIdClock;
-import dev.mtproto.session.server.Leniency;
 import dev.mtproto.session.server.ServerSession;
 import dev.mtproto.session.server.ServerSessionSettings;
 import dev.mtproto.testkit.layers.ApiLayers;
@@ -16,18 +14,11 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * bytes, obfuscated or not), the key exchange (current and old forms), encrypted sessions that outlive
  * connections (until idle for long), scripted API answers ({@link RpcHandlers}), pushed updates, and
  * {@link Faults}. As lenient as Telegram's DCs unless the cluster asks for strict checks; what it let
- * pass is counted ({@link #leniencies()}).
+ * pass is counted. A test drives it here (faults, pushes, clock skew, dropped connections, forgotten keys and
+ * sessions, restarts) and reads what it did from {@link #inspection()} (executions, leniencies, keys,
+ * sessions, connections).
  *
  * <p>Made and started by a {@link TestCluster}. Thread-safe; one thread per connection.
  */
@@ -43,7 +36,6 @@ public final class TestDc implements AutoCloseable {
 
     private final int id;
     private final TestCluster cluster;
-    private final RpcHandlers handlers;
     private final List<RsaPrivateKey> rsaKeys;
     private final Clock clock;
     private final Faults faults = new Faults();
@@ -51,12 +43,8 @@ public final class TestDc implements AutoCloseable {
     private final DcKeys keys = new DcKeys(this::nowMillis);
     private final DcSessions sessions;
     private final Set<TestDcConnection> connections = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
-    /** Calls a delay fault holds, until they run or a reset cancels them. */
-    private final Set<CompletableFuture<Object>> delayed = ConcurrentHashMap.newKeySet();
-    private final AtomicLong droppedFrames = new AtomicLong();
-    private final AtomicInteger acceptedConnections = new AtomicInteger();
-    private final Map<Leniency, AtomicLong> leniencies = new EnumMap<>(Leniency.class);
+    private final DcCalls calls;
+    private final DcInspection inspection;
     private final ServerSessionSettings sessionSettings;
     private final ApiLayers layers;
     private final DcAddresses addresses;
@@ -71,17 +59,15 @@ public final class TestDc implements AutoCloseable {
         this.cdn = cdn;
         this.id = id;
         this.cluster = cluster;
-        this.handlers = handlers;
         this.rsaKeys = List.copyOf(rsaKeys);
         this.clock = settings.clock();
         this.sessions = new DcSessions(settings.idleSessionTimeout());
         this.layers = settings.layers();
         this.addresses = new DcAddresses(id, port, settings.mediaAddresses(), settings.ipv6Addresses(), this::serve);
-        for (Leniency kind : Leniency.values()) {
-            leniencies.put(kind, new AtomicLong());
-        }
+        this.calls = new DcCalls(this, faults, handlers, keys);
+        this.inspection = new DcInspection(keys, sessions, addresses, calls);
         this.sessionSettings = ServerSessionSettings.builder().strictChecks(settings.strictChecks())
-                .leniencyListener(kind -> leniencies.get(kind).incrementAndGet()).build();
+                .leniencyListener(inspection::leniencyPassed).build();
     }
 
     /** Binds 127.0.0.1 and starts accepting. */
@@ -90,7 +76,7 @@ public final class TestDc implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        acceptedConnections.incrementAndGet();
+        inspection.connectionAccepted();
         TestDcConnection c = new TestDcConnection(this, socket);
         connections.add(c);
         if (closed) { // close() ran between accept and add: it did not see this one
@@ -127,7 +113,7 @@ public final class TestDc implements AutoCloseable {
     /**
      * @return the port of the DC's media-only address ({@code dcOption} with {@code media_only}), which
      *     serves the same DC: keys, sessions and files; empty unless the cluster was built with
-     *     {@link TestCluster.Builder#mediaAddresses(boolean)}
+     *     {@link TestClusterBuilder#mediaAddresses(boolean)}
      */
     public OptionalInt mediaPort() {
         return addresses.mediaPort();
@@ -135,15 +121,10 @@ public final class TestDc implements AutoCloseable {
 
     /**
      * @return the port the DC listens on at {@code ::1} ({@code dcOption} with {@code ipv6}); empty unless the
-     *     cluster was built with {@link TestCluster.Builder#ipv6Addresses(boolean)}
+     *     cluster was built with {@link TestClusterBuilder#ipv6Addresses(boolean)}
      */
     public OptionalInt ipv6Port() {
         return addresses.ipv6Port();
-    }
-
-    /** @return how many TCP connections the media-only address accepted (also counted in {@link #acceptedConnections()}) */
-    public int acceptedMediaConnections() {
-        return addresses.acceptedMediaConnections();
     }
 
     /**
@@ -157,6 +138,14 @@ public final class TestDc implements AutoCloseable {
     /** @return the faults to inject */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * @return what the DC did and holds, to assert on: executions, leniencies, keys, sessions, connections,
+     *     dropped frames, delayed calls
+     */
+    public DcInspection inspection() {
+        return inspection;
     }
 
     /** @return the cluster */
@@ -192,48 +181,11 @@ public final class TestDc implements AutoCloseable {
      */
     void reset() {
         faults.clear();
-        delayed.forEach(call -> call.cancel(false)); // else it runs, and counts, in the middle of the next test
+        calls.reset();
         if (skewMillis.get() != 0) {
             skewClock(Duration.ZERO);
         }
-        executions.clear();
-        leniencies.values().forEach(n -> n.set(0));
-    }
-
-    /**
-     * @param type a function class
-     * @return how many times the DC executed it (resent requests answered from the cache do not count)
-     */
-    public int executions(Class<? extends TlObject> type) {
-        AtomicInteger n = executions.get(type.getName());
-        return n == null ? 0 : n.get();
-    }
-
-    /**
-     * @param kind a rule Telegram does not enforce
-     * @return how many client messages broke it and were let pass since the DC started or was reset
-     *     (always 0 with strict checks: they are refused instead)
-     */
-    public long leniencies(Leniency kind) {
-        return leniencies.get(Objects.requireNonNull(kind, "kind")).get();
-    }
-
-    /** @return every leniency and how many messages it let pass, in declaration order */
-    public Map<Leniency, Long> leniencies() {
-        Map<Leniency, Long> counts = new EnumMap<>(Leniency.class);
-        leniencies.forEach((kind, n) -> counts.put(kind, n.get()));
-        return counts;
-    }
-
-    /**
-     * @param authKeyId a key id
-     * @return the key clients created here with that id; empty if none, or if it was temporary and has
-     *     expired (the DC then forgets it, as Telegram keeps temporary keys in memory only: the client gets
-     *     transport error -404, https://core.telegram.org/api/pfs)
-     */
-    public Optional<DcKey> authKey(long authKeyId) {
-        DcKeys.KeyRecord record = keys.get(authKeyId);
-        return record == null ? Optional.empty() : Optional.of(new DcKey(record.key, record.lifetime, record.testMode));
+        inspection.resetLeniencies();
     }
 
     /**
@@ -270,39 +222,6 @@ public final class TestDc implements AutoCloseable {
                 }
             }
         });
-    }
-
-    /**
-     * @return every key clients created here that the DC still holds, permanent and temporary (for tests that
-     *     look for key material where it must not be, such as logs)
-     */
-    public List<DcKey> authKeys() {
-        return keys.ids().stream().map(this::authKey).flatMap(Optional::stream).toList();
-    }
-
-    /** @return how many authorization keys clients created here */
-    public int authKeyCount() {
-        return keys.count();
-    }
-
-    /** @return how many calls a {@link Faults.CallFault#delay delay fault} holds: they run (and count) later */
-    public int delayedCalls() {
-        return delayed.size();
-    }
-
-    /** @return how many sessions the DC keeps (forgotten ones, idle for too long, not counted) */
-    public int sessionCount() {
-        return sessions.count();
-    }
-
-    /** @return how many TCP connections the DC accepted since it started */
-    public int acceptedConnections() {
-        return acceptedConnections.get();
-    }
-
-    /** @return how many client frames failed decryption or checks and were dropped */
-    public long droppedFrames() {
-        return droppedFrames.get();
     }
 
     /**
@@ -408,7 +327,7 @@ public final class TestDc implements AutoCloseable {
     }
 
     void dropped() {
-        droppedFrames.incrementAndGet();
+        inspection.frameDropped();
     }
 
     /** @return the client's session, made if the DC has none (or forgot it) */
@@ -425,7 +344,7 @@ public final class TestDc implements AutoCloseable {
         DcSession.issueAbove(msgIds, sessions.forgottenIdFloor()); // the client may have seen the old session's ids
         AtomicBoolean dropAfterPacket = new AtomicBoolean();
         ServerSession session = new ServerSession(key.key, sessionId, key.firstSalt, msgIds, RandomSource.secure(),
-                call -> execute(call, dropAfterPacket), sessionSettings);
+                call -> calls.execute(call, dropAfterPacket), sessionSettings);
         session.inheritLayer(key.layer);
         session.layerCodec(layers); // answers and updates in the layer the client announced
         // destroy_session: forget another session of this key; a connection still using it gets a new one
@@ -443,38 +362,6 @@ public final class TestDc implements AutoCloseable {
             }
         });
         return s;
-    }
-
-    /**
-     * Runs a call through faults and handlers; counts executions. A delayed call runs later on another
-     * thread, so the session goes on answering everything else meanwhile.
-     */
-    private Object execute(ServerSession.ServerCall call, AtomicBoolean dropAfterPacket) {
-        if (faults.match(call.method(), Faults.Action.DROP_AFTER) != null) {
-            dropAfterPacket.set(true); // executed, but the answer goes down with the connection
-        }
-        Faults.CallRule rule = faults.match(call.method(), Faults.Action.FAIL, Faults.Action.DELAY);
-        if (rule != null && rule.action == Faults.Action.FAIL) {
-            throw RpcException.of(rule.code, rule.message, call.method().tlName());
-        }
-        if (rule != null) {
-            CompletableFuture<Object> later = CompletableFuture.supplyAsync(() -> run(call),
-                    CompletableFuture.delayedExecutor(rule.delay.toMillis(), TimeUnit.MILLISECONDS));
-            delayed.add(later);
-            later.whenComplete((result, error) -> delayed.remove(later));
-            return later;
-        }
-        return run(call);
-    }
-
-    private Object run(ServerSession.ServerCall call) {
-        DcKeys.KeyRecord record = keys.get(call.session().authKey().id());
-        if (record != null && call.layer() != 0) {
-            record.layer = call.layer();
-        }
-        executions.computeIfAbsent(call.method().getClass().getName(), k -> new AtomicInteger()).incrementAndGet();
-        return handlers.handle(new TestCall(call.method(), id, call.session().authKey().id(), call.session().sessionId(),
-                call.layer(), this, call.requestMsgId()));
     }
 
     @Override

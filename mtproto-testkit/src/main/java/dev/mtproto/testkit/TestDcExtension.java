@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code TestDcExtension.of(TestCluster.builder().dcs(2).strictChecks(true))} one configured in full.
  */
 public final class TestDcExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver {
-    private final TestCluster.Builder builder;
+    private final TestClusterBuilder builder;
     private volatile TestCluster cluster;
 
     /** One DC; for {@code @ExtendWith}. */
@@ -34,7 +34,7 @@ public final class TestDcExtension implements BeforeAllCallback, AfterAllCallbac
         this(TestCluster.builder());
     }
 
-    private TestDcExtension(TestCluster.Builder builder) {
+    private TestDcExtension(TestClusterBuilder builder) {
         this.builder = builder;
     }
 
@@ -52,7 +52,7 @@ public final class TestDcExtension implements BeforeAllCallback, AfterAllCallbac
      *     the builder until then count)
      * @return the extension, for {@code @RegisterExtension}
      */
-    public static TestDcExtension of(TestCluster.Builder builder) {
+    public static TestDcExtension of(TestClusterBuilder builder) {
         return new TestDcExtension(java.util.Objects.requireNonNull(builder, "builder"));
     }
 

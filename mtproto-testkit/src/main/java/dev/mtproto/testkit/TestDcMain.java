@@ -137,7 +137,7 @@ public final class TestDcMain {
         }
         options.chatters().forEach(c -> out.printf("Chatter: %s writes to %s every %s%n", c.from(), c.to(), c.interval()));
         out.flush();
-        cluster.world().onLoginCode((phone, code) -> {
+        cluster.world().logins().onCode((phone, code) -> {
             out.printf("Login code for +%s: %s%n", phone, code);
             out.flush();
         });
@@ -180,7 +180,7 @@ public final class TestDcMain {
 
     private static void printLeniencies(TestCluster cluster, PrintStream out) {
         for (TestDc dc : cluster.dcs()) {
-            for (Map.Entry<Leniency, Long> e : dc.leniencies().entrySet()) {
+            for (Map.Entry<Leniency, Long> e : dc.inspection().leniencies().entrySet()) {
                 if (e.getValue() > 0) {
                     out.printf("DC %d let %d messages pass: %s%n", dc.id(), e.getValue(), e.getKey());
                 }

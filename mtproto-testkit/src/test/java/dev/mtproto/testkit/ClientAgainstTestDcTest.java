@@ -83,14 +83,14 @@ class ClientAgainstTestDcTest {
     @ParameterizedTest(name = "{0}, obfuscated={1}")
     @MethodSource("transports")
     void createsAKeyAndCallsOverEveryTransport(TransportKind kind, boolean obfuscated) {
-        int keysBefore = dc.authKeyCount();
+        int keysBefore = dc.inspection().authKeyCount();
         MtprotoClient client = client(TELEGRAM.cluster().clientConfig().transport(kind, obfuscated).build());
         client.connect().join();
         assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
         assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
         ConfigType config = client.invoke(GetConfig.INSTANCE).join();
         assertThat(((Config) config).dcOptions()).hasSize(2);
-        assertThat(dc.authKeyCount()).isEqualTo(keysBefore + 1);
+        assertThat(dc.inspection().authKeyCount()).isEqualTo(keysBefore + 1);
         assertThat(client.droppedMessageCount()).isZero();
     }
 
@@ -116,7 +116,7 @@ class ClientAgainstTestDcTest {
     @Test
     void aRestartReusesTheStoredKey(@TempDir Path dir) {
         Path file = dir.resolve("session.txt");
-        int keysBefore = dc.authKeyCount();
+        int keysBefore = dc.inspection().authKeyCount();
         try (FileSessionStore store = FileSessionStore.open(file);
                 MtprotoClient first = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build())) {
             assertThat(nearest(first)).isEqualTo(new NearestDc("XX", 1, 1));
@@ -125,7 +125,7 @@ class ClientAgainstTestDcTest {
                 MtprotoClient second = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build())) {
             assertThat(nearest(second)).isEqualTo(new NearestDc("XX", 1, 1));
         }
-        assertThat(dc.authKeyCount()).as("one key for both runs").isEqualTo(keysBefore + 1);
+        assertThat(dc.inspection().authKeyCount()).as("one key for both runs").isEqualTo(keysBefore + 1);
     }
 
     @Test
@@ -155,27 +155,27 @@ class ClientAgainstTestDcTest {
     void aConnectionDroppedBeforeTheAnswerLosesNothing() {
         MtprotoClient client = client();
         nearest(client);
-        int before = dc.executions(GetNearestDc.class);
+        int before = dc.inspection().executions(GetNearestDc.class);
         dc.faults().nextCall(GetNearestDc.class).dropConnectionBeforeAnswer();
         assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
-        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before + 1);
+        assertThat(dc.inspection().executions(GetNearestDc.class)).isEqualTo(before + 1);
     }
 
     @Test
     void aConnectionDroppedAfterExecutingAnswersFromTheCacheWithoutRunningTwice() {
         MtprotoClient client = client();
         nearest(client);
-        int before = dc.executions(GetNearestDc.class);
+        int before = dc.inspection().executions(GetNearestDc.class);
         dc.faults().nextCall(GetNearestDc.class).dropConnectionAfterAnswer();
         assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
-        assertThat(dc.executions(GetNearestDc.class)).as("executed once").isEqualTo(before + 1);
+        assertThat(dc.inspection().executions(GetNearestDc.class)).as("executed once").isEqualTo(before + 1);
     }
 
     @Test
     void droppingEveryConnectionUnderLoadLosesNoCallAndRunsNoneTwice() throws Exception {
         MtprotoClient client = client();
         nearest(client);
-        int before = dc.executions(GetNearestDc.class);
+        int before = dc.inspection().executions(GetNearestDc.class);
         dc.faults().nextCall(m -> true).times(100).delay(Duration.ofMillis(2));
         List<CompletableFuture<NearestDcType>> calls = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -185,14 +185,14 @@ class ClientAgainstTestDcTest {
             }
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before + 100);
+        assertThat(dc.inspection().executions(GetNearestDc.class)).isEqualTo(before + 100);
     }
 
     @Test
     void badSaltsNewSessionsAndClockSkewAreAllSurvived() {
         MtprotoClient client = client();
         nearest(client);
-        int before = dc.executions(GetNearestDc.class);
+        int before = dc.inspection().executions(GetNearestDc.class);
         dc.faults().badServerSaltOnNextMessage();
         assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
         dc.faults().newSessionOnNextMessage();
@@ -204,7 +204,7 @@ class ClientAgainstTestDcTest {
             dc.skewClock(Duration.ZERO);
         }
         assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
-        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before + 4);
+        assertThat(dc.inspection().executions(GetNearestDc.class)).isEqualTo(before + 4);
     }
 
     @Test
@@ -232,7 +232,7 @@ class ClientAgainstTestDcTest {
         nearest(client);
         dc.forgetKeys(); // the DC answers -404 to the old key
         assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
-        assertThat(dc.authKeyCount()).isEqualTo(1);
+        assertThat(dc.inspection().authKeyCount()).isEqualTo(1);
         dc.faults().transportErrorOnNextFrame(-429);
         assertThat(nearest(client)).isEqualTo(new NearestDc("XX", 1, 1));
     }

@@ -54,7 +54,7 @@ class ForgottenSessionTest {
             client.invoke(GetNearestDc.INSTANCE, DEADLINE).join(); // its message meets the forgetful DC
 
             assertMayHaveRun(held);
-            await().atMost(Duration.ofSeconds(5)).until(() -> dc.delayedCalls() == 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> dc.inspection().delayedCalls() == 0);
             assertThat(client.invoke(GetNearestDc.INSTANCE, DEADLINE).join()).as("the new session works").isNotNull();
             assertThat(runs).as("executions of the held call").hasValue(1);
         }
@@ -70,7 +70,7 @@ class ForgottenSessionTest {
             dc.restartKeepingKeys(); // the held call still runs; its answer is lost with the session
 
             assertMayHaveRun(held);
-            await().atMost(Duration.ofSeconds(5)).until(() -> dc.delayedCalls() == 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> dc.inspection().delayedCalls() == 0);
             assertThat(client.invoke(GetNearestDc.INSTANCE, DEADLINE).join()).as("the client goes on after the restart").isNotNull();
             assertThat(runs).as("executions of the held call").hasValue(1);
             assertThat(client.pendingCalls()).isZero();
@@ -93,7 +93,7 @@ class ForgottenSessionTest {
     private static CompletableFuture<?> holdOneCall(TestDc dc, MtprotoClient client) {
         dc.faults().nextCall(GetAllStickers.class).delay(HOLD);
         CompletableFuture<?> held = client.invoke(new GetAllStickers(1), DEADLINE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> dc.delayedCalls() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> dc.inspection().delayedCalls() == 1);
         return held;
     }
 

@@ -61,14 +61,14 @@ class SessionFaultsAgainstTestDcTest {
                     CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
         });
         try (MtprotoClient client = connectedClient()) {
-            int before = dc().executions(GetSupportName.class);
+            int before = dc().inspection().executions(GetSupportName.class);
             CompletableFuture<?> held = client.invoke(GetSupportName.INSTANCE, Duration.ofSeconds(20));
             assertThat(started.await(10, TimeUnit.SECONDS)).as("the DC is running the held call").isTrue();
             dc().skewClock(Duration.ofMinutes(-10));
             assertThat(client.invoke(GetNearestDc.INSTANCE, Duration.ofSeconds(10)).join()).isEqualTo(new NearestDc("XX", 1, 1));
             assertThat(held.join()).isEqualTo(new SupportName("held"));
             assertThat(runs.get()).as("executed once").isEqualTo(1);
-            assertThat(dc().executions(GetSupportName.class)).as("by the DC's own count").isEqualTo(before + 1);
+            assertThat(dc().inspection().executions(GetSupportName.class)).as("by the DC's own count").isEqualTo(before + 1);
         } finally {
             dc().skewClock(Duration.ZERO);
         }

@@ -31,14 +31,14 @@ class TestClusterResetTest {
             earlier.invoke(GetNearestDc.INSTANCE).join();
             dc.faults().nextCall(GetNearestDc.class).delay(delay);
             CompletableFuture<?> slow = earlier.invoke(GetNearestDc.INSTANCE);
-            while (dc.delayedCalls() == 0) { // the DC has the call and holds it
+            while (dc.inspection().delayedCalls() == 0) { // the DC has the call and holds it
                 Thread.sleep(5);
             }
             slow.cancel(true); // the earlier test gives up on it and ends
         }
         cluster.reset();
-        int before = dc.executions(GetNearestDc.class);
-        assertThat(dc.delayedCalls()).as("cancelled by the reset").isZero();
+        int before = dc.inspection().executions(GetNearestDc.class);
+        assertThat(dc.inspection().delayedCalls()).as("cancelled by the reset").isZero();
 
         // the next test runs past the moment the delayed call was due
         try (MtprotoClient next = MtprotoClient.create(cluster.clientConfig().build())) {
@@ -46,6 +46,6 @@ class TestClusterResetTest {
             Thread.sleep(delay.toMillis() * 2);
             next.invoke(GetNearestDc.INSTANCE).join();
         }
-        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before + 2);
+        assertThat(dc.inspection().executions(GetNearestDc.class)).isEqualTo(before + 2);
     }
 }

@@ -61,7 +61,7 @@ class TestDcLeniencyTest {
         RawClient c = connect(LENIENT);
         c.send(c.nextMsgId(), c.nextSeqNo(true), new MsgsAck(List.of(1L)));
         assertThat(untilPong(c)).noneMatch(m -> m instanceof BadMsgNotification);
-        assertThat(LENIENT.cluster().dc(1).leniencies(Leniency.ODD_SEQNO_WITHOUT_CONTENT)).isEqualTo(1);
+        assertThat(LENIENT.cluster().dc(1).inspection().leniencies(Leniency.ODD_SEQNO_WITHOUT_CONTENT)).isEqualTo(1);
     }
 
     @Test
@@ -71,7 +71,7 @@ class TestDcLeniencyTest {
         int seq = c.nextSeqNo(true);
         c.send(ack, seq, new MsgsAck(List.of(1L)));
         assertThat(untilPong(c)).contains(new BadMsgNotification(ack, seq, 34));
-        assertThat(STRICT.cluster().dc(1).leniencies()).containsOnlyKeys(Leniency.values()).doesNotContainValue(1L);
+        assertThat(STRICT.cluster().dc(1).inspection().leniencies()).containsOnlyKeys(Leniency.values()).doesNotContainValue(1L);
     }
 
     /** Runs a test with a client of the lenient DC, then with one of the strict DC. */
@@ -87,17 +87,17 @@ class TestDcLeniencyTest {
     void aContainerWithAnOddSeqnoRunsItsCallsWhenLenientAndIsRefusedWhenStrict() {
         inBothModes((telegram, c) -> {
             TestDc dc = telegram.cluster().dc(1);
-            int before = dc.executions(GetNearestDc.class);
+            int before = dc.inspection().executions(GetNearestDc.class);
             long call = c.nextMsgId();
             long container = c.nextMsgId();
             int seq = c.nextSeqNo(true);
             c.sendContainer(container, seq + 2, List.of(new RawClient.Inner(call, seq, GetNearestDc.INSTANCE)));
             if (telegram == LENIENT) {
                 assertThat(c.resultOf(call)).isEqualTo(new NearestDc("XX", 1, 1));
-                assertThat(dc.leniencies(Leniency.ODD_SEQNO_CONTAINER)).isEqualTo(1);
+                assertThat(dc.inspection().leniencies(Leniency.ODD_SEQNO_CONTAINER)).isEqualTo(1);
             } else {
                 assertThat(untilPong(c)).contains(new BadMsgNotification(container, seq + 2, 34));
-                assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before);
+                assertThat(dc.inspection().executions(GetNearestDc.class)).isEqualTo(before);
             }
         });
     }
@@ -109,7 +109,7 @@ class TestDcLeniencyTest {
             c.send(even, c.nextSeqNo(false), new Ping(1));
             assertThat(c.until(m -> m instanceof Pong)).last().isEqualTo(new Pong(even, 1));
             assertThat(untilPong(c)).noneMatch(m -> m instanceof BadMsgNotification);
-            assertThat(telegram.cluster().dc(1).leniencies()).doesNotContainValue(1L);
+            assertThat(telegram.cluster().dc(1).inspection().leniencies()).doesNotContainValue(1L);
         });
     }
 

@@ -203,7 +203,7 @@ class TestDcMainTest {
         assertThat(out()).containsPattern("Supergroup \"Lounge\" \\(id \\d+, @lounge_m\\), 2 members")
                 .containsPattern("Group \"Team\" \\(id \\d+\\), 2 members").containsPattern("Channel \"News\" \\(id \\d+\\), 1 members")
                 .contains("Chatter: @alice_m writes to @echo_bot every PT0.02S");
-        var bot = cluster.world().accountByUsername("echo_bot").orElseThrow();
+        var bot = cluster.world().accounts().byUsername("echo_bot").orElseThrow();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             var peers = cluster.world().history(bot).stream().map(h -> h.peer().getClass().getSimpleName()).distinct().toList();
             return peers.containsAll(List.of("PeerUser", "PeerChat", "PeerChannel"));

@@ -24,17 +24,17 @@ class TestDcRestartTest {
         try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().build())) {
             client.invoke(GetNearestDc.INSTANCE).join();
             int port = dc.port();
-            int keys = dc.authKeyCount();
-            int accepted = dc.acceptedConnections();
+            int keys = dc.inspection().authKeyCount();
+            int accepted = dc.inspection().acceptedConnections();
 
             dc.restartKeepingKeys();
 
             assertThat(dc.port()).isEqualTo(port);
-            assertThat(dc.sessionCount()).as("sessions forgotten").isZero();
+            assertThat(dc.inspection().sessionCount()).as("sessions forgotten").isZero();
             assertThat(client.invoke(GetNearestDc.INSTANCE, Duration.ofSeconds(10)).join()).isEqualTo(new NearestDc("XX", 1, 1));
-            assertThat(dc.authKeyCount()).as("the client's key survived: no new key exchange").isEqualTo(keys);
-            assertThat(dc.acceptedConnections()).as("the client reconnected").isGreaterThan(accepted);
-            assertThat(dc.sessionCount()).isEqualTo(1);
+            assertThat(dc.inspection().authKeyCount()).as("the client's key survived: no new key exchange").isEqualTo(keys);
+            assertThat(dc.inspection().acceptedConnections()).as("the client reconnected").isGreaterThan(accepted);
+            assertThat(dc.inspection().sessionCount()).isEqualTo(1);
         }
     }
 }

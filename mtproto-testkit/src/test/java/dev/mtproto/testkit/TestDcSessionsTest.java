@@ -55,7 +55,7 @@ class TestDcSessionsTest {
     @Test
     void aDropBeforeTheAnswerAppliesOnlyToACallThatWouldRun() {
         client = connected();
-        int before = dc.executions(GetNearestDc.class);
+        int before = dc.inspection().executions(GetNearestDc.class);
         dc.faults().nextCall(GetNearestDc.class).dropConnectionBeforeAnswer();
         dc.faults().badServerSaltOnNextMessage();
         long refused = client.nextMsgId();
@@ -67,12 +67,12 @@ class TestDcSessionsTest {
         int seq = client.nextSeqNo(true);
         client.send(call, seq, GetNearestDc.INSTANCE); // the salt is right now: the fault takes this one
         assertThat(client.closedByServer()).isTrue();
-        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before);
+        assertThat(dc.inspection().executions(GetNearestDc.class)).isEqualTo(before);
 
         client.reconnect(); // the same message again: the DC never read it, so it runs now, once
         client.send(call, seq, GetNearestDc.INSTANCE);
         assertThat(client.resultOf(call)).isEqualTo(NEAREST);
-        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before + 1);
+        assertThat(dc.inspection().executions(GetNearestDc.class)).isEqualTo(before + 1);
     }
 
     /** A request sent again is answered from the cache: neither drop fault applies to it. */
@@ -83,14 +83,14 @@ class TestDcSessionsTest {
         int seq = client.nextSeqNo(true);
         client.send(call, seq, GetNearestDc.INSTANCE);
         assertThat(client.resultOf(call)).isEqualTo(NEAREST);
-        int before = dc.executions(GetNearestDc.class);
+        int before = dc.inspection().executions(GetNearestDc.class);
         dc.faults().nextCall(GetNearestDc.class).dropConnectionAfterAnswer();
         dc.faults().nextCall(GetNearestDc.class).dropConnectionBeforeAnswer();
 
         client.send(call, seq, GetNearestDc.INSTANCE);
         assertThat(client.resultOf(call)).isEqualTo(NEAREST);
         assertAlive(client);
-        assertThat(dc.executions(GetNearestDc.class)).isEqualTo(before);
+        assertThat(dc.inspection().executions(GetNearestDc.class)).isEqualTo(before);
 
         client.send(client.nextMsgId(), client.nextSeqNo(true), GetNearestDc.INSTANCE);
         assertThat(client.closedByServer()).as("a new call meets the armed fault").isTrue();
@@ -102,17 +102,17 @@ class TestDcSessionsTest {
         client = connected();
         CLOCK.advance(Duration.ofSeconds(30));
         try (RawClient other = connected()) {
-            assertThat(dc.sessionCount()).as("30 s idle: kept").isGreaterThanOrEqualTo(2);
+            assertThat(dc.inspection().sessionCount()).as("30 s idle: kept").isGreaterThanOrEqualTo(2);
             CLOCK.advance(Duration.ofSeconds(45));
             long call = other.nextMsgId();
             other.send(call, other.nextSeqNo(true), GetNearestDc.INSTANCE);
             assertThat(other.resultOf(call)).isEqualTo(NEAREST);
-            assertThat(dc.sessionCount()).as("idle 75 s: forgotten; 45 s: kept").isEqualTo(1);
+            assertThat(dc.inspection().sessionCount()).as("idle 75 s: forgotten; 45 s: kept").isEqualTo(1);
         }
         long again = client.nextMsgId();
         client.send(again, client.nextSeqNo(true), GetNearestDc.INSTANCE);
         List<TlObject> seen = client.untilResult(again);
         assertThat(seen).anyMatch(m -> m instanceof NewSessionCreated n && n.firstMsgId() == again);
-        assertThat(dc.sessionCount()).isEqualTo(2);
+        assertThat(dc.inspection().sessionCount()).isEqualTo(2);
     }
 }

@@ -143,7 +143,7 @@ class MtprotoLifecycleTest {
 
         @Override
         public String code(CodeRequest request) {
-            return world.loginCode("+15550120");
+            return world.logins().code("+15550120");
         }
 
         @Override

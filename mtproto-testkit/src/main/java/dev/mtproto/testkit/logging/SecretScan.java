@@ -95,7 +95,7 @@ public final class SecretScan {
      */
     public SecretScan authKeysOf(TestCluster cluster) {
         for (TestDc dc : cluster.dcs()) {
-            for (DcKey key : dc.authKeys()) {
+            for (DcKey key : dc.inspection().authKeys()) {
                 bytes(key.authKey().toByteArray());
             }
         }

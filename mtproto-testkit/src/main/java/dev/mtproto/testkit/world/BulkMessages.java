@@ -41,7 +41,7 @@ public final class BulkMessages {
     public BulkMessages in(WorldChat... chats) {
         for (WorldChat chat : chats) {
             WorldChat now = world.chats().byId(chat.id()).orElseThrow(() -> new IllegalArgumentException("no such chat: " + chat));
-            List<Account> posters = now.members().stream().filter(now::mayPost).map(id -> world.account(id).orElseThrow()).toList();
+            List<Account> posters = now.members().stream().filter(now::mayPost).map(id -> world.accounts().byId(id).orElseThrow()).toList();
             if (posters.isEmpty()) {
                 throw new IllegalArgumentException("nobody may post in " + now);
             }

@@ -28,7 +28,7 @@ public final class ChatDirectory {
     }
 
     WorldChat create(ChatKind kind, String title, String username, long creatorId, List<Long> members, Set<Long> admins) {
-        String u = World.validUsername(username);
+        String u = AccountDirectory.validUsername(username);
         if (!u.isEmpty() && accounts.byUsername(u).isPresent()) {
             throw new IllegalArgumentException("the username @" + u + " is taken by an account");
         }

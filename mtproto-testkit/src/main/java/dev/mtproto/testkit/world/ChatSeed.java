@@ -89,7 +89,7 @@ public record ChatSeed(ChatKind kind, String title, List<String> members, String
      * @throws IllegalArgumentException if there is none
      */
     static Account account(World world, String name) {
-        return (name.startsWith("@") ? world.accountByUsername(name) : world.accountByPhone(name))
+        return (name.startsWith("@") ? world.accounts().byUsername(name) : world.accounts().byPhone(name))
                 .orElseThrow(() -> new IllegalArgumentException("no account " + name + " (create it with --user or --bot)"));
     }
 }

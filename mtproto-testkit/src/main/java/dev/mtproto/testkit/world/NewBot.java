@@ -55,6 +55,6 @@ public final class NewBot {
      *     cluster's
      */
     public Account create() {
-        return world.createBot(username, name, homeDc, token);
+        return world.accounts().createBot(username, name, homeDc, token);
     }
 }

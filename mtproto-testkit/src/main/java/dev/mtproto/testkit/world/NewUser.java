@@ -88,6 +88,6 @@ public final class NewUser {
      *     not one of the cluster's
      */
     public Account create() {
-        return world.create(phone, firstName, lastName, username, homeDc, password, hint);
+        return world.accounts().createUser(phone, firstName, lastName, username, homeDc, password, hint);
     }
 }

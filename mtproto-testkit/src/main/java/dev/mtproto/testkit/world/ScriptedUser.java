@@ -273,7 +273,7 @@ public final class ScriptedUser {
 
     Destination chatOf(HistoryEntry entry) {
         if (entry.peer() instanceof PeerUser p) {
-            return new Destination.ToUser(world.account(p.userId()).orElseThrow());
+            return new Destination.ToUser(world.accounts().byId(p.userId()).orElseThrow());
         }
         long id = entry.peer() instanceof PeerChat c ? c.chatId() : ((PeerChannel) entry.peer()).channelId();
         return new Destination.ToChat(world.chats().byId(id).orElseThrow());

@@ -7,9 +7,7 @@ import dev.mtproto.testkit.TestDc;
 import dev.mtproto.testkit.world.accounts.AccessHashes;
 import dev.mtproto.testkit.world.accounts.Account;
 import dev.mtproto.testkit.world.accounts.Accounts;
-import dev.mtproto.testkit.world.accounts.PhoneNumbers;
 import dev.mtproto.testkit.world.accounts.UserObjects;
-import dev.mtproto.testkit.world.accounts.Usernames;
 import dev.mtproto.testkit.world.auth.AuthorizationTransfer;
 import dev.mtproto.testkit.world.auth.BotLogin;
 import dev.mtproto.testkit.world.auth.LogOut;
@@ -37,16 +35,12 @@ import dev.mtproto.testkit.world.messages.Destination;
 import dev.mtproto.testkit.world.messages.Draft;
 import dev.mtproto.testkit.world.messages.HistoryEntry;
 import dev.mtproto.testkit.world.updates.HomeDcKeys;
-import dev.mtproto.tl.api.Authorization;
 import dev.mtproto.tl.api.UpdatesType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -64,7 +58,7 @@ import java.util.function.IntPredicate;
  * World world = telegram.world();
  * Account alice = world.newUser("+15550001").name("Alice").homeDc(2).password("secret").create();
  * Account bot = world.newBot("echo_bot").create();
- * String code = world.loginCode("+15550001");          // the code auth.sendCode sent
+ * String code = world.logins().code("+15550001");      // the code auth.sendCode sent
  * world.flood().limit(SendCode.class, 3, Duration.ofMinutes(1));
  * WorldChat team = world.newGroup("Team").members(alice, bot).create();
  * world.send(alice).to(team).text("hi");              // as from Alice's phone: every member gets its updates
@@ -77,7 +71,6 @@ import java.util.function.IntPredicate;
  * authorizations and codes stay, as keys do.
  */
 public final class World {
-    private final TestCluster cluster;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Accounts accounts = new Accounts(random);
@@ -89,10 +82,9 @@ public final class World {
     private final FloodLimits flood = new FloodLimits();
     private final WorldHandlers handlers = new WorldHandlers();
     private final AccessGate gate;
-    private final PhoneLogin phoneLogin;
-    private final LoginTokenMethods loginTokens;
-    private final AtomicInteger placed = new AtomicInteger();
     private final Conversations conversations;
+    private final AccountDirectory accountDirectory;
+    private final LoginControls logins;
     private final ChatDirectory chatDirectory;
     private final Files files;
 
@@ -103,14 +95,15 @@ public final class World {
      * @param clock the cluster's clock
      */
     public World(TestCluster cluster, Clock clock) {
-        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(cluster, "cluster");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gate = new AccessGate(accounts, authorizations, clock);
-        IntPredicate dcExists = this::hasDc;
+        HomeDcs homeDcs = new HomeDcs(cluster);
+        IntPredicate dcExists = homeDcs::has;
         FutureAuthTokens futureTokens = new FutureAuthTokens(random);
         SignIns signIns = new SignIns(authorizations, futureTokens, users, id -> passwords.of(id).isPresent());
-        this.phoneLogin = new PhoneLogin(accounts, authorizations, codes, futureTokens, signIns, dcExists);
-        this.loginTokens = new LoginTokenMethods(accounts, new LoginTokens(random), signIns, cluster, random);
+        PhoneLogin phoneLogin = new PhoneLogin(accounts, authorizations, codes, futureTokens, signIns, dcExists);
+        LoginTokenMethods loginTokens = new LoginTokenMethods(accounts, new LoginTokens(random), signIns, cluster, random);
         phoneLogin.register(handlers);
         loginTokens.register(handlers);
         new BotLogin(accounts, signIns).register(handlers);
@@ -122,6 +115,8 @@ public final class World {
                 new HomeDcKeys(cluster, accounts, authorizations, clock), clock, handlers, random);
         new UserMethods(accounts, users, accessHashes, conversations.channelMethods::resolve).register(handlers);
         this.chatDirectory = new ChatDirectory(conversations.chats, accounts, clock);
+        this.accountDirectory = new AccountDirectory(accounts, passwords, conversations.chats, homeDcs, random);
+        this.logins = new LoginControls(accounts, authorizations, codes, phoneLogin, loginTokens, homeDcs, clock);
         this.files = new Files(clock, random, conversations.inputPeers, conversations.sender, conversations.scheduled, conversations.boxes,
                 users, () -> cluster.cdnDc().map(TestDc::id).orElse(0), handlers);
     }
@@ -148,205 +143,17 @@ public final class World {
         return new NewBot(this, username);
     }
 
-    Account create(String phone, String first, String last, String username, int homeDc, char[] password, String hint) {
-        checkNoChatHas(username);
-        String digits = PhoneNumbers.normalize(phone).orElseThrow(() -> new IllegalArgumentException("not a phone number: " + phone));
-        int dc = homeDc != 0 ? homeDc : PhoneNumbers.testNumberDc(digits).orElse(0);
-        Account account = accounts.createUser(digits, first, last, validUsername(username), place(dc));
-        if (password != null) {
-            passwords.set(account.id(), password, hint);
-        }
-        return account;
-    }
-
-    Account createBot(String username, String name, int homeDc, String token) {
-        String u = validUsername(username);
-        checkNoChatHas(u);
-        return accounts.createBot(name != null ? name : u, u, place(homeDc), token);
-    }
-
-    static String validUsername(String username) {
-        if (username.isEmpty()) {
-            return "";
-        }
-        return Usernames.normalize(username).orElseThrow(() -> new IllegalArgumentException("not a valid username: " + username));
-    }
-
-    private void checkNoChatHas(String username) {
-        if (!username.isEmpty() && conversations.chats.byUsername(username).isPresent()) {
-            throw new IllegalArgumentException("the username @" + username + " is taken by a chat");
-        }
-    }
-
-    /** @return the DC asked for, checked, or the next one in turn */
-    private int place(int dc) {
-        if (dc == 0) {
-            List<TestDc> dcs = cluster.dcs();
-            return dcs.get(Math.floorMod(placed.getAndIncrement(), dcs.size())).id();
-        }
-        requireDc(dc);
-        return dc;
-    }
-
-    private void requireDc(int dc) {
-        if (!hasDc(dc)) {
-            throw new IllegalArgumentException("the cluster has no DC " + dc);
-        }
-    }
-
-    private boolean hasDc(int dc) {
-        return cluster.dcs().stream().anyMatch(d -> d.id() == dc);
+    /** @return the world's accounts: look them up, set passwords, move them to another DC, free test numbers */
+    public AccountDirectory accounts() {
+        return accountDirectory;
     }
 
     /**
-     * @param id a user id
-     * @return the account
+     * @return how people sign in: login codes sent and their lifetime, QR login tokens, who a key is signed in
+     *     as, banned numbers, the DC for new numbers
      */
-    public Optional<Account> account(long id) {
-        return accounts.byId(id);
-    }
-
-    /**
-     * @param phone a phone number in any form the world reads
-     * @return the account with that number
-     */
-    public Optional<Account> accountByPhone(String phone) {
-        return accounts.byPhone(phone);
-    }
-
-    /**
-     * @param username a username, with or without {@code @}
-     * @return the account with that username
-     */
-    public Optional<Account> accountByUsername(String username) {
-        return accounts.byUsername(username);
-    }
-
-    /** @return every account, in the order they were made */
-    public List<Account> accounts() {
-        return accounts.all();
-    }
-
-    /**
-     * @param dc a DC of the cluster, 1 to 9
-     * @return a test number {@code 99966XYYYY} of that DC that no account has yet: on a key made for a test
-     *     DC it signs up and in with the code XXXXX (https://core.telegram.org/api/auth#test-accounts)
-     * @throws IllegalStateException if all 10,000 numbers of the DC are taken
-     */
-    public String newTestPhoneNumber(int dc) {
-        int start = random.nextInt(10_000);
-        for (int i = 0; i < 10_000; i++) {
-            String phone = PhoneNumbers.testNumber(dc, (start + i) % 10_000);
-            if (!accounts.taken(phone)) {
-                return phone;
-            }
-        }
-        throw new IllegalStateException("every test number of DC " + dc + " has an account");
-    }
-
-    /**
-     * Sets or changes a person's 2FA password; SRP challenges given out for the old one answer
-     * {@code SRP_PASSWORD_CHANGED}.
-     *
-     * @param account the account
-     * @param password the password
-     * @param hint its hint, empty for none
-     */
-    public void setPassword(Account account, String password, String hint) {
-        passwords.set(account.id(), password.toCharArray(), hint);
-    }
-
-    /** @param account an account whose 2FA password goes */
-    public void removePassword(Account account) {
-        passwords.remove(account.id());
-    }
-
-    /**
-     * Moves an account to another DC, as Telegram may: keys signed in on its old DC get
-     * {@code 303 USER_MIGRATE_X} from then on (https://core.telegram.org/api/datacenter#user-migration).
-     *
-     * @param account the account
-     * @param dc its new home DC
-     * @return the account as it is now
-     * @throws IllegalArgumentException if the cluster has no such DC
-     */
-    public Account moveAccount(Account account, int dc) {
-        requireDc(dc);
-        return accounts.update(account.id(), a -> a.withHomeDc(dc));
-    }
-
-    /** @param phone a number Telegram bans: {@code auth.sendCode} answers {@code 400 PHONE_NUMBER_BANNED} */
-    public void banPhoneNumber(String phone) {
-        accounts.ban(PhoneNumbers.normalize(phone).orElseThrow(() -> new IllegalArgumentException("not a phone number: " + phone)));
-    }
-
-    /**
-     * Sends numbers without an account to one DC, as Telegram does by the client's IP address: asked
-     * elsewhere, {@code auth.sendCode} answers {@code 303 NETWORK_MIGRATE_X}.
-     *
-     * @param dc the DC, or 0 for the DC asked (the default)
-     */
-    public void newNumbersDc(int dc) {
-        if (dc != 0) {
-            requireDc(dc);
-        }
-        phoneLogin.newNumbersDc(dc);
-    }
-
-    // ------------------------------------------------------------------ what users see and do
-
-    /**
-     * @param phone a phone number in any form the world reads
-     * @return the last login code sent to it, as its owner reads it from the SMS
-     */
-    public Optional<String> lastLoginCode(String phone) {
-        return PhoneNumbers.normalize(phone).flatMap(codes::lastCode);
-    }
-
-    /**
-     * @param phone a phone number
-     * @return the last login code sent to it
-     * @throws IllegalStateException if none was sent
-     */
-    public String loginCode(String phone) {
-        return lastLoginCode(phone).orElseThrow(() -> new IllegalStateException("no login code was sent to " + phone));
-    }
-
-    /**
-     * @param listener told every login code the world sends (the number, digits only, and the code), as
-     *     its owner reads the SMS; the standalone test DC prints them. Called as the code is sent: be quick.
-     */
-    public void onLoginCode(BiConsumer<String, String> listener) {
-        codes.onCodeSent(listener);
-    }
-
-    /** @param lifetime how long login codes sent from now on can be used (default 5 minutes) */
-    public void loginCodeLifetime(Duration lifetime) {
-        codes.lifetime(lifetime);
-    }
-
-    /**
-     * Accepts a QR login token as an account, as its signed-in app does when it scans the code
-     * ({@code auth.acceptLoginToken}); the exporting client gets {@code updateLoginToken}.
-     *
-     * @param token the token of {@code auth.loginToken}
-     * @param by the account
-     * @return the {@code authorization} of the app being signed in
-     * @throws dev.mtproto.rpc.RpcException {@code AUTH_TOKEN_INVALID}, {@code AUTH_TOKEN_EXPIRED} or
-     *     {@code AUTH_TOKEN_ALREADY_ACCEPTED}, as the method answers
-     */
-    public Authorization acceptLoginToken(byte[] token, Account by) {
-        return loginTokens.accept(token, by, clock.millis() / 1000);
-    }
-
-    /**
-     * @param dcId a DC
-     * @param authKeyId a key (a temporary key counts as the permanent key it is bound to)
-     * @return the account the key is signed in as on that DC
-     */
-    public Optional<Account> signedIn(int dcId, long authKeyId) {
-        long perm = authorizations.permKeyOf(dcId, authKeyId, clock.millis() / 1000).orElse(authKeyId);
-        return authorizations.signedIn(dcId, perm).flatMap(s -> accounts.byId(s.userId()));
+    public LoginControls logins() {
+        return logins;
     }
 
     /** @return the flood limits tests set */
@@ -502,8 +309,7 @@ public final class World {
     public void reset() {
         conversations.controls.reset();
         flood.clear();
-        phoneLogin.newNumbersDc(0);
-        codes.lifetime(LoginCodes.DEFAULT_LIFETIME);
+        logins.reset();
         files.reset();
     }
 

@@ -55,12 +55,12 @@ class PerfectForwardSecrecyTest {
                 .perfectForwardSecrecy(Duration.ofHours(1)).addEventListener(keys).build())) {
             Authenticator.of(client).signInBot(bot.botToken()).join();
             assertThat(client.invoke(SELF).join()).hasSize(1);
-            assertThat(dc.executions(BindTempAuthKey.class)).isEqualTo(1);
+            assertThat(dc.inspection().executions(BindTempAuthKey.class)).isEqualTo(1);
         }
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> keys.created.size() == 2);
         assertThat(keys.created).containsExactly(false, true);
         long permanent = store.loadAuthorization(1).orElseThrow().authKey().id();
-        assertThat(dc.authKey(permanent)).as("the stored key is the DC's permanent key").isNotNull();
+        assertThat(dc.inspection().authKey(permanent)).as("the stored key is the DC's permanent key").isNotNull();
     }
 
     @Test
@@ -72,10 +72,10 @@ class PerfectForwardSecrecyTest {
                 .perfectForwardSecrecy(Duration.ofHours(1)).build())) {
             Authenticator.of(client).signInBot(bot.botToken()).join();
             long permanent = store.loadAuthorization(1).orElseThrow().authKey().id();
-            int binds = dc.executions(BindTempAuthKey.class);
+            int binds = dc.inspection().executions(BindTempAuthKey.class);
             dc.faults().transportErrorOnNextFrame(-404);
             assertThat(client.invoke(SELF).join()).as("after a new temporary key, still signed in").hasSize(1);
-            assertThat(dc.executions(BindTempAuthKey.class)).isEqualTo(binds + 1);
+            assertThat(dc.inspection().executions(BindTempAuthKey.class)).isEqualTo(binds + 1);
             assertThat(store.loadAuthorization(1).orElseThrow().authKey().id()).isEqualTo(permanent);
         }
     }
@@ -87,9 +87,9 @@ class PerfectForwardSecrecyTest {
         try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore())
                 .perfectForwardSecrecy(Duration.ofSeconds(10)).build())) {
             Authenticator.of(client).signInBot(bot.botToken()).join();
-            int binds = dc.executions(BindTempAuthKey.class);
+            int binds = dc.inspection().executions(BindTempAuthKey.class);
             // a tenth of its life before it expires, the idle session moves to a new key (made and bound)
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> dc.executions(BindTempAuthKey.class) > binds);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> dc.inspection().executions(BindTempAuthKey.class) > binds);
             assertThat(client.invoke(ConnectionId.main(1), SELF, Duration.ofSeconds(10)).join()).hasSize(1);
         }
     }

@@ -40,7 +40,7 @@ class QrSignInTest {
     /** The phone the person scans with: signed in as them (on their own DC). */
     private static MtprotoClient phoneOf(Account person, String password) {
         MtprotoClient phone = client();
-        ScriptedFlow flow = new ScriptedFlow().phone(person.phone()).code(r -> world().loginCode(person.phone()));
+        ScriptedFlow flow = new ScriptedFlow().phone(person.phone()).code(r -> world().logins().code(person.phone()));
         if (password != null) {
             flow.password(password);
         }

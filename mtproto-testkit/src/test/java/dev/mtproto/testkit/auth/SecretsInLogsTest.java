@@ -77,11 +77,11 @@ class SecretsInLogsTest {
         }
         try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build())) {
             ScriptedFlow flow = new ScriptedFlow().phone("+15552001").code(r -> "99999")
-                    .code(r -> world.loginCode("+15552001")).password("wrong-pass-phrase").password("s3cret-pass-phrase");
+                    .code(r -> world.logins().code("+15552001")).password("wrong-pass-phrase").password("s3cret-pass-phrase");
             shown.add(Authenticator.of(client).signIn(flow).join().toString());
             shown.add(flow.codeRequests.toString());
             shown.add(flow.passwordRequests.toString());
-            secrets.text(world.lastLoginCode("+15552001").orElseThrow());
+            secrets.text(world.logins().lastCode("+15552001").orElseThrow());
             try (MtprotoClient desktop = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore()).build())) {
                 ScriptedFlow qrFlow = new ScriptedFlow().password("s3cret-pass-phrase");
                 CompletableFuture<SignedIn> qr = Authenticator.of(desktop).signInWithQr(qrFlow, Duration.ofSeconds(30));
@@ -135,7 +135,7 @@ class SecretsInLogsTest {
             shown.add(client.invoke(GetNearestDc.INSTANCE).get(20, TimeUnit.SECONDS).toString());
             shown.add(client.toString());
         }
-        assertThat(TELEGRAM.cluster().dc(1).authKeys()).as("a permanent and a temporary key")
+        assertThat(TELEGRAM.cluster().dc(1).inspection().authKeys()).as("a permanent and a temporary key")
                 .anyMatch(DcKey::temporary).anyMatch(k -> !k.temporary());
         store.loadAuthorization(1).ifPresent(a -> shown.add(a.toString()));
         secrets.text(bot.botToken().split(":")[1]);

@@ -77,7 +77,7 @@ class SignInTest {
         Account alice = world().newUser("+15550001").name("Alice").homeDc(2).password("correct horse", "horse").create();
         ScriptedFlow flow = new ScriptedFlow().phone("+15550001")
                 .code(r -> "00000") // wrong first
-                .code(r -> world().loginCode("+15550001"))
+                .code(r -> world().logins().code("+15550001"))
                 .password("wrong battery").password("correct horse");
         try (MtprotoClient client = client()) {
             assertThat(client.homeDc()).isEqualTo(1);
@@ -95,19 +95,19 @@ class SignInTest {
 
     @Test
     void aNewNumberSignsUpAfterSeeingTheTerms() {
-        ScriptedFlow flow = new ScriptedFlow().phone("+15550777").code(r -> world().loginCode("+15550777"));
+        ScriptedFlow flow = new ScriptedFlow().phone("+15550777").code(r -> world().logins().code("+15550777"));
         flow.signUp = new SignUpDetails("Bob", "Builder");
         try (MtprotoClient client = client()) {
             SignedIn me = Authenticator.of(client).signIn(flow).join();
             assertThat(me.firstName()).isEqualTo("Bob");
-            assertThat(world().accountByPhone("+15550777")).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(me.userId()));
+            assertThat(world().accounts().byPhone("+15550777")).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(me.userId()));
             assertThat(flow.signUpRequests).singleElement().satisfies(r -> assertThat(r.termsOfService()).isPresent());
         }
     }
 
     @Test
     void aFlowThatWillNotSignUpEndsTheSignInCancelled() {
-        ScriptedFlow flow = new ScriptedFlow().phone("+15550778").code(r -> world().loginCode("+15550778"));
+        ScriptedFlow flow = new ScriptedFlow().phone("+15550778").code(r -> world().logins().code("+15550778"));
         try (MtprotoClient client = client()) {
             assertThat(loginFailure(() -> Authenticator.of(client).signIn(flow).join()).error()).isEqualTo(LoginError.CANCELLED);
         }
@@ -116,8 +116,8 @@ class SignInTest {
     @Test
     void anInvalidNumberIsAskedAgainAndABannedOneEndsTheSignIn() {
         world().newUser("+15550002").name("Carol").create();
-        world().banPhoneNumber("+15550003");
-        ScriptedFlow again = new ScriptedFlow().phone("12").phone("+15550002").code(r -> world().loginCode("+15550002"));
+        world().logins().banPhoneNumber("+15550003");
+        ScriptedFlow again = new ScriptedFlow().phone("12").phone("+15550002").code(r -> world().logins().code("+15550002"));
         try (MtprotoClient client = client()) {
             assertThat(Authenticator.of(client).signIn(again).join().firstName()).isEqualTo("Carol");
         }
@@ -130,20 +130,20 @@ class SignInTest {
     @Test
     void anExpiredCodeBringsANewOne() {
         world().newUser("+15550004").name("Dave").create();
-        world().loginCodeLifetime(Duration.ofMillis(1));
+        world().logins().codeLifetime(Duration.ofMillis(1));
         try (MtprotoClient client = client()) {
             ScriptedFlow flow = new ScriptedFlow().phone("+15550004")
                     .code(r -> {
-                        String stale = world().loginCode("+15550004");
+                        String stale = world().logins().code("+15550004");
                         try {
                             Thread.sleep(20); // a person slower than the code's lifetime
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
-                        world().loginCodeLifetime(Duration.ofMinutes(5)); // the next code lives
+                        world().logins().codeLifetime(Duration.ofMinutes(5)); // the next code lives
                         return stale;
                     })
-                    .code(r -> world().loginCode("+15550004"));
+                    .code(r -> world().logins().code("+15550004"));
             assertThat(Authenticator.of(client).signIn(flow).join().firstName()).isEqualTo("Dave");
             assertThat(flow.codeErrors()).containsExactly(LoginError.PHONE_CODE_EXPIRED);
         }
@@ -153,7 +153,7 @@ class SignInTest {
     void aCodeCanBeSentAgainAnotherWay() {
         world().newUser("+15550005").name("Eve").create();
         ScriptedFlow flow = new ScriptedFlow().phone("+15550005").code(r -> dev.mtproto.auth.LoginFlow.RESEND_CODE)
-                .code(r -> world().loginCode("+15550005"));
+                .code(r -> world().logins().code("+15550005"));
         try (MtprotoClient client = client()) {
             assertThat(Authenticator.of(client).signIn(flow).join().firstName()).isEqualTo("Eve");
         }
@@ -165,7 +165,7 @@ class SignInTest {
 
     @Test
     void testModeNumbersSignInWithTheirDcDigits() {
-        String phone = world().newTestPhoneNumber(3);
+        String phone = world().accounts().newTestPhoneNumber(3);
         ScriptedFlow flow = new ScriptedFlow().phone(phone).code(r -> "33333");
         flow.signUp = new SignUpDetails("Tess", "");
         try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().testMode(true)
@@ -199,13 +199,13 @@ class SignInTest {
         assertThat(store.loadAccount()).hasValueSatisfying(a -> assertThat(a.userId()).isEqualTo(bot.id()));
         assertThat(store.loadAuthorization(1).orElseThrow().authorizedUserId()).isEqualTo(bot.id());
         assertThat(store.loadAuthorization(2).orElseThrow().authorizedUserId()).as("imported on DC 2").isEqualTo(bot.id());
-        int imports = TELEGRAM.cluster().dc(2).executions(dev.mtproto.tl.api.auth.ImportAuthorization.class);
+        int imports = TELEGRAM.cluster().dc(2).inspection().executions(dev.mtproto.tl.api.auth.ImportAuthorization.class);
         try (MtprotoClient again = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build())) {
             assertThat(again.signedInUserId()).hasValue(bot.id());
             assertThat(again.invoke(ConnectionId.main(2), self, Duration.ofSeconds(10)).join()).hasSize(1);
             Authenticator.of(again).logOut().join();
         }
-        assertThat(TELEGRAM.cluster().dc(2).executions(dev.mtproto.tl.api.auth.ImportAuthorization.class)).as("no transfer again").isEqualTo(imports);
+        assertThat(TELEGRAM.cluster().dc(2).inspection().executions(dev.mtproto.tl.api.auth.ImportAuthorization.class)).as("no transfer again").isEqualTo(imports);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.loadAccount().isEmpty());
         assertThat(store.loadAuthorization(1).orElseThrow().authorizedUserId()).isZero();
     }
@@ -219,8 +219,8 @@ class SignInTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(client.invoke(ConnectionId.main(2), self, Duration.ofSeconds(10)).join()).hasSize(1);
             }
-            assertThat(TELEGRAM.cluster().dc(1).executions(dev.mtproto.tl.api.auth.ExportAuthorization.class)).isEqualTo(1);
-            assertThat(TELEGRAM.cluster().dc(2).executions(dev.mtproto.tl.api.auth.ImportAuthorization.class)).isEqualTo(1);
+            assertThat(TELEGRAM.cluster().dc(1).inspection().executions(dev.mtproto.tl.api.auth.ExportAuthorization.class)).isEqualTo(1);
+            assertThat(TELEGRAM.cluster().dc(2).inspection().executions(dev.mtproto.tl.api.auth.ImportAuthorization.class)).isEqualTo(1);
         }
     }
 }

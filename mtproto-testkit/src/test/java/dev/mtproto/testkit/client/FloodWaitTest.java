@@ -63,9 +63,9 @@ class FloodWaitTest {
             assertThatThrownBy(() -> client.invoke(GetNearestDc.INSTANCE).join()).cause().isInstanceOf(FloodWaitException.class)
                     .satisfies(e -> assertThat(((FloodWaitException) e).waitSeconds()).isEqualTo(120));
             // the wait is in force: the next call of the method fails without reaching the server
-            int executed = TELEGRAM.cluster().dc(1).executions(GetNearestDc.class);
+            int executed = TELEGRAM.cluster().dc(1).inspection().executions(GetNearestDc.class);
             assertThatThrownBy(() -> client.invoke(GetNearestDc.INSTANCE).join()).cause().isInstanceOf(FloodWaitException.class);
-            assertThat(TELEGRAM.cluster().dc(1).executions(GetNearestDc.class)).isEqualTo(executed);
+            assertThat(TELEGRAM.cluster().dc(1).inspection().executions(GetNearestDc.class)).isEqualTo(executed);
             assertThat(client.invoke(GetConfig.INSTANCE).join()).as("other methods are not held").isNotNull();
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> waits.seen.size() >= 2);
@@ -80,17 +80,17 @@ class FloodWaitTest {
             client.connect().join();
             CompletableFuture<NearestDcType> first = client.invoke(GetNearestDc.INSTANCE);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> client.pendingCalls() == 1 && !first.isDone()
-                    && dc.executions(GetNearestDc.class) == 0);
+                    && dc.inspection().executions(GetNearestDc.class) == 0);
             Thread.sleep(200); // the flood wait has been answered and is in force now
             List<CompletableFuture<NearestDcType>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 calls.add(client.invoke(GetNearestDc.INSTANCE));
             }
             Thread.sleep(1000);
-            assertThat(dc.executions(GetNearestDc.class)).as("calls that reached the server during the wait").isZero();
+            assertThat(dc.inspection().executions(GetNearestDc.class)).as("calls that reached the server during the wait").isZero();
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
             assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(NEAREST);
-            assertThat(dc.executions(GetNearestDc.class)).as("each call ran once").isEqualTo(51);
+            assertThat(dc.inspection().executions(GetNearestDc.class)).as("each call ran once").isEqualTo(51);
         }
     }
 

@@ -85,7 +85,7 @@ class InterceptorsTest {
             assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(new NearestDc("XX", 1, 1));
         }
         assertThat(attempts).as("two refused, one answered").hasValue(3);
-        assertThat(TELEGRAM.cluster().dc(1).executions(GetNearestDc.class)).as("executed once").isEqualTo(1);
+        assertThat(TELEGRAM.cluster().dc(1).inspection().executions(GetNearestDc.class)).as("executed once").isEqualTo(1);
     }
 
     @Test
@@ -99,7 +99,7 @@ class InterceptorsTest {
         try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().addInterceptor(toDc2).build())) {
             assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(new NearestDc("XX", 2, 2));
         }
-        assertThat(TELEGRAM.cluster().dc(1).executions(GetNearestDc.class)).isZero();
+        assertThat(TELEGRAM.cluster().dc(1).inspection().executions(GetNearestDc.class)).isZero();
     }
 
     @Test
@@ -114,7 +114,7 @@ class InterceptorsTest {
             assertThatThrownBy(() -> client.invoke(GetNearestDc.INSTANCE).join()).cause()
                     .isInstanceOf(RpcException.class).hasMessageContaining("REFUSED_LOCALLY");
         }
-        assertThat(TELEGRAM.cluster().dc(1).executions(GetNearestDc.class)).isZero();
+        assertThat(TELEGRAM.cluster().dc(1).inspection().executions(GetNearestDc.class)).isZero();
     }
 
     @Test

@@ -105,13 +105,13 @@ class LifecycleTest {
         TestDc dc = TELEGRAM.cluster().dc(1);
         MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().build());
         client.close();
-        int before = dc.acceptedConnections();
+        int before = dc.inspection().acceptedConnections();
         CompletableFuture<Void> connecting = client.connect();
         CompletableFuture<?> call = client.invoke(GetNearestDc.INSTANCE);
         assertThat(connecting).isCompletedExceptionally();
         assertThatThrownBy(call::join).hasCauseInstanceOf(ClientClosedException.class);
         Thread.sleep(500);
-        assertThat(dc.acceptedConnections()).as("connections opened after close()").isEqualTo(before);
+        assertThat(dc.inspection().acceptedConnections()).as("connections opened after close()").isEqualTo(before);
         assertThat(client.state()).isNotEqualTo(ConnectionState.CONNECTED);
     }
 
@@ -157,11 +157,11 @@ class LifecycleTest {
         try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(store).build())) {
             assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(NEAREST);
             long keyId = store.loadAuthorization(1).orElseThrow().authKey().id();
-            int keys = dc.authKeyCount();
+            int keys = dc.inspection().authKeyCount();
             dc.faults().transportErrorOnNextFrame(-404); // unauthenticated: anyone on the path could send it
             assertThat(client.invoke(GetNearestDc.INSTANCE).join()).isEqualTo(NEAREST);
             assertThat(store.loadAuthorization(1).orElseThrow().authKey().id()).isEqualTo(keyId);
-            assertThat(dc.authKeyCount()).isEqualTo(keys);
+            assertThat(dc.inspection().authKeyCount()).isEqualTo(keys);
         }
     }
 }

@@ -57,7 +57,7 @@ class MultiDcTest {
     @Test
     void aConnectionLeftUnusedIsClosedAndReopenedWithTheSameKey() throws InterruptedException {
         TestCluster cluster = TELEGRAM.cluster();
-        int keysBefore = cluster.dc(2).authKeyCount();
+        int keysBefore = cluster.dc(2).inspection().authKeyCount();
         try (MtprotoClient client = MtprotoClient.create(cluster.clientConfig().sessionStore(new MemorySessionStore())
                 .idleConnectionTimeout(Duration.ofMillis(200)).build())) {
             ConnectionId dc2 = ConnectionId.main(2);
@@ -71,7 +71,7 @@ class MultiDcTest {
             assertThat(client.state(dc2)).as("closed and forgotten after being unused").isEqualTo(ConnectionState.DISCONNECTED);
             assertThat(client.state()).as("the home DC's connection stays, it gets the updates").isEqualTo(ConnectionState.CONNECTED);
             assertThat(client.invoke(dc2, GetNearestDc.INSTANCE, TIMEOUT).join()).isEqualTo(new NearestDc("XX", 2, 2));
-            assertThat(cluster.dc(2).authKeyCount()).as("reopened with the key it had").isEqualTo(keysBefore + 1);
+            assertThat(cluster.dc(2).inspection().authKeyCount()).as("reopened with the key it had").isEqualTo(keysBefore + 1);
         }
     }
 
@@ -79,7 +79,7 @@ class MultiDcTest {
     void connectionsToOneDcShareItsKeyEvenWhenTheyStartTogether() {
         TestCluster cluster = TELEGRAM.cluster();
         TestDc dc2 = cluster.dc(2);
-        int keysBefore = dc2.authKeyCount();
+        int keysBefore = dc2.inspection().authKeyCount();
         try (MtprotoClient client = MtprotoClient.create(cluster.clientConfig().build())) {
             List<CompletableFuture<?>> calls = List.of(
                     client.invoke(ConnectionId.main(2), GetNearestDc.INSTANCE, TIMEOUT),
@@ -87,7 +87,7 @@ class MultiDcTest {
                     client.invoke(new ConnectionId(2, DcRole.UPLOAD), GetNearestDc.INSTANCE, TIMEOUT));
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
         }
-        assertThat(dc2.authKeyCount() - keysBefore).as("keys created on DC 2").isEqualTo(1);
+        assertThat(dc2.inspection().authKeyCount() - keysBefore).as("keys created on DC 2").isEqualTo(1);
     }
 
     @Test

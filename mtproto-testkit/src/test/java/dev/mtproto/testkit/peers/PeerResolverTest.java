@@ -88,7 +88,7 @@ class PeerResolverTest {
 
             @Override
             public String code(CodeRequest request) {
-                return TELEGRAM.cluster().world().loginCode(phone);
+                return TELEGRAM.cluster().world().logins().code(phone);
             }
 
             @Override

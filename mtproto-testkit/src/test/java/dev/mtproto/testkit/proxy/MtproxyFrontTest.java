@@ -40,7 +40,7 @@ class MtproxyFrontTest {
     }
 
     private static int accepted() {
-        return TELEGRAM.cluster().dc(1).acceptedConnections() + TELEGRAM.cluster().dc(2).acceptedConnections();
+        return TELEGRAM.cluster().dc(1).inspection().acceptedConnections() + TELEGRAM.cluster().dc(2).inspection().acceptedConnections();
     }
 
     @ParameterizedTest(name = "secret {0}...")
@@ -63,11 +63,11 @@ class MtproxyFrontTest {
         try (MtproxyFront front = front(EE);
                 MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().homeDc(2).testMode(testMode)
                         .dialer(front.config().dialer()).build())) {
-            int before = TELEGRAM.cluster().dc(2).acceptedConnections();
+            int before = TELEGRAM.cluster().dc(2).inspection().acceptedConnections();
             client.connect().get(20, TimeUnit.SECONDS);
             NearestDc nearest = (NearestDc) client.invoke(GetNearestDc.INSTANCE).get(20, TimeUnit.SECONDS);
             assertThat(nearest.thisDc()).isEqualTo(2);
-            assertThat(TELEGRAM.cluster().dc(2).acceptedConnections()).isGreaterThan(before);
+            assertThat(TELEGRAM.cluster().dc(2).inspection().acceptedConnections()).isGreaterThan(before);
             assertThat(front.dcFieldsSeen()).containsExactly(testMode ? 10_002 : 2);
         }
     }

@@ -68,11 +68,11 @@ class ProxyDialersTest {
     @MethodSource("proxies")
     void aKeyExchangeAndACallGoThroughTheProxy(String kind, boolean auth) throws Exception {
         try (TunnelProxy proxy = open(kind, auth)) {
-            int before = TELEGRAM.cluster().dc(1).acceptedConnections();
+            int before = TELEGRAM.cluster().dc(1).inspection().acceptedConnections();
             NearestDc nearest = callThrough(config(proxy).dialer());
             assertThat(nearest.thisDc()).isEqualTo(1);
             assertThat(proxy.tunnels()).as("every connection went through the proxy").isPositive()
-                    .isEqualTo(TELEGRAM.cluster().dc(1).acceptedConnections() - before);
+                    .isEqualTo(TELEGRAM.cluster().dc(1).inspection().acceptedConnections() - before);
         }
     }
 

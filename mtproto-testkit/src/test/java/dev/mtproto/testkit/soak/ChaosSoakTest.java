@@ -127,7 +127,7 @@ class ChaosSoakTest {
     /** Waits for calls a delay fault holds to run and for the client to settle, so the record is final. */
     private static void awaitQuiet(TestDc dc, MtprotoClient client, SoakSettings settings) throws InterruptedException {
         long until = System.nanoTime() + settings.deadline().multipliedBy(2).plus(SoakSettings.GRACE).toNanos();
-        while ((dc.delayedCalls() > 0 || client.pendingCalls() > 0) && System.nanoTime() < until) {
+        while ((dc.inspection().delayedCalls() > 0 || client.pendingCalls() > 0) && System.nanoTime() < until) {
             Thread.sleep(50);
         }
     }

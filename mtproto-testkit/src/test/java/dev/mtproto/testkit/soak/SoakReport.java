@@ -18,7 +18,7 @@ final class SoakReport {
                 s.calls(), s.callers(), s.faultRate(), s.seed(), s.deadline().toMillis(), s.kinds());
         out.printf(Locale.ROOT, "  calling took %.1f s (%,.0f calls/s); DC accepted %,d connections, dropped %,d client frames;"
                 + " client dropped %,d messages %s%n", calling.toMillis() / 1000.0, s.calls() * 1e9 / Math.max(1, calling.toNanos()),
-                dc.acceptedConnections(), dc.droppedFrames(), client.droppedMessageCount(), client.droppedMessages());
+                dc.inspection().acceptedConnections(), dc.inspection().droppedFrames(), client.droppedMessageCount(), client.droppedMessages());
         out.printf(Locale.ROOT, "  %-22s %9s %10s %9s %13s %8s %5s%n", "fault", "armed", "completed", "not run", "may have run",
                 "untyped", "hung");
         row(out, "(none)", -1, outcomes, null);

@@ -32,7 +32,7 @@ final class Clients {
 
             @Override
             public String code(CodeRequest request) {
-                return telegram.world().loginCode(phone);
+                return telegram.world().logins().code(phone);
             }
 
             @Override

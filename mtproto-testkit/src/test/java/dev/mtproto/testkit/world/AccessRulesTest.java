@@ -62,12 +62,12 @@ class AccessRulesTest {
         Account mover = world().newUser("+18880000002").homeDc(1).create();
         try (RawClient onDc1 = RawClient.connect(TELEGRAM.cluster().dc(1), 1); RawClient onDc2 = RawClient.connect(TELEGRAM.cluster().dc(2), 2)) {
             RawCalls.signIn(onDc1, world(), "+18880000002");
-            world().moveAccount(mover, 2);
+            world().accounts().move(mover, 2);
             RawCalls.assertRpcError(onDc1.call(GET_ME), 303, "USER_MIGRATE_2"); // read off the wire: our client follows it
             var exported = (ExportedAuthorization) onDc1.call(new ExportAuthorization(2)); // still allowed
             onDc2.call(new ImportAuthorization(exported.id(), exported.bytes()));
             assertThat(onDc2.call(GET_ME)).asList().hasSize(1);
-            assertThat(world().account(mover.id()).orElseThrow().homeDc()).isEqualTo(2);
+            assertThat(world().accounts().byId(mover.id()).orElseThrow().homeDc()).isEqualTo(2);
         }
     }
 

@@ -45,7 +45,7 @@ class BotSignInTest {
             assertThat(me.phone()).isNull();
             assertThat(signedIn.futureAuthToken()).as("bots log in with their token only").isNull();
             assertThat(client.call(GET_ME)).containsExactly(me);
-            assertThat(world().signedIn(1, client.authKey(1).id())).contains(bot);
+            assertThat(world().logins().signedIn(1, client.authKey(1).id())).contains(bot);
         }
     }
 

@@ -50,7 +50,7 @@ class FileDcsTest {
     void aFileOnAnotherDcIsReadThereWithAnImportedAuthorization() {
         WorldPeople people = new WorldPeople(TELEGRAM.cluster(), "1465");
         Account alice = people.person("Alice"); // DC 1
-        Account bob = TELEGRAM.cluster().world().moveAccount(people.person("Bob"), 2);
+        Account bob = TELEGRAM.cluster().world().accounts().move(people.person("Bob"), 2);
         try (WorldClient a = people.signedIn(alice); WorldClient b = people.signedIn(bob)) {
             byte[] data = bytes(100 * KIB + 3, 21);
             Document sent = (Document) ((MessageMediaDocument) FileTransfer.sentMessage(a.call(FileTransfer.sendMedia(
@@ -73,7 +73,7 @@ class FileDcsTest {
     @Test
     void aFileUploadedOnDc2LivesOnDc2() {
         WorldPeople people = new WorldPeople(TELEGRAM.cluster(), "1466");
-        Account carol = TELEGRAM.cluster().world().moveAccount(people.person("Carol"), 2);
+        Account carol = TELEGRAM.cluster().world().accounts().move(people.person("Carol"), 2);
         try (WorldClient c = people.signedIn(carol)) {
             byte[] data = bytes(5000, 22);
             Document d = sendDocument(c, uploadSmall(c, data, 8 * KIB, "x"), "a/b");
@@ -100,12 +100,12 @@ class FileDcsTest {
         assertThat(telegram.dcOptions().all()).filteredOn(o -> o.has(DcAddress.Flag.MEDIA_ONLY)).hasSize(2);
 
         TestDc dc1 = telegram.dc(1);
-        int before = dc1.acceptedMediaConnections();
+        int before = dc1.inspection().acceptedMediaConnections();
         DcOptions mediaOnly = DcOptions.of(List.of(new DcAddress(1, dc1.host(), dc1.mediaPort().orElseThrow(), Set.of(), Optional.empty())));
         try (MtprotoClient viaMedia = MtprotoClient.create(telegram.clientConfig().dcOptions(mediaOnly).build())) {
             assertThat(viaMedia.invoke(GetConfig.INSTANCE, Duration.ofSeconds(10)).join()).isInstanceOf(Config.class);
         }
-        assertThat(dc1.acceptedMediaConnections()).isGreaterThan(before);
+        assertThat(dc1.inspection().acceptedMediaConnections()).isGreaterThan(before);
     }
 
     @Test

@@ -99,7 +99,7 @@ class FileEngineWorldTest {
     @Test
     void aFileOnAnotherDcIsFetchedThereWithTheAuthorizationCarriedAndTheHomeDcStays() {
         Account alice = people.person("Alice"); // DC 1
-        Account bob = TELEGRAM.cluster().world().moveAccount(people.person("Bob"), 2);
+        Account bob = TELEGRAM.cluster().world().accounts().move(people.person("Bob"), 2);
         try (WorldClient a = people.signedIn(alice); WorldClient b = people.signedIn(bob);
              FileTransfers aliceFiles = FileTransfers.create(a.raw(), SETTINGS);
              FileTransfers bobFiles = FileTransfers.create(b.raw(), SETTINGS)) {

@@ -101,7 +101,7 @@ class PasswordCheckTest {
             assertError(client.error(new CheckPassword(new InputCheckPasswordSRP(made.srpId(), one, made.m1()))), "PASSWORD_HASH_INVALID");
 
             Password before = (Password) client.call(GetPassword.INSTANCE);
-            world().setPassword(account, "changed", "");
+            world().accounts().setPassword(account, "changed", "");
             assertError(client.error(new CheckPassword(WorldClient.srpAnswer(before, "right"))), "SRP_PASSWORD_CHANGED");
             assertThat(client.checkPassword(1, "changed").user()).isInstanceOf(User.class);
         }

@@ -75,7 +75,7 @@ class PhoneSignInTest {
             assertThat(sent.type()).as("nobody is signed in to send it to the app").isEqualTo(new SentCodeTypeSms(5));
             assertThat(sent.nextType()).isEqualTo(CodeTypeCall.INSTANCE);
             assertThat(sent.timeout()).isEqualTo(60);
-            String code = world().loginCode(phone);
+            String code = world().logins().code(phone);
             assertThat(code).hasSize(5).containsOnlyDigits();
 
             var signUpRequired = (AuthorizationSignUpRequired) first.call(signIn(phone, sent.phoneCodeHash(), code));
@@ -87,7 +87,7 @@ class PhoneSignInTest {
             assertThat(me.lastName()).isEqualTo("Smith");
             assertThat(me.phone()).isEqualTo(phone.substring(1));
             assertThat(signedUp.futureAuthToken()).isNotEmpty();
-            Account account = world().accountByPhone(phone).orElseThrow();
+            Account account = world().accounts().byPhone(phone).orElseThrow();
             assertThat(account.id()).isEqualTo(me.id()).isGreaterThan(1L << 32);
             assertThat(account.homeDc()).isEqualTo(1);
             assertThat(first.call(GET_ME)).containsExactly(me);
@@ -96,7 +96,7 @@ class PhoneSignInTest {
             SentCode again = (SentCode) second.call(WorldClient.sendCode(phone));
             assertThat(again.type()).isEqualTo(new SentCodeTypeApp(5));
             assertThat(again.nextType()).isEqualTo(CodeTypeSms.INSTANCE);
-            var signedIn = (Authorization) second.call(signIn(phone, again.phoneCodeHash(), world().loginCode(phone)));
+            var signedIn = (Authorization) second.call(signIn(phone, again.phoneCodeHash(), world().logins().code(phone)));
             assertThat(((User) signedIn.user()).id()).isEqualTo(me.id());
         }
     }
@@ -111,7 +111,7 @@ class PhoneSignInTest {
         }
         try (WorldClient client = client()) {
             String hash = client.sendCodeOn(2, phone);
-            RpcException needed = client.error(2, signIn(phone, hash, world().loginCode(phone)));
+            RpcException needed = client.error(2, signIn(phone, hash, world().logins().code(phone)));
             assertError(needed, 401, "SESSION_PASSWORD_NEEDED"); // https://core.telegram.org/api/errors#401-unauthorized
             assertError(client.error(2, GET_ME), 401, "AUTH_KEY_UNREGISTERED");
 
@@ -128,7 +128,7 @@ class PhoneSignInTest {
         world().newUser(phone).homeDc(1).create();
         try (WorldClient client = client()) {
             String hash = client.sendCodeOn(1, phone);
-            String code = world().loginCode(phone);
+            String code = world().logins().code(phone);
             String wrong = code.equals("00000") ? "11111" : "00000";
             // https://core.telegram.org/method/auth.signIn#possible-errors
             assertError(client.error(signIn(phone, hash, wrong)), 400, "PHONE_CODE_INVALID");
@@ -141,19 +141,19 @@ class PhoneSignInTest {
             String newer = client.sendCodeOn(1, phone);
             assertError(client.error(signIn(phone, hash, code)), 400, "PHONE_CODE_EXPIRED"); // a new code replaced it
             assertThat((Object) client.call(new CancelCode(phone, newer))).isEqualTo(true);
-            assertError(client.error(signIn(phone, newer, world().loginCode(phone))), 400, "PHONE_CODE_EXPIRED");
+            assertError(client.error(signIn(phone, newer, world().logins().code(phone))), 400, "PHONE_CODE_EXPIRED");
 
-            world().loginCodeLifetime(Duration.ofSeconds(60));
+            world().logins().codeLifetime(Duration.ofSeconds(60));
             String expiring = client.sendCodeOn(1, phone);
             CLOCK.advance(Duration.ofSeconds(61));
-            assertError(client.error(signIn(phone, expiring, world().loginCode(phone))), 400, "PHONE_CODE_EXPIRED");
+            assertError(client.error(signIn(phone, expiring, world().logins().code(phone))), 400, "PHONE_CODE_EXPIRED");
         }
     }
 
     @Test
     void sendCodeRefusesBadNumbersBannedNumbersAndUnknownApps() {
         String banned = newNumber();
-        world().banPhoneNumber(banned);
+        world().logins().banPhoneNumber(banned);
         try (WorldClient client = client()) {
             // https://core.telegram.org/method/auth.sendCode#possible-errors
             assertError(client.error(WorldClient.sendCode("+1 555 CALL ME")), 406, "PHONE_NUMBER_INVALID");
@@ -169,7 +169,7 @@ class PhoneSignInTest {
         String phone = newNumber();
         try (WorldClient client = client()) {
             String hash = client.sendCodeOn(1, phone);
-            String code = world().loginCode(phone);
+            String code = world().logins().code(phone);
             SentCode byCall = (SentCode) client.call(new ResendCode(phone, hash, null));
             assertThat(byCall.type()).isEqualTo(new SentCodeTypeCall(5));
             assertThat(byCall.phoneCodeHash()).isEqualTo(hash);
@@ -177,7 +177,7 @@ class PhoneSignInTest {
             // https://core.telegram.org/method/auth.resendCode#possible-errors
             assertError(client.error(new ResendCode(phone, hash, null)), 406, "SEND_CODE_UNAVAILABLE");
             assertError(client.error(new ResendCode(phone, "", null)), 400, "PHONE_CODE_HASH_EMPTY");
-            assertThat(world().loginCode(phone)).isEqualTo(code);
+            assertThat(world().logins().code(phone)).isEqualTo(code);
             assertThat(client.call(signIn(phone, hash, code))).isInstanceOf(AuthorizationSignUpRequired.class);
         }
     }
@@ -189,7 +189,7 @@ class PhoneSignInTest {
             String hash = client.sendCodeOn(1, phone);
             // https://core.telegram.org/method/auth.signUp#possible-errors
             assertError(client.error(new SignUp(false, phone, hash, "Bob", "")), 400, "PHONE_CODE_EMPTY");
-            client.call(signIn(phone, hash, world().loginCode(phone)));
+            client.call(signIn(phone, hash, world().logins().code(phone)));
             assertError(client.error(new SignUp(false, phone, hash, "  ", "")), 400, "FIRSTNAME_INVALID");
             assertError(client.error(new SignUp(false, phone, hash, "Bob", "x".repeat(65))), 400, "LASTNAME_INVALID");
             assertThat(client.call(new SignUp(false, phone, hash, "Bob", ""))).isInstanceOf(Authorization.class);
@@ -200,19 +200,19 @@ class PhoneSignInTest {
     /** https://core.telegram.org/api/auth#test-accounts: 99966XYYYY lives on DC X and gets the code XXXXX. */
     @Test
     void testNumbersOnTestModeKeysLiveOnTheirDcAndGetTheDcDigitFiveTimes() {
-        String phone = world().newTestPhoneNumber(2);
+        String phone = world().accounts().newTestPhoneNumber(2);
         try (RawClient raw = RawClient.connect(telegram().dc(1), 1 + 10_000)) {
             assertRpcError(raw.call(WorldClient.sendCode(phone)), 303, "PHONE_MIGRATE_2");
         }
         try (WorldClient client = WorldClient.testMode(telegram(), 1, CLOCK::millis)) {
             String hash = client.sendCodeOn(2, phone);
-            assertThat(world().loginCode(phone)).isEqualTo("22222");
+            assertThat(world().logins().code(phone)).isEqualTo("22222");
             assertThat(client.call(2, signIn(phone, hash, "22222"))).isInstanceOf(AuthorizationSignUpRequired.class);
             client.call(2, new SignUp(false, phone, hash, "Tess", ""));
-            assertThat(world().accountByPhone(phone).orElseThrow().homeDc()).isEqualTo(2);
+            assertThat(world().accounts().byPhone(phone).orElseThrow().homeDc()).isEqualTo(2);
             assertError(client.error(WorldClient.sendCode("9996651234")), 406, "PHONE_NUMBER_INVALID"); // the cluster has no DC 5
         }
-        String plain = world().newTestPhoneNumber(2);
+        String plain = world().accounts().newTestPhoneNumber(2);
         try (WorldClient production = client()) {
             production.sendCodeOn(1, plain); // not a test DC's key: an ordinary number, signing up where it asks
         }
@@ -221,16 +221,16 @@ class PhoneSignInTest {
     /** https://core.telegram.org/api/datacenter#registrationauthorization */
     @Test
     void newNumbersAreSentToTheDcTheWorldChoosesForThem() {
-        world().newNumbersDc(2);
+        world().logins().newNumbersDc(2);
         try (RawClient raw = RawClient.connect(telegram().dc(1), 1)) {
             assertRpcError(raw.call(WorldClient.sendCode(newNumber())), 303, "NETWORK_MIGRATE_2");
         }
         try (WorldClient client = client()) {
             String phone = newNumber();
             String hash = client.sendCodeOn(2, phone);
-            client.call(2, signIn(phone, hash, world().loginCode(phone)));
+            client.call(2, signIn(phone, hash, world().logins().code(phone)));
             client.call(2, new SignUp(false, phone, hash, "Nell", ""));
-            assertThat(world().accountByPhone(phone).orElseThrow().homeDc()).isEqualTo(2);
+            assertThat(world().accounts().byPhone(phone).orElseThrow().homeDc()).isEqualTo(2);
         }
     }
 }

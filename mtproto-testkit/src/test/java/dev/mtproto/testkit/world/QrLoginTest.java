@@ -82,7 +82,7 @@ class QrLoginTest {
         Account bob = world().newUser("+12220000002").homeDc(1).create();
         try (WorldClient desktop = client(1)) {
             LoginToken shown = (LoginToken) desktop.call(EXPORT);
-            world().acceptLoginToken(shown.token(), bob);
+            world().logins().acceptLoginToken(shown.token(), bob);
             var success = (LoginTokenSuccess) desktop.call(EXPORT);
             assertThat(((User) ((dev.mtproto.tl.api.auth.Authorization) success.authorization()).user()).id()).isEqualTo(bob.id());
             assertThat(desktop.call(EXPORT)).as("a new token for another login").isInstanceOf(LoginToken.class);
@@ -113,7 +113,7 @@ class QrLoginTest {
     void aMigrationTokenWorksOnlyOnItsDcAndOnlyForAWhile() {
         Account dave = world().newUser("+12220000004").homeDc(2).create();
         try (WorldClient desktop = client(1)) {
-            world().acceptLoginToken(((LoginToken) desktop.call(EXPORT)).token(), dave);
+            world().logins().acceptLoginToken(((LoginToken) desktop.call(EXPORT)).token(), dave);
             var migrate = (LoginTokenMigrateTo) desktop.call(EXPORT);
             assertError(desktop.error(1, new ImportLoginToken(migrate.token())), 400, "AUTH_TOKEN_INVALID");
             CLOCK.advance(Duration.ofSeconds(31));
@@ -125,7 +125,7 @@ class QrLoginTest {
     void anAccountWithAPasswordGivesItAfterTheScan() {
         Account erin = world().newUser("+12220000005").homeDc(2).password("qr pw").create();
         try (WorldClient desktop = client(1)) {
-            world().acceptLoginToken(((LoginToken) desktop.call(EXPORT)).token(), erin);
+            world().logins().acceptLoginToken(((LoginToken) desktop.call(EXPORT)).token(), erin);
             var migrate = (LoginTokenMigrateTo) desktop.call(EXPORT);
             assertError(desktop.error(2, new ImportLoginToken(migrate.token())), 401, "SESSION_PASSWORD_NEEDED");
             assertThat(((User) desktop.checkPassword(2, "qr pw").user()).id()).isEqualTo(erin.id());

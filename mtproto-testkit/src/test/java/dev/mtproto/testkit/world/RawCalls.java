@@ -30,7 +30,7 @@ final class RawCalls {
         Object sent = raw.call(WorldClient.sendCode(phone));
         assertThat(sent).as("auth.sendCode").isInstanceOf(SentCode.class);
         Object signedIn = raw.call(SignIn.builder().phoneNumber(phone).phoneCodeHash(((SentCode) sent).phoneCodeHash())
-                .phoneCode(world.loginCode(phone)).build());
+                .phoneCode(world.logins().code(phone)).build());
         assertThat(signedIn).as("auth.signIn").isInstanceOf(Authorization.class);
         return (Authorization) signedIn;
     }

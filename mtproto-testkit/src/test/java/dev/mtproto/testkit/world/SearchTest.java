@@ -149,7 +149,7 @@ class SearchTest {
             assertThat(slice.nextRate()).isEqualTo(((Message) slice.messages().get(2)).date());
             seen.addAll(texts(slice.messages()));
             Message last = (Message) slice.messages().get(2);
-            InputPeer lastPeer = last.peerId() instanceof PeerUser u ? inputUser(a, world().account(u.userId()).orElseThrow())
+            InputPeer lastPeer = last.peerId() instanceof PeerUser u ? inputUser(a, world().accounts().byId(u.userId()).orElseThrow())
                     : last.peerId() instanceof PeerChat c ? new InputPeerChat(c.chatId()) : inputPeerChannel(a, "global_news_1877");
             MessagesSlice rest = (MessagesSlice) a.call(global("match", slice.nextRate(), lastPeer, last.id(), 3));
             seen.addAll(texts(rest.messages()));

@@ -87,14 +87,14 @@ class TempKeyBindingTest {
     @Test
     void anUnboundTemporaryKeyMayOnlyBindOrAskForTheConfig() throws Exception {
         try (RawClient temp = RawClient.connectTemporary(dc(), 1, 3600)) {
-            assertThat(dc().authKey(temp.authKeyId()).orElseThrow().temporary()).isTrue();
+            assertThat(dc().inspection().authKey(temp.authKeyId()).orElseThrow().temporary()).isTrue();
             assertRpcError(temp.call(GET_ME), 401, "AUTH_KEY_PERM_EMPTY");
             assertRpcError(temp.call(WorldClient.sendCode("+15550001")), 401, "AUTH_KEY_PERM_EMPTY");
             assertThat(temp.call(GetConfig.INSTANCE)).isInstanceOf(Config.class);
 
             assertThat(bind(temp, permKey, b -> b)).isEqualTo(Boolean.TRUE);
             assertThat(temp.call(GET_ME)).asList().singleElement().extracting(u -> ((User) u).id()).isEqualTo(bot.id());
-            assertThat(TELEGRAM.cluster().world().signedIn(1, temp.authKeyId())).contains(bot);
+            assertThat(TELEGRAM.cluster().world().logins().signedIn(1, temp.authKeyId())).contains(bot);
         }
     }
 
@@ -188,8 +188,8 @@ class TempKeyBindingTest {
             var inner = new BindAuthKeyInner(5, temp.authKeyId(), permKey.id(), temp.sessionId(), expiresAt);
             assertThat(temp.call(msgId, new BindTempAuthKey(permKey.id(), 5, expiresAt, binding(permKey, msgId, inner)))).isEqualTo(Boolean.TRUE);
             CLOCK.advance(Duration.ofSeconds(61));
-            assertThat(dc().authKey(temp.authKeyId())).isEmpty();
-            assertThat(TELEGRAM.cluster().world().signedIn(1, temp.authKeyId())).isEmpty();
+            assertThat(dc().inspection().authKey(temp.authKeyId())).isEmpty();
+            assertThat(TELEGRAM.cluster().world().logins().signedIn(1, temp.authKeyId())).isEmpty();
         }
     }
 }

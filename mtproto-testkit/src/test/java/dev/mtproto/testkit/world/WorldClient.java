@@ -194,7 +194,7 @@ final class WorldClient implements AutoCloseable {
     /** Signs in on a DC with the code the world sent, as the user types it. */
     AuthorizationType signInOn(int dc, String phone) {
         String hash = sendCodeOn(dc, phone);
-        return call(dc, SignIn.builder().phoneNumber(phone).phoneCodeHash(hash).phoneCode(world().loginCode(phone)).build());
+        return call(dc, SignIn.builder().phoneNumber(phone).phoneCodeHash(hash).phoneCode(world().logins().code(phone)).build());
     }
 
     /** Signs a bot in on its home DC. */

@@ -77,7 +77,7 @@ public final class AccessGate {
             }
             return new Caller(call, now, call.authKeyId(), false, Optional.empty(), Optional.empty());
         }
-        boolean temporary = call.dc().authKey(call.authKeyId()).map(DcKey::temporary).orElse(false);
+        boolean temporary = call.dc().inspection().authKey(call.authKeyId()).map(DcKey::temporary).orElse(false);
         long permKeyId = call.authKeyId();
         if (temporary) {
             OptionalLong bound = authorizations.permKeyOf(call.dcId(), call.authKeyId(), now);

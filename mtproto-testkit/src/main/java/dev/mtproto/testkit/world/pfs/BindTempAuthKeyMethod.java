@@ -44,8 +44,8 @@ public final class BindTempAuthKeyMethod {
         if (!c.temporaryKey()) {
             throw WorldErrors.of(400, "TEMP_AUTH_KEY_EMPTY", c.call());
         }
-        KeyLifetime tempLifetime = c.call().dc().authKey(c.call().authKeyId()).map(DcKey::lifetime).orElse(KeyLifetime.permanent());
-        BindAuthKeyInner inner = c.call().dc().authKey(m.permAuthKeyId())
+        KeyLifetime tempLifetime = c.call().dc().inspection().authKey(c.call().authKeyId()).map(DcKey::lifetime).orElse(KeyLifetime.permanent());
+        BindAuthKeyInner inner = c.call().dc().inspection().authKey(m.permAuthKeyId())
                 .filter(k -> !k.temporary())
                 .flatMap(k -> BindingMessage.open(m.encryptedMessage(), k.authKey(), c.call().requestMsgId()))
                 .filter(i -> i.nonce() == m.nonce() && i.permAuthKeyId() == m.permAuthKeyId() && i.expiresAt() == m.expiresAt()
