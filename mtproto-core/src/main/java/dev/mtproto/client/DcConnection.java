@@ -339,7 +339,7 @@ final class DcConnection implements UpdateSink.Backpressured {
                 slot.bindingsRefused = 0;
                 tooLarge = SessionOpener.handOverWaiting(slot);
             } else {
-                slot.waiting.addAll(0, session.takePendingCalls());
+                slot.waiting.addAll(0, session.takeCallsForNewKey());
                 slot.session = null;
                 if (++slot.bindingsRefused >= 2) {
                     forgetPermanent = slot.permanentKeyId; // refused twice: the DC does not know the permanent key either

@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
  * The socket-facing side of a {@link DcConnection}: what its {@link SocketLink}s report, on their I/O loop.
  * Frames go into the session under the lock; what the session produced is delivered once per read, after
  * the lock is released; packets go out as the socket takes them, with owed acks either joining other
- * messages or, alone, after a short delay. A link that closes hands its unanswered calls back to the
- * session for the next link, and after repeated {@code -404} errors the key is forgotten.
+ * messages or, alone, after a short delay. A link that closes leaves its unanswered calls in the session, to
+ * be asked about on the next link. When the DC says {@code -404} for a temporary key, or twice for the
+ * permanent key, the key is given up: calls the DC cannot have go in the next key's session, and those it may
+ * have fail with {@code OutcomeUnknownException} rather than run twice.
  */
 final class LinkTraffic implements SocketLink.Owner {
     private static final int ACKS_SENT_AT_ONCE = 32;
@@ -162,18 +164,22 @@ final class LinkTraffic implements SocketLink.Owner {
             slot.linkEstablished = false;
             slot.acksDue = false;
             if (slot.session != null) {
-                slot.session.onConnectionLost();
                 boolean keyUnknown = cause instanceof TransportErrorException t && t.code() == TRANSPORT_AUTH_KEY_NOT_FOUND;
+                if (keyUnknown) {
+                    slot.session.onKeyRefused(); // the DC could not read this link: what went only on it did not arrive
+                } else {
+                    slot.session.onConnectionLost();
+                }
                 if (keyUnknown && slot.tempKeyExpiresAt != null) {
                     // a temporary key the DC does not know (expired, or the DC restarted): make a new one,
-                    // keep the permanent key; the calls go in the new key's session
-                    slot.waiting.addAll(0, slot.session.takePendingCalls());
+                    // keep the permanent key; the calls the DC cannot have go in the new key's session
+                    slot.waiting.addAll(0, slot.session.takeCallsForNewKey());
                     delivery = output.take(slot.sessionId());
                     slot.session = null;
                 } else if (keyUnknown && ++slot.keyNotFoundInARow >= KEY_NOT_FOUND_BEFORE_FORGETTING) {
                     slot.keyNotFoundInARow = 0;
                     forgetKey = slot.session.authKey().id();
-                    slot.waiting.addAll(0, slot.session.takePendingCalls());
+                    slot.waiting.addAll(0, slot.session.takeCallsForNewKey());
                     delivery = output.take(slot.sessionId());
                     slot.session = null;
                 } else {

@@ -11,7 +11,6 @@ import dev.mtproto.tl.mtproto.RpcDropAnswer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -62,6 +61,7 @@ public final class ClientSession {
     private final InboundUnpacker inbound;
     private final ServiceMessages service;
     private final AbandonedSessions abandoned;
+    private final ConnectionLoss loss;
     private final Inboxes inboxes = new Inboxes();
     private long sessionId;
     private boolean closed;
@@ -94,6 +94,7 @@ public final class ClientSession {
         this.inbound = new InboundUnpacker(cipher, clock, events);
         this.service = new ServiceMessages(sent, packer, salts, clock, events, replayWindow);
         this.abandoned = new AbandonedSessions(events, replayWindow);
+        this.loss = new ConnectionLoss(sent, packer, service, abandoned, events);
         this.sessionId = newSessionId();
     }
 
@@ -306,11 +307,16 @@ public final class ClientSession {
      * owed.
      */
     public void onConnectionLost() {
-        long now = nowSeconds();
-        List<Outgoing> unanswered = sent.takeEverything();
-        unanswered.removeIf(o -> !o.isCall());
-        packer.reintroduce();
-        service.probe(unanswered, now);
+        loss.lost(true, nowSeconds());
+    }
+
+    /**
+     * The DC closed the connection with transport error -404: it could not read what came on it (it does not
+     * know the key, or could not decrypt). As {@link #onConnectionLost()}, except that calls sent only on
+     * that connection are not taken as {@linkplain OutgoingCall#mayHaveReachedServer() possibly received}.
+     */
+    public void onKeyRefused() {
+        loss.lost(false, nowSeconds());
     }
 
     /**
@@ -337,24 +343,31 @@ public final class ClientSession {
     }
 
     /**
-     * Ends the session without failing its calls, handing back every call not answered yet (queued or sent)
-     * in the order they were made, to be submitted to a new session (after the server forgot the key).
+     * Ends the session without failing its calls, handing back every call not answered yet (queued, sent, or
+     * waiting in a session left earlier) in the order they were made, for the owner to fail (the client
+     * closing). To move calls to a session under a new key use {@link #takeCallsForNewKey()}.
      *
      * @return the unanswered calls
      */
     public List<OutgoingCall<?>> takePendingCalls() {
-        List<Outgoing> all = abandoned.takeAll();
-        all.addAll(sent.takeEverything());
-        all.addAll(packer.drain());
-        List<OutgoingCall<?>> calls = new ArrayList<>();
-        for (Outgoing o : all) {
-            if (o.isCall()) {
-                o.call.outgoing = null;
-                calls.add(o.call);
-            }
-        }
         closed = true;
-        return calls;
+        return loss.takeAll();
+    }
+
+    /**
+     * Ends the session because the DC forgot its key, handing back the calls that may be sent in a new
+     * session (under a new key) in the order they were made: those the server cannot have received. The
+     * others fail through the listener with {@link OutcomeUnknownException}: calls waiting in a session left
+     * earlier, and calls that {@linkplain OutgoingCall#mayHaveReachedServer() may have reached the server}
+     * (acknowledged, or sent on a connection lost before), which a new session would run a second time.
+     *
+     * @return the calls to submit to the next session
+     */
+    public List<OutgoingCall<?>> takeCallsForNewKey() {
+        closed = true;
+        List<OutgoingCall<?>> again = loss.takeForNewKey();
+        events.flush();
+        return again;
     }
 
     /**

@@ -197,6 +197,11 @@ final class OutboundPacker {
     }
 
     /** @return every queued message, leaving the queue empty */
+    /** @param action run for each queued message, in queue order */
+    void forEachQueued(java.util.function.Consumer<Outgoing> action) {
+        queue.forEach(action);
+    }
+
     List<Outgoing> drain() {
         List<Outgoing> all = new ArrayList<>(queue);
         queue.clear();

@@ -20,6 +20,7 @@ public final class OutgoingCall<R> {
     private final CompletableFuture<R> future = new CompletableFuture<>();
     private volatile boolean acknowledged;
     private volatile boolean transmitted;
+    private volatile boolean possiblyReceived;
     Outgoing outgoing;
 
     /**
@@ -105,6 +106,28 @@ public final class OutgoingCall<R> {
 
     void markTransmitted() {
         transmitted = true;
+    }
+
+    /**
+     * Whether the server may have this call: it was acknowledged, or it was sent on a connection that was then
+     * lost (not refused with transport error -404, which says the DC could not read what came on it), and the
+     * server has not said since that it never received it ({@code msgs_state_info} "not received"). Such a
+     * call is never sent again in a new session (under a new key), where the server could not tell it from a
+     * new call and would run it twice.
+     *
+     * @return whether the server may have received (and run) the call
+     */
+    public boolean mayHaveReachedServer() {
+        return possiblyReceived || acknowledged;
+    }
+
+    void markPossiblyReceived() {
+        possiblyReceived = true;
+    }
+
+    /** The server said it never received the call under the msg_id it was last sent with. */
+    void markNotReceived() {
+        possiblyReceived = false;
     }
 
     /** @return the msg_id the call was last sent with, or 0 if it was not sent yet */

@@ -336,7 +336,10 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
                         answersWanted.add(id);
                     }
                 }
-                case 2, 3 -> again.add(sent.take(id));
+                case 2, 3 -> {
+                    o.call.markNotReceived();
+                    again.add(sent.take(id));
+                }
                 case 1 -> {
                     sent.forget(id);
                     events.error(o.call, new OutcomeUnknownException(o.call.name(), "the server can no longer tell about it"));

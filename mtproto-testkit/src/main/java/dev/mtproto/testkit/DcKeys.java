@@ -69,4 +69,9 @@ final class DcKeys {
     void clear() {
         keys.clear();
     }
+
+    /** Forgets the temporary keys, keeping the permanent ones. */
+    void clearTemporary() {
+        keys.values().removeIf(record -> record.lifetime.isTemporary());
+    }
 }

@@ -255,6 +255,16 @@ public final class TestDc implements AutoCloseable {
         sessions.forgetAll();
     }
 
+    /**
+     * Forgets every temporary key (https://core.telegram.org/api/pfs: a DC keeps them in memory only, so a restart
+     * loses them) and keeps the permanent ones: a client using one gets transport error -404 and makes a new
+     * temporary key, bound to its permanent key. With {@link #restartKeepingKeys()} after it, this is what a
+     * Telegram DC restart does to a client with perfect forward secrecy.
+     */
+    public void forgetTemporaryKeys() {
+        keys.clearTemporary();
+    }
+
     /** Forgets every session (a DC restart): the next message of each client gets {@code new_session_created}. */
     public void forgetSessions() {
         sessions.forgetAll();

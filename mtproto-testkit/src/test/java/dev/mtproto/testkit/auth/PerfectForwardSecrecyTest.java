@@ -80,6 +80,36 @@ class PerfectForwardSecrecyTest {
         }
     }
 
+    /**
+     * A DC restart loses the temporary keys (https://core.telegram.org/api/pfs). A call the DC received before the
+     * restart may have run; under a new temporary key it goes in a new session, where the DC could not tell it
+     * from a new call, so it fails as "may have run" instead of running a second time.
+     */
+    @Test
+    void aCallTheDcMayHaveRunBeforeARestartThatLostTheTemporaryKeyFailsInsteadOfRunningTwice() {
+        Account bot = TELEGRAM.cluster().world().newBot("pfs_restart_bot").create();
+        TestDc dc = TELEGRAM.cluster().dc(1);
+        try (MtprotoClient client = MtprotoClient.create(TELEGRAM.cluster().clientConfig().sessionStore(new MemorySessionStore())
+                .perfectForwardSecrecy(Duration.ofHours(1)).build())) {
+            Authenticator.of(client).signInBot(bot.botToken()).join();
+            int before = dc.inspection().executions(GetUsers.class);
+            int binds = dc.inspection().executions(BindTempAuthKey.class);
+            dc.faults().nextCall(GetUsers.class).delay(Duration.ofMillis(500)); // held, then run after the restart
+            var call = client.invoke(ConnectionId.main(1), SELF, Duration.ofSeconds(20));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dc.inspection().delayedCalls() == 1);
+            dc.forgetTemporaryKeys();
+            dc.restartKeepingKeys();
+
+            assertThat(call).failsWithin(Duration.ofSeconds(20)).withThrowableThat().havingCause()
+                    .isInstanceOfSatisfying(dev.mtproto.session.OutcomeUnknownException.class,
+                            e -> assertThat(e.mayHaveRun()).isTrue());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dc.inspection().delayedCalls() == 0);
+            assertThat(dc.inspection().executions(GetUsers.class)).as("run once, by the DC that held it").isEqualTo(before + 1);
+            assertThat(dc.inspection().executions(BindTempAuthKey.class)).as("a new temporary key was made and bound").isEqualTo(binds + 1);
+            assertThat(client.invoke(SELF).join()).as("and calls go on under it").hasSize(1);
+        }
+    }
+
     @Test
     void aTemporaryKeyNearItsExpiryIsReplacedWhileIdleAndCallsGoOn() {
         Account bot = TELEGRAM.cluster().world().newBot("pfs_renew_bot").create();

@@ -37,7 +37,7 @@ record SoakSettings(int calls, int callers, double faultRate, long seed, Duratio
     /** @return the settings from system properties, defaulting to the short form */
     static SoakSettings fromSystemProperties() {
         return new SoakSettings(
-                Integer.getInteger("soak.calls", 20_000),
+                Integer.getInteger("soak.calls", 10_000),
                 Integer.getInteger("soak.callers", 16),
                 Double.parseDouble(System.getProperty("soak.faultRate", "0.02")),
                 Long.getLong("soak.seed", 20_261_202L),
