@@ -45,9 +45,6 @@ public final class ClientSession {
     /** The smallest packet limit a session accepts: room for a few acks and a small call. */
     public static final int MIN_PACKET_SIZE = 1024;
 
-    /** A call sent this long ago and still unanswered is asked about ({@code msgs_state_req}), then again as often. */
-    static final long PROBE_AFTER_SECONDS = 60;
-
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final AuthKey authKey;
@@ -62,6 +59,7 @@ public final class ClientSession {
     private final ServiceMessages service;
     private final AbandonedSessions abandoned;
     private final ConnectionLoss loss;
+    private final SessionTimer timer;
     private final Inboxes inboxes = new Inboxes();
     private long sessionId;
     private boolean closed;
@@ -95,6 +93,7 @@ public final class ClientSession {
         this.service = new ServiceMessages(sent, packer, salts, clock, events, replayWindow);
         this.abandoned = new AbandonedSessions(events, replayWindow);
         this.loss = new ConnectionLoss(sent, packer, service, abandoned, events);
+        this.timer = new SessionTimer(sent, packer, service, abandoned, events);
         this.sessionId = newSessionId();
     }
 
@@ -282,17 +281,7 @@ public final class ClientSession {
      * @param nowNanos the current {@link System#nanoTime()}
      */
     public void expire(long nowNanos) {
-        List<Outgoing> overdue = packer.takeOverdue(nowNanos);
-        long now = nowSeconds();
-        overdue.addAll(sent.expire(nowNanos, now));
-        for (Outgoing o : overdue) {
-            events.error(o.call, new RequestTimeoutException(o.call.name(), o.call.transmitted(), o.call.acknowledged()));
-        }
-        abandoned.expire(nowNanos);
-        abandoned.destroyFinished(packer, service);
-        service.probe(sent.takeAll(o -> o.isCall() && now - o.sentAtSeconds >= PROBE_AFTER_SECONDS
-                && now - o.probedAtSeconds >= PROBE_AFTER_SECONDS), now);
-        service.window().forgetOlderThan((now - 2 * MessageIdClock.MAX_PAST_SECONDS) << 32);
+        timer.run(nowNanos, nowSeconds());
         events.flush();
     }
 
@@ -380,14 +369,7 @@ public final class ClientSession {
             return;
         }
         closed = true;
-        List<Outgoing> all = packer.drain();
-        all.addAll(sent.takeEverything());
-        all.addAll(abandoned.takeAll());
-        for (Outgoing o : all) {
-            if (o.isCall()) {
-                events.error(o.call, new SessionClosedException(reason, o.call.transmitted()));
-            }
-        }
+        loss.failAll(reason);
         events.flush();
     }
 

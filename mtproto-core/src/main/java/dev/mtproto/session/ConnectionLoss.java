@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the end of a connection means for the calls in flight, and which of them may go in a new session
- * when the DC forgot the key (https://core.telegram.org/mtproto/description: a server that cannot tell a
+ * What the end of a connection means for the calls in flight, which of them may go in a new session when
+ * the DC forgot the key, and failing them all when the session closes (https://core.telegram.org/mtproto/description: a server that cannot tell a
  * message's msg_id from a new one, as in a new session, runs it again).
  *
  * <p>A connection lost the ordinary way may have carried a call to the server: each call sent and not
@@ -51,6 +51,18 @@ final class ConnectionLoss {
         }
         packer.reintroduce();
         service.probe(unanswered, nowSeconds);
+    }
+
+    /** The session closes: every call not answered yet fails with {@link SessionClosedException}. */
+    void failAll(String reason) {
+        List<Outgoing> all = packer.drain();
+        all.addAll(sent.takeEverything());
+        all.addAll(abandoned.takeAll());
+        for (Outgoing o : all) {
+            if (o.isCall()) {
+                events.error(o.call, new SessionClosedException(reason, o.call.transmitted()));
+            }
+        }
     }
 
     /**

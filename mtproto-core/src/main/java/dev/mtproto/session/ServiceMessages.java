@@ -1,6 +1,5 @@
 package dev.mtproto.session;
 
-import dev.mtproto.tl.TlLongList;
 import dev.mtproto.tl.TlReader;
 import dev.mtproto.tl.mtproto.BadMsgNotification;
 import dev.mtproto.tl.mtproto.BadServerSalt;
@@ -12,7 +11,6 @@ import dev.mtproto.tl.mtproto.FutureSalts;
 import dev.mtproto.tl.mtproto.HttpWait;
 import dev.mtproto.tl.mtproto.MsgDetailedInfo;
 import dev.mtproto.tl.mtproto.MsgNewDetailedInfo;
-import dev.mtproto.tl.mtproto.MsgResendAnsReq;
 import dev.mtproto.tl.mtproto.MsgResendReq;
 import dev.mtproto.tl.mtproto.MsgsAck;
 import dev.mtproto.tl.mtproto.MsgsAllInfo;
@@ -48,6 +46,7 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
     private SessionResetReason resetRequested;
     /** The msg_ids the notifications that called for the new session named as refused, in this frame. */
     private final List<Long> resetRefused = new ArrayList<>(0);
+    private final MessageStates states;
 
     ServiceMessages(SentMessages sent, OutboundPacker packer, ServerSalts salts, MessageIdClock clock, SessionEvents events,
                     int replayWindow) {
@@ -58,6 +57,7 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         this.events = events;
         this.replayWindow = replayWindow;
         this.received = new ReceivedMessageIds(replayWindow);
+        this.states = new MessageStates(sent, packer, clock, events);
     }
 
     @Override
@@ -99,32 +99,20 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
         resetRefused.clear();
     }
 
+    /**
+     * Asks the server what became of calls that may have reached it ({@code msgs_state_req}); they stay in
+     * flight meanwhile, and its answer decides.
+     */
+    void probe(List<Outgoing> calls, long nowSeconds) {
+        states.probe(calls, nowSeconds);
+    }
+
     /** We asked the server to forget a session: its destroy_session answer is expected. */
     void expectDestroyAnswer(long session) {
         destroying.add(session);
         if (destroying.size() > ABANDONED_SESSIONS_REMEMBERED) {
             destroying.removeFirst();
         }
-    }
-
-    /**
-     * Asks the server what became of calls that may have reached it ({@code msgs_state_req}); they stay
-     * in flight meanwhile, and the answer decides ({@link #stateInfo}).
-     */
-    void probe(List<Outgoing> calls, long nowSeconds) {
-        if (calls.isEmpty()) {
-            return;
-        }
-        long[] ids = new long[calls.size()];
-        for (int i = 0; i < ids.length; i++) {
-            Outgoing o = calls.get(i);
-            o.probedAtSeconds = nowSeconds;
-            sent.keep(o);
-            ids[i] = o.msgId;
-        }
-        Outgoing request = new Outgoing(null, new MsgsStateReq(TlLongList.of(ids)).toByteArray(), true);
-        request.probes = ids;
-        packer.add(request);
     }
 
     @Override
@@ -141,10 +129,10 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
                 complete(pong.msgId(), pong);
             }
             case FutureSalts.CONSTRUCTOR_ID -> futureSalts(FutureSalts.readBare(r));
-            case MsgsStateReq.CONSTRUCTOR_ID -> stateRequest(msgId, MsgsStateReq.readBare(r).msgIds());
-            case MsgResendReq.CONSTRUCTOR_ID -> resendRequest(msgId, MsgResendReq.readBare(r).msgIds());
-            case MsgDetailedInfo.CONSTRUCTOR_ID -> detailedInfo(MsgDetailedInfo.readBare(r).answerMsgId());
-            case MsgNewDetailedInfo.CONSTRUCTOR_ID -> detailedInfo(MsgNewDetailedInfo.readBare(r).answerMsgId());
+            case MsgsStateReq.CONSTRUCTOR_ID -> states.stateRequest(msgId, MsgsStateReq.readBare(r).msgIds(), received);
+            case MsgResendReq.CONSTRUCTOR_ID -> states.resendRequest(msgId, MsgResendReq.readBare(r).msgIds(), received);
+            case MsgDetailedInfo.CONSTRUCTOR_ID -> states.detailedInfo(MsgDetailedInfo.readBare(r).answerMsgId(), received);
+            case MsgNewDetailedInfo.CONSTRUCTOR_ID -> states.detailedInfo(MsgNewDetailedInfo.readBare(r).answerMsgId(), received);
             case DestroySessionOk.CONSTRUCTOR_ID -> {
                 DestroySessionOk ok = DestroySessionOk.readBare(r);
                 destroySessionAnswer(ok.sessionId(), ok);
@@ -153,7 +141,7 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
                 DestroySessionNone none = DestroySessionNone.readBare(r);
                 destroySessionAnswer(none.sessionId(), none);
             }
-            case MsgsStateInfo.CONSTRUCTOR_ID -> stateInfo(MsgsStateInfo.readBare(r));
+            case MsgsStateInfo.CONSTRUCTOR_ID -> states.stateInfo(MsgsStateInfo.readBare(r));
             case MsgsAllInfo.CONSTRUCTOR_ID, HttpWait.CONSTRUCTOR_ID -> {
                 // informational; nothing to do
             }
@@ -307,99 +295,5 @@ final class ServiceMessages implements InboundUnpacker.Inbox {
             }
         }
         events.newSessionCreated(created.firstMsgId(), created.uniqueId());
-    }
-
-    /**
-     * The answer to one of our {@code msgs_state_req}: received (4) means wait, and ask for the answer again
-     * if the server says it exists (+64); not received (2, 3) means it can go again under a new msg_id;
-     * unknown (1) means its outcome cannot be known.
-     */
-    private void stateInfo(MsgsStateInfo info) {
-        Outgoing request = sent.take(info.reqMsgId());
-        if (request == null || request.probes == null) {
-            return;
-        }
-        byte[] states = info.info();
-        List<Outgoing> again = new ArrayList<>();
-        List<Long> answersWanted = new ArrayList<>();
-        for (int i = 0; i < Math.min(states.length, request.probes.length); i++) {
-            long id = request.probes[i];
-            Outgoing o = sent.get(id);
-            if (o == null || !o.isCall()) {
-                continue;
-            }
-            int state = states[i] & 0xff;
-            switch (state & 7) {
-                case 4 -> {
-                    o.call.markAcknowledged();
-                    if ((state & 64) != 0) {
-                        answersWanted.add(id);
-                    }
-                }
-                case 2, 3 -> {
-                    o.call.markNotReceived();
-                    again.add(sent.take(id));
-                }
-                case 1 -> {
-                    sent.forget(id);
-                    events.error(o.call, new OutcomeUnknownException(o.call.name(), "the server can no longer tell about it"));
-                }
-                default -> {
-                }
-            }
-        }
-        packer.requeue(again, false);
-        if (!answersWanted.isEmpty()) {
-            packer.addService(new MsgResendAnsReq(TlLongList.of(answersWanted.stream().mapToLong(Long::longValue).toArray())));
-        }
-    }
-
-    /**
-     * Answers {@code msgs_state_req} (https://core.telegram.org/mtproto/service_messages_about_messages):
-     * 4 received, +8 if our ack already left, +16 if it needed none; 1 older than we remember; 3 ahead of
-     * the time window; 2 not received.
-     */
-    private void stateRequest(long requestId, List<Long> ids) {
-        byte[] info = new byte[ids.size()];
-        long nowSeconds = clock.serverMillis() / 1000;
-        for (int i = 0; i < info.length; i++) {
-            long id = ids.get(i);
-            if (received.contains(id)) {
-                info[i] = (byte) (4 + (!received.isMarked(id) ? 16 : packer.ackPending(id) ? 0 : 8));
-            } else if (id <= received.floor()) {
-                info[i] = 1;
-            } else if (MessageIdClock.secondsOf(id) > nowSeconds + MessageIdClock.MAX_FUTURE_SECONDS) {
-                info[i] = 3;
-            } else {
-                info[i] = 2;
-            }
-        }
-        packer.addService(new MsgsStateInfo(requestId, info));
-    }
-
-    /**
-     * {@code msg_resend_req}: our messages still waiting for an answer go out again with their msg_ids;
-     * if any id is not such a message, the request is answered as a {@code msgs_state_req} for all of them.
-     */
-    private void resendRequest(long requestId, List<Long> ids) {
-        List<Outgoing> again = new ArrayList<>();
-        for (Long id : ids) {
-            Outgoing o = sent.take(id);
-            if (o != null) {
-                again.add(o);
-            }
-        }
-        packer.requeue(again, true);
-        if (again.size() != ids.size()) {
-            stateRequest(requestId, ids);
-        }
-    }
-
-    private void detailedInfo(long answerMsgId) {
-        if (received.contains(answerMsgId)) {
-            packer.ack(answerMsgId);
-        } else {
-            packer.addService(new MsgResendReq(TlLongList.of(answerMsgId)));
-        }
     }
 }

@@ -28,10 +28,17 @@
  *       {@link dev.mtproto.session.RpcAnswer}), acks, {@code bad_server_salt} (the server's salt wins over
  *       stored future salts, which are fetched again), {@code bad_msg_notification}, {@code
  *       new_session_created} (calls sent before its first_msg_id fail as outcome unknown: they may have run
- *       in the session the server lost), {@code msgs_state_req} (answered 1/2/3/4 with +8 acknowledged and +16 needs no
- *       ack), {@code msg_resend_req} (answered as a state request for ids we do not have), detailed info,
- *       pongs, future salts, {@code destroy_session} answers; anything else goes to the listener as pushed
- *       updates, undecoded.</li>
+ *       in the session the server lost), pongs, future salts, {@code destroy_session} answers; anything else
+ *       goes to the listener as pushed updates, undecoded.</li>
+ *   <li>{@code MessageStates}: the messages about messages: our {@code msgs_state_req} about calls and what
+ *       its answer decides, the server's {@code msgs_state_req} (answered 1/2/3/4 with +8 acknowledged and +16
+ *       needs no ack), {@code msg_resend_req} (answered as a state request for ids we do not have), detailed
+ *       info.</li>
+ *   <li>{@code ConnectionLoss}: a lost connection leaves sent calls to be asked about on the next one
+ *       (possibly received, unless the DC refused the connection with -404); when the DC forgot the key, only
+ *       calls it cannot have go to the next key's session, the others fail as outcome unknown.</li>
+ *   <li>{@code SessionTimer}: deadlines, probes of calls unanswered for a minute, the replay window's
+ *       forgetting, destroying abandoned sessions nothing of which waits.</li>
  *   <li>{@code AbandonedSessions}: a reset (32/33, 16/17 with the clock going back) sends again, under new
  *       msg_ids, only what the server cannot have executed: calls never sent, and the refused message if
  *       that was its only transmission. Other sent calls wait for their answers from the old session, whose

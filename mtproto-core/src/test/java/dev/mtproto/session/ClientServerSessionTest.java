@@ -908,7 +908,7 @@ class ClientServerSessionTest {
         initialize();
         OutgoingCall<NearestDcType> c = call(GetNearestDc.INSTANCE);
         client.nextPacket(false); // its answer never comes
-        travel.set((ClientSession.PROBE_AFTER_SECONDS + 1) * 1000);
+        travel.set((SessionTimer.PROBE_AFTER_SECONDS + 1) * 1000);
         client.expire(System.nanoTime());
         OutboundPacket probe = client.nextPacket(false);
         long request = msgIdIn(probe, MsgsStateReq.CONSTRUCTOR_ID);
