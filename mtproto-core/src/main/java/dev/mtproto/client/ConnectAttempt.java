@@ -184,7 +184,10 @@ final class ConnectAttempt implements Runnable {
                     runtime.events().post(l -> l.authKeyCreated(dcId, true, took));
                     link.loop().execute(() -> owner.established(link, permanent, temp));
                 },
-                link::close);
+                error -> {
+                    permanent.authKey().destroy(); // this attempt's own copy: no session will take it
+                    link.close(error);
+                });
         owner.supervision().keyExchange(link, driver);
         driver.start();
     }
