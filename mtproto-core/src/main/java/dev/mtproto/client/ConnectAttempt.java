@@ -184,10 +184,7 @@ final class ConnectAttempt implements Runnable {
                     runtime.events().post(l -> l.authKeyCreated(dcId, true, took));
                     link.loop().execute(() -> owner.established(link, permanent, temp));
                 },
-                error -> {
-                    permanent.authKey().destroy(); // this attempt's own copy: no session will take it
-                    link.close(error);
-                });
+                link::close);
         owner.supervision().keyExchange(link, driver);
         driver.start();
     }
