@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -66,9 +68,9 @@ class AuthKeyTest {
         assertThat(key.hashCode()).isEqualTo(Long.hashCode(id));
         String name = String.format("%016x", id);
         assertThat(key.toString()).isEqualTo("AuthKey[id=" + name + ", destroyed]");
-        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable use : java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
-                key::toByteArray, key::auxHash, key::copy, key::bytes,
-                () -> NewNonceHash.compute(new byte[32], 1, key))) {
+        List<ThrowingCallable> uses = List.of(key::toByteArray, key::auxHash, key::copy, key::bytes,
+                () -> NewNonceHash.compute(new byte[32], 1, key));
+        for (ThrowingCallable use : uses) {
             assertThatThrownBy(use).isInstanceOf(IllegalStateException.class)
                     .hasMessage("auth key " + name + " was destroyed");
         }
