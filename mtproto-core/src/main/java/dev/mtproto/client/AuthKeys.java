@@ -8,9 +8,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The authorization keys of a client, one per DC, shared by all connections to that DC: loaded from the
+ * The authorization keys of a client, one per DC, used by all connections to that DC: loaded from the
  * session store, created once when missing (a second connection to the same DC waits for the first one's
  * key exchange instead of running its own), forgotten when the DC no longer knows them.
+ *
+ * <p>Each connection holds its own copy of a key, which it destroys when done with it: every key read from
+ * the store is a new copy (the store keeps its own), and one read here only to look at what is stored with
+ * it is destroyed at once. A key created by one connection reaches those that waited for it as copies of a
+ * master copy kept here, destroyed when the DC forgets the key, when a new key replaces it, or at
+ * {@link #close()}.
  */
 final class AuthKeys {
     private final SessionStore store;
@@ -19,6 +25,8 @@ final class AuthKeys {
     private final Map<Integer, Long> authorizedUsers = new ConcurrentHashMap<>();
     /** Keys the DCs said they do not know, per DC: never used again, even before the store forgets them. */
     private final Map<Integer, Long> forgotten = new ConcurrentHashMap<>();
+    /** Per DC, the master copy of the key created last, which the connections that waited for it copied. */
+    private final Map<Integer, DcAuthorization> created = new ConcurrentHashMap<>();
 
     AuthKeys(SessionStore store) {
         this.store = store;
@@ -37,9 +45,23 @@ final class AuthKeys {
      */
     Optional<DcAuthorization> stored(int dcId) {
         Long dead = forgotten.get(dcId);
-        Optional<DcAuthorization> auth = store.loadAuthorization(dcId).filter(a -> dead == null || a.authKey().id() != dead);
+        Optional<DcAuthorization> auth = store.loadAuthorization(dcId);
+        if (auth.isPresent() && dead != null && auth.get().authKey().id() == dead) {
+            auth.get().authKey().destroy();
+            return Optional.empty();
+        }
         auth.ifPresent(a -> authorizedUsers.putIfAbsent(dcId, a.authorizedUserId()));
         return auth;
+    }
+
+    /** Reads what is stored with a DC's key, destroying the copy of the key the store handed out. */
+    private <T> Optional<T> peek(int dcId, java.util.function.Function<DcAuthorization, T> read) {
+        Optional<DcAuthorization> auth = store.loadAuthorization(dcId);
+        try {
+            return auth.map(read);
+        } finally {
+            auth.ifPresent(a -> a.authKey().destroy());
+        }
     }
 
     /**
@@ -51,7 +73,7 @@ final class AuthKeys {
         if (known != null) {
             return known;
         }
-        long stored = store.loadAuthorization(dcId).map(DcAuthorization::authorizedUserId).orElse(0L);
+        long stored = peek(dcId, DcAuthorization::authorizedUserId).orElse(0L);
         authorizedUsers.putIfAbsent(dcId, stored);
         return authorizedUsers.get(dcId);
     }
@@ -66,9 +88,12 @@ final class AuthKeys {
      */
     void setAuthorizedUser(int dcId, long userId, java.util.concurrent.Executor writes) {
         authorizedUsers.put(dcId, userId);
-        writes.execute(() -> store.loadAuthorization(dcId)
-                .filter(a -> a.authorizedUserId() != userId)
-                .ifPresent(a -> store.saveAuthorization(dcId, a.withAuthorizedUserId(userId))));
+        writes.execute(() -> peek(dcId, a -> {
+            if (a.authorizedUserId() != userId) {
+                store.saveAuthorization(dcId, a.withAuthorizedUserId(userId));
+            }
+            return a;
+        }));
     }
 
     /** Forgets every DC's authorization (signed out); the keys stay. */
@@ -88,7 +113,7 @@ final class AuthKeys {
     Claim claim(int dcId) {
         CompletableFuture<DcAuthorization> mine = new CompletableFuture<>();
         CompletableFuture<DcAuthorization> running = creating.putIfAbsent(dcId, mine);
-        return running == null ? new Claim(dcId, mine, true) : new Claim(dcId, running, false);
+        return running == null ? new Claim(dcId, mine, true) : new Claim(dcId, running.thenApply(DcAuthorization::withKeyCopy), false);
     }
 
     /** One creation of a DC's key, as seen by the connection that runs it or one that waits for it. */
@@ -108,19 +133,24 @@ final class AuthKeys {
             return mine;
         }
 
-        /** @return completes with the key, or fails if its creation failed */
+        /** @return completes with the key (the waiter's own copy), or fails if its creation failed */
         CompletableFuture<DcAuthorization> future() {
             return future;
         }
 
-        /** Saves the new key (blocking) and tells whoever waits for it. */
+        /**
+         * Saves the new key (blocking) and tells whoever waits for it; each waiter gets a copy of a master
+         * copy, so the creator keeps {@code authorization} to itself.
+         */
         void created(DcAuthorization authorization) {
             creating.remove(dcId, future);
             authorizedUsers.put(dcId, authorization.authorizedUserId());
+            DcAuthorization master = authorization.withKeyCopy();
+            retire(created.put(dcId, master));
             try {
                 store.saveAuthorization(dcId, authorization);
             } finally {
-                future.complete(authorization);
+                future.complete(master);
             }
         }
 
@@ -143,9 +173,24 @@ final class AuthKeys {
     void forget(int dcId, long keyId) {
         forgotten.put(dcId, keyId);
         authorizedUsers.put(dcId, 0L);
-        Optional<DcAuthorization> current = store.loadAuthorization(dcId);
-        if (current.isPresent() && current.get().authKey().id() == keyId) {
+        DcAuthorization master = created.get(dcId);
+        if (master != null && master.authKey().id() == keyId && created.remove(dcId, master)) {
+            retire(master);
+        }
+        if (peek(dcId, a -> a.authKey().id() == keyId).orElse(false)) {
             store.deleteAuthorization(dcId);
+        }
+    }
+
+    /** Destroys the master copies of created keys; the client is closed (its connections too). */
+    void close() {
+        created.values().forEach(AuthKeys::retire);
+        created.clear();
+    }
+
+    private static void retire(DcAuthorization master) {
+        if (master != null) {
+            master.authKey().destroy();
         }
     }
 

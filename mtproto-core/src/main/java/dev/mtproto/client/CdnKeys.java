@@ -69,6 +69,15 @@ final class CdnKeys {
         });
     }
 
+    /**
+     * Destroys the CDN DCs' authorization keys: the in-memory store's (this client's alone) and the copies
+     * kept for connections that waited for one; the client is closed.
+     */
+    void close() {
+        authKeys.close();
+        authKeys.store().snapshot().authorizations().values().forEach(a -> a.authKey().destroy());
+    }
+
     private void take(CdnConfig config) {
         for (CdnPublicKeyType k : config.publicKeys()) {
             CdnPublicKey key = (CdnPublicKey) k;

@@ -72,5 +72,7 @@ final class ClientLifecycle {
         pool.close();
         peerUpkeep.close();
         runtime.storeWrites().close(STORE_CLOSE_TIMEOUT);
+        runtime.keys().close();
+        runtime.cdn().close();
     }
 }

@@ -179,6 +179,7 @@ final class DcConnection implements UpdateSink.Backpressured {
                 flush = slot.session.hasQueuedMessages() ? slot.flushTarget() : null;
                 renew = TempKeyRenewal.due(slot, config, Instant.ofEpochMilli(slot.session.clock().serverMillis())) ? slot.link : null;
                 if (renew != null) {
+                    slot.retireSessionKey();
                     slot.session = null; // idle: the next connection makes and binds a new temporary key
                 }
             }
@@ -297,6 +298,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         slot.lock.lock();
         try {
             if (l != slot.link || l.isClosed()) {
+                SessionOpener.retireUnused(permanent, temporary);
                 return;
             }
             if (slot.session == null) {
@@ -306,7 +308,11 @@ final class DcConnection implements UpdateSink.Backpressured {
                 saver.remember(permanent, temporary != null);
                 if (binding == null) {
                     tooLarge = SessionOpener.handOverWaiting(slot);
+                } else {
+                    permanent.authKey().destroy(); // sealed into the binding: the session runs on the temporary key
                 }
+            } else {
+                SessionOpener.retireUnused(permanent, temporary);
             }
             l.enterSessionMode();
             slot.linkEstablished = true;
@@ -340,6 +346,7 @@ final class DcConnection implements UpdateSink.Backpressured {
                 tooLarge = SessionOpener.handOverWaiting(slot);
             } else {
                 slot.waiting.addAll(0, session.takeCallsForNewKey());
+                slot.retireSessionKey();
                 slot.session = null;
                 if (++slot.bindingsRefused >= 2) {
                     forgetPermanent = slot.permanentKeyId; // refused twice: the DC does not know the permanent key either
@@ -417,6 +424,7 @@ final class DcConnection implements UpdateSink.Backpressured {
             if (slot.session != null) {
                 changed = saver.changed(slot.session);
                 orphans.addAll(slot.session.takePendingCalls());
+                slot.retireSessionKey(); // the final save holds its own copy
                 slot.session = null;
             }
             l = slot.link;
@@ -433,6 +441,16 @@ final class DcConnection implements UpdateSink.Backpressured {
         }
         saver.save(changed);
         supervision.closedForGood();
+    }
+
+    /** @return the key the session runs on now (this connection's own copy), or null without a session */
+    dev.mtproto.crypto.AuthKey sessionKey() {
+        slot.lock.lock();
+        try {
+            return slot.session == null ? null : slot.session.authKey();
+        } finally {
+            slot.lock.unlock();
+        }
     }
 
     /** @return the connection's state */

@@ -175,12 +175,14 @@ final class LinkTraffic implements SocketLink.Owner {
                     // keep the permanent key; the calls the DC cannot have go in the new key's session
                     slot.waiting.addAll(0, slot.session.takeCallsForNewKey());
                     delivery = output.take(slot.sessionId());
+                    slot.retireSessionKey();
                     slot.session = null;
                 } else if (keyUnknown && ++slot.keyNotFoundInARow >= KEY_NOT_FOUND_BEFORE_FORGETTING) {
                     slot.keyNotFoundInARow = 0;
                     forgetKey = slot.session.authKey().id();
                     slot.waiting.addAll(0, slot.session.takeCallsForNewKey());
                     delivery = output.take(slot.sessionId());
+                    slot.retireSessionKey();
                     slot.session = null;
                 } else {
                     delivery = output.take(slot.sessionId());

@@ -1,10 +1,13 @@
 package dev.mtproto.client;
 
 import dev.mtproto.client.event.ClientEventListener;
+import dev.mtproto.crypto.AuthKey;
 import dev.mtproto.peers.PeerCache;
 import dev.mtproto.session.DropReason;
 import dev.mtproto.tl.TlMethod;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -343,11 +346,28 @@ public final class MtprotoClient implements AutoCloseable {
      * Closes every connection now; calls still pending fail with {@link ClientClosedException}. The keys and
      * salts stay in the store for the next start: the last writes to it are made before this method returns
      * (it waits up to five seconds for a slow store), and none after. The store itself stays open: whoever
-     * opened it closes it (so one store can serve a client that is closed and created again).
+     * opened it closes it (so one store can serve a client that is closed and created again). The client's own
+     * copies of the keys (permanent and temporary) are overwritten with zeros before this method returns;
+     * the store's are not touched.
      */
     @Override
     public void close() {
         lifecycle.close();
+    }
+
+    /**
+     * @return the keys the connections' sessions run on now: the client's own copies, destroyed when a session
+     *     drops them or the client closes (for tests of that, in this package)
+     */
+    List<AuthKey> sessionKeys() {
+        List<AuthKey> keys = new ArrayList<>();
+        for (DcConnection c : pool.all()) {
+            AuthKey key = c.sessionKey();
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     @Override

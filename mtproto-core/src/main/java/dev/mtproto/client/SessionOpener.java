@@ -54,6 +54,22 @@ final class SessionOpener {
     }
 
     /**
+     * Destroys keys a link brought that no session took (the link closed first, or the session already
+     * existed): this connection's own copies.
+     *
+     * @param permanent the permanent key's authorization, or null
+     * @param temporary the temporary key, or null
+     */
+    static void retireUnused(DcAuthorization permanent, TempKey temporary) {
+        if (permanent != null) {
+            permanent.authKey().destroy();
+        }
+        if (temporary != null) {
+            temporary.key().destroy();
+        }
+    }
+
+    /**
      * Moves the calls that waited into the session (it exists and may take calls).
      *
      * @return the calls too large for the transport, to fail outside the lock

@@ -51,7 +51,10 @@ final class SessionSaver {
         temporaryKeys = onTemporaryKey;
     }
 
-    /** @return the authorization to save if the session's salt or offset moved since the last save, else null */
+    /**
+     * @return the authorization to save if the session's salt or offset moved since the last save, else null;
+     *     it holds its own copy of the key, which {@link #save} destroys once written
+     */
     DcAuthorization changed(ClientSession session) {
         if (temporaryKeys) {
             return null;
@@ -63,7 +66,7 @@ final class SessionSaver {
         }
         savedSalt = salt;
         savedOffset = offset;
-        return new DcAuthorization(session.authKey(), salt, offset, keyCreatedAt != null ? keyCreatedAt : Instant.now(),
+        return new DcAuthorization(session.authKey().copy(), salt, offset, keyCreatedAt != null ? keyCreatedAt : Instant.now(),
                 runtime.keys(role).authorizedUser(dcId));
     }
 
@@ -82,7 +85,7 @@ final class SessionSaver {
         return call;
     }
 
-    /** Writes {@code auth} (if not null) to the store, off the calling thread. */
+    /** Writes {@code auth} (if not null) to the store, off the calling thread, then destroys its key (the store keeps a copy). */
     void save(DcAuthorization auth) {
         if (auth == null) {
             return;
@@ -99,6 +102,8 @@ final class SessionSaver {
                 }
                 failing = true;
                 savedSalt = 0; // not under the lock: at worst one extra save
+            } finally {
+                auth.authKey().destroy();
             }
         });
     }

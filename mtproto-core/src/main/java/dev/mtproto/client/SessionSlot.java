@@ -35,6 +35,17 @@ final class SessionSlot {
     /** Temporary key bindings the DC refused in a row. */
     int bindingsRefused;
 
+    /**
+     * Destroys the key the session runs on (this connection's own copy: a temporary key, or without perfect
+     * forward secrecy its copy of the permanent key); call just before dropping the session, under the lock.
+     * Nothing else uses the key then: frames and packets reach only the slot's session.
+     */
+    void retireSessionKey() {
+        if (session != null) {
+            session.authKey().destroy();
+        }
+    }
+
     /** @return whether calls go into the session now (it exists and is not waiting for its key's binding) */
     boolean takesCalls() {
         return session != null && bound;

@@ -31,6 +31,10 @@ import java.util.Objects;
  * 60-int round-key arrays, a temporary, and for encryption the provider's copy of the zero CBC IV); on
  * JDK 17 about 1.8 KB each. Public JCA APIs offer no way to give a cipher a new key without this.
  *
+ * <p>The cipher keeps no copy of the key or of anything derived from it between messages (its scratch
+ * arrays are zeroed after each one); once the key is {@linkplain AuthKey#destroy() destroyed},
+ * {@code encrypt} and {@code decrypt} throw {@link IllegalStateException} naming the key id.
+ *
  * <p><b>Not thread-safe</b>: one instance per connection, used by one thread at a time.
  */
 public final class MessageCipher {
@@ -51,7 +55,6 @@ public final class MessageCipher {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final AuthKey authKey;
-    private final byte[] key;
     private final long authKeyId;
     private final MessageDirection outgoing;
     private final MessageDirection incoming;
@@ -88,7 +91,6 @@ public final class MessageCipher {
         }
         this.maxEncryptedDataSize = maxEncryptedDataSize;
         this.incoming = outgoing.reverse();
-        this.key = authKey.bytes();
         this.authKeyId = authKey.id();
     }
 
@@ -180,6 +182,7 @@ public final class MessageCipher {
      * @throws IllegalArgumentException if the plaintext is shorter than its header, its
      *     {@code message_data_length} field disagrees with {@code length}, or the padding would exceed 1024
      * @throws IndexOutOfBoundsException if a range lies outside its array
+     * @throws IllegalStateException if the key was destroyed
      */
     public int encrypt(byte[] plaintext, int offset, int length, int extraPaddingBlocks, byte[] out, int outOffset) {
         int padding = paddingLength(length, extraPaddingBlocks);
@@ -200,7 +203,7 @@ public final class MessageCipher {
         }
         paddingSource.nextBytes(out, data + length, padding);
 
-        sha256.update(key, 88 + outgoing.x(), 32);
+        sha256.update(authKey.bytes(), 88 + outgoing.x(), 32);
         sha256.update(out, data, total);
         Digests.finish(sha256, msgKeyLarge, 0);
         quickAckToken = (int) INTS.get(msgKeyLarge, 0) | 0x80000000;
@@ -266,6 +269,7 @@ public final class MessageCipher {
      * @throws SecurityCheckException if a check fails (the message names it)
      * @throws IndexOutOfBoundsException if {@code wire} does not hold {@code length} bytes at {@code offset}
      *     or {@code out} cannot take {@code length - 24} bytes at {@code outOffset}
+     * @throws IllegalStateException if the key was destroyed
      */
     public int decrypt(byte[] wire, int offset, int length, byte[] out, int outOffset) {
         Objects.checkFromIndexSize(offset, length, wire.length);
@@ -282,6 +286,7 @@ public final class MessageCipher {
                     + maxEncryptedDataSize);
         }
         Objects.checkFromIndexSize(outOffset, encrypted, out.length);
+        byte[] key = authKey.bytes();
         if ((long) LONGS.get(wire, offset) != authKeyId) {
             throw new SecurityCheckException("auth_key_id does not match the connection's key");
         }

@@ -108,6 +108,17 @@ public record DcAuthorization(AuthKey authKey, long serverSalt, long timeOffsetM
         return new DcAuthorization(authKey, serverSalt, timeOffsetMillis, createdAt, userId);
     }
 
+    /**
+     * Returns a copy holding its own copy of the key ({@link AuthKey#copy()}), for a new owner that may
+     * destroy it: what a session store hands out on load and keeps on save.
+     *
+     * @return a new authorization with the same values and an equal, separate key
+     * @throws IllegalStateException if this authorization's key was destroyed
+     */
+    public DcAuthorization withKeyCopy() {
+        return new DcAuthorization(authKey.copy(), serverSalt, timeOffsetMillis, createdAt, authorizedUserId);
+    }
+
     /** Shows the key id, salt, offset, creation time and user; never key bytes. */
     @Override
     public String toString() {

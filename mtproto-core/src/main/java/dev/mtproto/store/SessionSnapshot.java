@@ -95,6 +95,13 @@ public record SessionSnapshot(SortedMap<Integer, DcAuthorization> authorizations
         });
     }
 
+    /** Returns a copy whose authorizations hold their own copies of the keys ({@link DcAuthorization#withKeyCopy}). */
+    SessionSnapshot withKeyCopies() {
+        SortedMap<Integer, DcAuthorization> dcs = new TreeMap<>();
+        authorizations.forEach((dcId, authorization) -> dcs.put(dcId, authorization.withKeyCopy()));
+        return new SessionSnapshot(dcs, homeDc, account, updateState, channelPts, peers);
+    }
+
     /** Returns a copy without an authorization for {@code dcId} ({@code this} if there was none). */
     SessionSnapshot withoutAuthorization(int dcId) {
         if (!authorizations.containsKey(SessionStore.checkDcId(dcId))) {

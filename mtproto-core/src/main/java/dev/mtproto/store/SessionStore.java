@@ -29,6 +29,12 @@ import java.util.OptionalInt;
  * <p><b>Persistence</b>: when a change returns normally it is durably stored (for stores that persist at
  * all), and a new store over the same storage sees it.
  *
+ * <p><b>Keys</b>: a store owns the keys it keeps. {@link #loadAuthorization} hands out a key the caller
+ * owns (a copy, or one built from the stored bytes), and {@link #saveAuthorization} and {@link #restore}
+ * keep a copy of what they are given (or only its bytes), never the caller's object: the client destroys
+ * its keys ({@link dev.mtproto.crypto.AuthKey#destroy()}) when it is done with them, at the latest when it
+ * closes, and a store shared with a later client must still hold them intact.
+ *
  * <p><b>Closing</b>: a store may hold resources (the file store holds a lock on its file, the JDBC store a
  * lease on its session, so that no second store uses them); {@link #close()} releases them. Close a store
  * after the client that uses it; a closed store must not be used again.

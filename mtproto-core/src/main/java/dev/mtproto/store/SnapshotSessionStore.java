@@ -14,6 +14,11 @@ import java.util.function.UnaryOperator;
  * current (and, for a store that persists, writes it first). Arguments are checked before {@link #change}
  * is called. {@link MemorySessionStore}, {@link FileSessionStore} and the string session store are built on
  * it; so can be a store that keeps the whole session as one blob elsewhere.
+ *
+ * <p>Keys: the store keeps its own copy of every key it is given ({@link #saveAuthorization},
+ * {@link #restore}) and hands out a new copy on each {@link #loadAuthorization}, so whoever destroys a key
+ * it loaded or saved (a client does when it closes) never wipes the store's. {@link #snapshot()} returns the
+ * store's own keys: read them, do not destroy them.
  */
 public abstract class SnapshotSessionStore implements SessionStore {
 
@@ -42,14 +47,14 @@ public abstract class SnapshotSessionStore implements SessionStore {
     @Override
     public Optional<DcAuthorization> loadAuthorization(int dcId) {
         SessionStore.checkDcId(dcId);
-        return current().authorization(dcId);
+        return current().authorization(dcId).map(DcAuthorization::withKeyCopy);
     }
 
     @Override
     public void saveAuthorization(int dcId, DcAuthorization authorization) {
         SessionStore.checkDcId(dcId);
-        Objects.requireNonNull(authorization, "authorization");
-        change(current -> current.withAuthorization(dcId, authorization));
+        DcAuthorization own = authorization.withKeyCopy();
+        change(current -> current.withAuthorization(dcId, own));
     }
 
     @Override
@@ -147,7 +152,7 @@ public abstract class SnapshotSessionStore implements SessionStore {
 
     @Override
     public void restore(SessionSnapshot snapshot) {
-        Objects.requireNonNull(snapshot, "snapshot");
-        change(current -> snapshot);
+        SessionSnapshot own = Objects.requireNonNull(snapshot, "snapshot").withKeyCopies();
+        change(current -> own);
     }
 }

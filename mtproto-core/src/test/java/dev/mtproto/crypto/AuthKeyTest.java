@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +51,48 @@ class AuthKeyTest {
         assertThatThrownBy(() -> AuthKey.fromDhResult(BigInteger.ONE.shiftLeft(2048)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AuthKey.fromDhResult(BigInteger.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void destroyOverwritesTheBytesAndLaterUseThrowsNamingTheKey() {
+        AuthKey key = AuthKey.of(hex(STEP8.get("auth_key")));
+        long id = key.id();
+        byte[] inner = key.bytes();
+        assertThat(key.isDestroyed()).isFalse();
+
+        key.destroy();
+
+        assertThat(key.isDestroyed()).isTrue();
+        assertThat(inner).containsOnly(0);
+        assertThat(key.id()).isEqualTo(id);
+        assertThat(key.hashCode()).isEqualTo(Long.hashCode(id));
+        String name = String.format("%016x", id);
+        assertThat(key.toString()).isEqualTo("AuthKey[id=" + name + ", destroyed]");
+        List<ThrowingCallable> uses = List.of(key::toByteArray, key::auxHash, key::copy, key::bytes,
+                () -> NewNonceHash.compute(new byte[32], 1, key));
+        for (ThrowingCallable use : uses) {
+            assertThatThrownBy(use).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("auth key " + name + " was destroyed");
+        }
+        key.destroy(); // again: nothing happens
+        assertThat(key.isDestroyed()).isTrue();
+    }
+
+    @Test
+    void aCopyIsEqualButDestroyedSeparately() {
+        byte[] bytes = hex(STEP8.get("auth_key"));
+        AuthKey key = AuthKey.of(bytes);
+        AuthKey copy = key.copy();
+        assertThat(copy).isEqualTo(key).isNotSameAs(key);
+        assertThat(copy.id()).isEqualTo(key.id());
+        assertThat(copy.auxHash()).isEqualTo(key.auxHash());
+
+        key.destroy();
+
+        assertThat(copy.isDestroyed()).isFalse();
+        assertThat(copy.toByteArray()).isEqualTo(bytes);
+        assertThat(key).isNotEqualTo(copy).isEqualTo(key);
+        assertThat(copy).isNotEqualTo(key);
     }
 
     @Test

@@ -164,6 +164,25 @@ class MessageCipherTest {
     }
 
     @Test
+    void aCipherWhoseKeyWasDestroyedRefusesToEncryptOrDecrypt() {
+        Random random = new Random(12);
+        AuthKey key = randomKey(random);
+        MessageCipher client = MessageCipher.forClient(key);
+        AuthKey serverKey = AuthKey.of(key.toByteArray());
+        MessageCipher server = MessageCipher.forServer(serverKey);
+        byte[] plain = message(random, 64);
+        byte[] wire = server.encrypt(plain, 0);
+        assertThat(client.decrypt(wire)).isEqualTo(plain);
+
+        key.destroy();
+
+        String destroyed = "auth key " + String.format("%016x", key.id()) + " was destroyed";
+        assertThatThrownBy(() -> client.encrypt(plain, 0)).isInstanceOf(IllegalStateException.class).hasMessage(destroyed);
+        assertThatThrownBy(() -> client.decrypt(wire)).isInstanceOf(IllegalStateException.class).hasMessage(destroyed);
+        assertThat(MessageCipher.forClient(serverKey).decrypt(server.encrypt(plain, 0))).isEqualTo(plain); // the other copy works
+    }
+
+    @Test
     void randomPaddingChangesTheCiphertextOfEqualMessages() {
         AuthKey key = AuthKey.of(new byte[256]);
         MessageCipher client = MessageCipher.forClient(key);

@@ -67,6 +67,31 @@ public abstract class SessionStoreContract implements StoreUnderTest, AccountSta
     }
 
     @Test
+    void destroyingAKeyGivenToTheStoreOrHandedOutByItLeavesTheStoredKeyIntact() {
+        SessionStore store = newStore();
+        DcAuthorization saved = authorization(5);
+        byte[] bytes = saved.authKey().toByteArray();
+        store.saveAuthorization(5, saved);
+        saved.authKey().destroy();
+
+        DcAuthorization first = store.loadAuthorization(5).orElseThrow();
+        assertThat(first.authKey().isDestroyed()).isFalse();
+        assertThat(first.authKey().toByteArray()).isEqualTo(bytes);
+        first.authKey().destroy();
+        assertThat(store.loadAuthorization(5).orElseThrow().authKey().toByteArray()).isEqualTo(bytes);
+        assertThat(reopen(store).loadAuthorization(5).orElseThrow().authKey().toByteArray()).isEqualTo(bytes);
+
+        MemorySessionStore source = new MemorySessionStore();
+        source.saveAuthorization(6, authorization(6));
+        SessionSnapshot snapshot = source.snapshot();
+        SessionStore target = reopen(store);
+        target.restore(snapshot);
+        snapshot.authorizations().values().forEach(a -> a.authKey().destroy());
+        assertThat(target.loadAuthorization(6).orElseThrow().authKey().toByteArray())
+                .isEqualTo(authorization(6).authKey().toByteArray());
+    }
+
+    @Test
     void roundTripsExtremeValues() {
         SessionStore store = newStore();
         byte[] zeros = new byte[AuthKey.SIZE];
