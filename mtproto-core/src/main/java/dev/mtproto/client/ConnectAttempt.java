@@ -59,7 +59,7 @@ final class ConnectAttempt implements Runnable {
         SocketLink link;
         DcAuthorization stored;
         try {
-            stored = owner.needsKey() ? runtime.keys(id.role()).stored(id.dcId()).orElse(null) : null;
+            stored = owner.establishment().needsKey() ? runtime.keys(id.role()).stored(id.dcId()).orElse(null) : null;
             ClientTransport transport = transport(dialed, won.candidate());
             link = new SocketLink(id, runtime.resources().ioLoops().next(), dialed, transport, owner.traffic());
         } catch (RuntimeException e) {
@@ -67,20 +67,20 @@ final class ConnectAttempt implements Runnable {
             owner.supervision().attemptEnded(null, e, false);
             return;
         }
-        if (!owner.adopt(link)) {
+        if (!owner.establishment().adopt(link)) {
             dialed.closeQuietly();
             return;
         }
         // from here on the link is the connection's: a failure closes it, and closing reports the attempt's end
         try {
-            ScheduledFuture<?> timeout = runtime.resources().timer().schedule(() -> owner.connectTimedOut(link,
+            ScheduledFuture<?> timeout = runtime.resources().timer().schedule(() -> owner.establishment().connectTimedOut(link,
                     new SocketTimeoutException("no usable session with " + id + " (" + dialed.route() + ") within "
                             + config.connectTimeout().toMillis() + " ms")),
                     config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             owner.supervision().whenSettled(link, () -> timeout.cancel(false));
             link.open();
-            if (!owner.needsKey()) {
-                link.loop().execute(() -> owner.established(link, null, null)); // the session goes on, on this link
+            if (!owner.establishment().needsKey()) {
+                link.loop().execute(() -> owner.establishment().established(link, null, null)); // the session goes on, on this link
             } else if (stored != null) {
                 withPermanentKey(link, stored);
             } else {
@@ -167,7 +167,7 @@ final class ConnectAttempt implements Runnable {
     private void withPermanentKey(SocketLink link, DcAuthorization permanent) {
         java.util.Optional<java.time.Duration> lifetime = config.tempKeyLifetime();
         if (lifetime.isEmpty() || owner.id().role() == DcRole.CDN) { // a CDN key is in memory only: no binding
-            link.loop().execute(() -> owner.established(link, permanent, null));
+            link.loop().execute(() -> owner.establishment().established(link, permanent, null));
             return;
         }
         int dcId = owner.id().dcId();
@@ -182,7 +182,7 @@ final class ConnectAttempt implements Runnable {
                             Instant.ofEpochSecond(r.serverTime()).plusSeconds(seconds)); // expires_at is the DC's time
                     java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
                     runtime.events().post(l -> l.authKeyCreated(dcId, true, took));
-                    link.loop().execute(() -> owner.established(link, permanent, temp));
+                    link.loop().execute(() -> owner.establishment().established(link, permanent, temp));
                 },
                 link::close);
         owner.supervision().keyExchange(link, driver);

@@ -2,7 +2,6 @@ package dev.mtproto.client;
 
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.session.ClientSession;
-import dev.mtproto.session.MessageIdClock;
 import dev.mtproto.session.OutgoingCall;
 import dev.mtproto.session.RequestTimeoutException;
 import dev.mtproto.session.RequestTooLargeException;
@@ -16,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A client's connection to one DC for one role, across reconnects: it keeps one {@link ClientSession} (so
  * calls in flight survive a dropped socket and are answered, not repeated), has links opened by
- * {@link ConnectAttempt}s under its {@link ConnectionSupervision}, and leaves what the links report to its
- * {@link LinkTraffic}. This side faces the callers: submit, cancel, the timer's tick and ping, close.
+ * {@link ConnectAttempt}s under its {@link ConnectionSupervision}, starts sessions on them through its
+ * {@link LinkEstablishment}, and leaves what the links report to its {@link LinkTraffic}. This side faces the callers: submit, cancel, the timer's tick and ping, close.
  * Everything the session reports under the lock is delivered after it, off the I/O loops.
  */
 final class DcConnection implements UpdateSink.Backpressured {
@@ -31,7 +30,7 @@ final class DcConnection implements UpdateSink.Backpressured {
     private final SessionSaver saver;
     private final ConnectionSupervision supervision;
     private final LinkTraffic traffic;
-    private final SessionOpener opener;
+    private final LinkEstablishment establishment;
     private final KeepAlive keepAlive;
     private volatile long lastUsedNanos = System.nanoTime();
     private boolean retired;
@@ -53,7 +52,7 @@ final class DcConnection implements UpdateSink.Backpressured {
         this.saver = new SessionSaver(id, runtime);
         this.supervision = new ConnectionSupervision(this, runtime);
         this.traffic = new LinkTraffic(this, slot, runtime, output);
-        this.opener = new SessionOpener(config, random, output);
+        this.establishment = new LinkEstablishment(this, slot, runtime, new SessionOpener(config, random, output));
         this.keepAlive = new KeepAlive(this, config);
     }
 
@@ -76,6 +75,10 @@ final class DcConnection implements UpdateSink.Backpressured {
 
     SessionSaver saver() {
         return saver;
+    }
+
+    LinkEstablishment establishment() {
+        return establishment;
     }
 
     LinkTraffic traffic() {
@@ -243,138 +246,6 @@ final class DcConnection implements UpdateSink.Backpressured {
         }
         for (OutgoingCall<?> call : calls) {
             runtime.callbacks().execute(() -> call.future().completeExceptionally(error));
-        }
-    }
-
-    // ------------------------------------------------------------------ what attempts report
-
-    /** @return whether the next link must bring a key (there is no session yet) */
-    boolean needsKey() {
-        slot.lock.lock();
-        try {
-            return slot.session == null;
-        } finally {
-            slot.lock.unlock();
-        }
-    }
-
-    /** @return false if the connection was closed meanwhile (the caller then closes the link) */
-    boolean adopt(SocketLink next) {
-        slot.lock.lock();
-        try {
-            if (supervision.closed()) {
-                return false;
-            }
-            slot.link = next;
-            slot.linkEstablished = false;
-            slot.linkProven = false;
-            return true;
-        } finally {
-            slot.lock.unlock();
-        }
-    }
-
-    /** The attempt's deadline passed: close its link unless it carries the session by now. */
-    void connectTimedOut(SocketLink l, Throwable cause) {
-        slot.lock.lock();
-        try {
-            if (l != slot.link || slot.linkEstablished) {
-                return;
-            }
-        } finally {
-            slot.lock.unlock();
-        }
-        l.close(cause);
-    }
-
-    /**
-     * On the link's loop: the keys are known; start the session (permanent is null when it exists and
-     * resumes on this link; temporary is null without perfect forward secrecy).
-     */
-    void established(SocketLink l, DcAuthorization permanent, TempKey temporary) {
-        List<OutgoingCall<?>> tooLarge = List.of();
-        OutgoingCall<Boolean> binding = null;
-        ClientSession opened = null;
-        slot.lock.lock();
-        try {
-            if (l != slot.link || l.isClosed()) {
-                SessionOpener.retireUnused(permanent, temporary);
-                return;
-            }
-            if (slot.session == null) {
-                binding = opener.open(slot, l, permanent, temporary);
-                slot.permanentKeyId = permanent.authKey().id();
-                opened = slot.session;
-                saver.remember(permanent, temporary != null);
-                if (binding == null) {
-                    tooLarge = SessionOpener.handOverWaiting(slot);
-                } else {
-                    permanent.authKey().destroy(); // sealed into the binding: the session runs on the temporary key
-                }
-            } else {
-                SessionOpener.retireUnused(permanent, temporary);
-            }
-            l.enterSessionMode();
-            slot.linkEstablished = true;
-        } finally {
-            slot.lock.unlock();
-        }
-        if (binding != null) {
-            ClientSession session = opened;
-            binding.future().whenComplete((ok, error) -> bindingDone(session, Boolean.TRUE.equals(ok) ? null
-                    : error != null ? error : new IllegalStateException("the DC answered auth.bindTempAuthKey with false")));
-        }
-        supervision.established(l);
-        failTooLarge(tooLarge, l);
-        l.requestFlush();
-    }
-
-    /** The DC answered the temporary key's binding: calls may go, or the key is dropped and made again. */
-    private void bindingDone(ClientSession session, Throwable error) {
-        List<OutgoingCall<?>> tooLarge = List.of();
-        SocketLink l;
-        long forgetPermanent = 0;
-        slot.lock.lock();
-        try {
-            if (slot.session != session) {
-                return;
-            }
-            l = slot.link;
-            if (error == null) {
-                slot.bound = true;
-                slot.bindingsRefused = 0;
-                tooLarge = SessionOpener.handOverWaiting(slot);
-            } else {
-                slot.waiting.addAll(0, session.takeCallsForNewKey());
-                slot.retireSessionKey();
-                slot.session = null;
-                if (++slot.bindingsRefused >= 2) {
-                    forgetPermanent = slot.permanentKeyId; // refused twice: the DC does not know the permanent key either
-                    slot.bindingsRefused = 0;
-                }
-            }
-        } finally {
-            slot.lock.unlock();
-        }
-        if (error == null) {
-            failTooLarge(tooLarge, l);
-            if (l != null) {
-                l.requestFlush();
-            }
-            return;
-        }
-        if (forgetPermanent != 0) {
-            saver.forgetKey(forgetPermanent);
-        }
-        if (l != null) {
-            l.close(new java.io.IOException("the DC refused the temporary key's binding: " + error.getMessage(), error));
-        }
-    }
-
-    private void failTooLarge(List<OutgoingCall<?>> tooLarge, SocketLink l) {
-        for (OutgoingCall<?> call : tooLarge) {
-            runtime.callbacks().execute(() -> call.future().completeExceptionally(
-                    new RequestTooLargeException(call.name(), -1, l.transport().maxFrameLength())));
         }
     }
 
