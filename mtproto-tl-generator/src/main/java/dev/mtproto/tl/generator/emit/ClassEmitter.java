@@ -172,8 +172,9 @@ final class ClassEmitter {
      * it read, the public constructor keeps a copy), so the view is as immutable as the value.
      */
     private void bufferAccessor(FieldModel f) {
-        src.javadoc("@return " + fieldDescription(f) + " as a read-only view of the value's own bytes, without a copy"
-                + " (position 0, limit the length); for reading large fields, such as file parts, without allocating");
+        String absent = f.isOptionalValue() ? ", or {@code null} when absent (" + f.param().condition() + ")" : "";
+        src.javadoc("@return a read-only view of {@code " + f.param().name() + "}, the value's own bytes without a copy (position 0,"
+                + " limit the length)" + absent + ": for reading a large field, such as a file part, without allocating");
         src.open("public java.nio.ByteBuffer " + bufferAccessorName(f) + "()");
         String field = "this." + f.javaName();
         String view = "java.nio.ByteBuffer.wrap(" + field + ").asReadOnlyBuffer()";
