@@ -941,13 +941,7 @@ class ClientServerSessionTest {
 
     @Test
     void answersAreHandedOverUndecodedAndStillGzipped() {
-        List<RpcAnswer> answers = new ArrayList<>();
-        client = newClient(new RecordingListener() {
-            @Override
-            public void onAnswer(OutgoingCall<?> call, RpcAnswer answer) {
-                answers.add(answer); // not decoded here, where the connection's lock would be held
-            }
-        });
+        List<RpcAnswer> answers = clientKeepingAnswers();
         initialize(answers);
         OutgoingCall<SupportNameType> big = call(GetSupportName.INSTANCE);
         pump();
@@ -976,6 +970,28 @@ class ClientServerSessionTest {
      */
     @Test
     void largeAnswersKeptUndecodedSurviveLaterFramesAndReusedBuffers() {
+        List<RpcAnswer> answers = clientKeepingAnswers();
+        initialize(answers);
+        int limit = 256 * 1024;
+        getFilePart(0, limit);
+        pump(true);
+        getFilePart(limit, limit); // a frame of the same size: it would land where the first one was
+        pump(true);
+        getFilePart(2L * limit, limit);
+        getFilePart(3L * limit, limit); // answered together with the one before: a container holding both
+        pump(true);
+        call(GetNearestDc.INSTANCE); // a small frame, decrypted into the thread's shared buffer
+        pump(true);
+        assertThat(answers).hasSize(6);
+        for (int i = 0; i < 4; i++) {
+            Object part = answers.get(1 + i).decode();
+            assertThat(((dev.mtproto.tl.api.upload.File) part).bytes()).as("part %d", i).isEqualTo(filePart((long) i * limit, limit));
+        }
+        assertThat(answers.get(5).decode()).isEqualTo(new NearestDc("XX", 2, 2));
+    }
+
+    /** @return the answers a new client gets, undecoded (not decoded in the listener, where the connection's lock would be held) */
+    private List<RpcAnswer> clientKeepingAnswers() {
         List<RpcAnswer> answers = new ArrayList<>();
         client = newClient(new RecordingListener() {
             @Override
@@ -983,21 +999,7 @@ class ClientServerSessionTest {
                 answers.add(answer);
             }
         });
-        initialize(answers);
-        int limit = 256 * 1024;
-        getFilePart(0, limit);
-        pump(true);
-        getFilePart(limit, limit);
-        getFilePart(2L * limit, limit); // answered together with the one before: a container holding both
-        pump(true);
-        call(GetNearestDc.INSTANCE); // a small frame, decrypted into the thread's shared buffer
-        pump(true);
-        assertThat(answers).hasSize(5);
-        for (int i = 0; i < 3; i++) {
-            Object part = answers.get(1 + i).decode();
-            assertThat(((dev.mtproto.tl.api.upload.File) part).bytes()).as("part %d", i).isEqualTo(filePart((long) i * limit, limit));
-        }
-        assertThat(answers.get(4).decode()).isEqualTo(new NearestDc("XX", 2, 2));
+        return answers;
     }
 
     private void initialize(List<RpcAnswer> answers) {
