@@ -8,6 +8,7 @@ import dev.mtproto.tl.api.upload.FileCdnRedirect;
 import dev.mtproto.tl.api.upload.GetCdnFile;
 import dev.mtproto.tl.api.upload.GetCdnFileHashes;
 import dev.mtproto.tl.api.upload.ReuploadCdnFile;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -70,16 +71,17 @@ final class CdnPartFetcher {
      * @param limit its size
      * @return the decrypted, checked bytes
      */
-    CompletableFuture<byte[]> fetch(TransferJob<?> job, long index, long offset, int limit) {
-        return fetch(job, index, offset, limit, 0);
+    CompletableFuture<ByteBuffer> fetch(TransferJob<?> job, long index, long offset, int limit) {
+        return fetch(job, index, offset, limit, 0).thenApply(ByteBuffer::wrap);
     }
 
     private CompletableFuture<byte[]> fetch(TransferJob<?> job, long index, long offset, int limit, int reuploads) {
         ConnectionId lane = new ConnectionId(cdnDc, DcRole.CDN, (int) (index % lanes));
         return keys().thenCompose(v -> caller.call(job, "offset " + offset, () -> lane, new GetCdnFile(token, offset, limit))).thenCompose(answer -> {
             if (answer instanceof CdnFile part) {
-                if (part.bytes().length > limit) {
-                    throw new FilePartException(offset, "the CDN sent " + part.bytes().length + " bytes for a limit of " + limit);
+                int sent = part.bytesBuffer().remaining();
+                if (sent > limit) {
+                    throw new FilePartException(offset, "the CDN sent " + sent + " bytes for a limit of " + limit);
                 }
                 byte[] plain = cipher.decrypt(part.bytes(), offset);
                 return checked(job, index, offset, plain, plain.length < limit, 0);

@@ -10,6 +10,7 @@ import dev.mtproto.tl.api.upload.File;
 import dev.mtproto.tl.api.upload.FileCdnRedirect;
 import dev.mtproto.tl.api.upload.FileType;
 import dev.mtproto.tl.api.upload.GetFile;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +60,10 @@ final class DcPartFetcher {
      * @param index the part's index (picks the lane)
      * @param offset its offset, divisible by the limit
      * @param limit its size
-     * @return the part's bytes (decrypted and checked if they came from a CDN)
+     * @return the part's bytes (decrypted and checked if they came from a CDN), read-only: a view of the
+     *     decoded answer's own bytes, not a copy
      */
-    CompletableFuture<byte[]> fetch(TransferJob<?> job, long index, long offset, int limit) {
+    CompletableFuture<ByteBuffer> fetch(TransferJob<?> job, long index, long offset, int limit) {
         CompletableFuture<Void> gate;
         boolean first;
         synchronized (this) {
@@ -78,7 +80,7 @@ final class DcPartFetcher {
         return gate.thenCompose(v -> fetch(job, index, offset, limit, 0, 0));
     }
 
-    private CompletableFuture<byte[]> fetch(TransferJob<?> job, long index, long offset, int limit, int migrations, int refreshes) {
+    private CompletableFuture<ByteBuffer> fetch(TransferJob<?> job, long index, long offset, int limit, int migrations, int refreshes) {
         CdnPartFetcher viaCdn;
         InputFileLocationType where;
         int usedVersion;
@@ -102,7 +104,7 @@ final class DcPartFetcher {
         return caller.call(job, "offset " + offset, () -> lane(index), method, FileMigrateHandling.CALLER_FOLLOWS)
                 .whenComplete((answer, error) -> learn(answer, error, job)).thenCompose(answer -> {
             if (answer instanceof File part) {
-                return CompletableFuture.completedFuture(part.bytes());
+                return CompletableFuture.completedFuture(part.bytesBuffer());
             }
             return fetch(job, index, offset, limit, migrations, refreshes);
         }).exceptionallyCompose(error -> {

@@ -2,6 +2,7 @@ package dev.mtproto.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -29,7 +30,7 @@ final class DownloadJob extends TransferJob<DownloadResult> {
     private long nextWrite;
     private long written;
 
-    /** Guarded by this: answers (byte[]) or failures (Throwable) waiting for their turn to be written. */
+    /** Guarded by this: answers (read-only ByteBuffers) or failures (Throwable) waiting for their turn to be written. */
     private final Map<Long, Object> ready = new HashMap<>();
     private long nextRequest;
     private long lastRequest = Long.MAX_VALUE;
@@ -75,7 +76,7 @@ final class DownloadJob extends TransferJob<DownloadResult> {
                     fail(error);
                     break;
                 }
-                write((byte[]) next);
+                write((ByteBuffer) next);
             }
             if (!stopped()) {
                 boolean complete;
@@ -113,13 +114,15 @@ final class DownloadJob extends TransferJob<DownloadResult> {
         }
     }
 
-    private void write(byte[] bytes) throws IOException {
+    private void write(ByteBuffer part) throws IOException {
         long index = nextWrite;
-        boolean last = plan.check(index, bytes.length);
-        int from = plan.trimStart(index, bytes.length);
-        int to = plan.trimEnd(index, bytes.length);
+        int size = part.remaining();
+        boolean last = plan.check(index, size);
+        int from = plan.trimStart(index, size);
+        int to = plan.trimEnd(index, size);
         if (to > from) {
-            sink.write(bytes, from, to);
+            int start = part.position();
+            sink.write(part.limit(start + to).position(start + from));
             written += to - from;
         }
         synchronized (this) {
@@ -159,7 +162,7 @@ final class DownloadJob extends TransferJob<DownloadResult> {
         }
     }
 
-    private void arrived(long index, byte[] bytes, Throwable error) {
+    private void arrived(long index, ByteBuffer bytes, Throwable error) {
         if (error != null && fileSize >= 0) {
             fail(error); // the file's length is known: no request past its end, so no failure to wait for
             return;
@@ -169,7 +172,7 @@ final class DownloadJob extends TransferJob<DownloadResult> {
                 outstanding--;
                 return;
             }
-            if (error == null && bytes.length < limit) {
+            if (error == null && bytes.remaining() < limit) {
                 endAt(index + 1);
             }
             ready.put(index, error != null ? PartFailure.unwrap(error) : bytes);

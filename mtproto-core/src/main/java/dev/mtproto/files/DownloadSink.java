@@ -12,9 +12,12 @@ import java.util.Optional;
 
 /**
  * Writes a download's bytes, in order, to its {@link DownloadTarget}. Used by one thread at a time (the
- * download's pump).
+ * download's pump). Parts come as read-only views of the decoded answers' bytes, so nothing is copied on
+ * the way here; a stream or memory target takes them through one small reused chunk array.
  */
 abstract class DownloadSink {
+    /** The size of the array a part is passed through to an {@code OutputStream}. */
+    static final int CHUNK = 64 * 1024;
 
     /**
      * @param target where to write
@@ -41,12 +44,10 @@ abstract class DownloadSink {
     abstract long open(long rangeLength) throws IOException;
 
     /**
-     * @param bytes an array
-     * @param from its first byte to write
-     * @param to the end (exclusive)
+     * @param bytes the bytes to write, from its position to its limit; the position is moved to the limit
      * @throws IOException if writing fails
      */
-    abstract void write(byte[] bytes, int from, int to) throws IOException;
+    abstract void write(ByteBuffer bytes) throws IOException;
 
     /**
      * Flushes and closes (not a stream the caller gave).
@@ -91,10 +92,9 @@ abstract class DownloadSink {
         }
 
         @Override
-        void write(byte[] bytes, int from, int to) throws IOException {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, from, to - from);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+        void write(ByteBuffer bytes) throws IOException {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
             }
         }
 
@@ -116,9 +116,27 @@ abstract class DownloadSink {
         }
     }
 
+    /**
+     * Passes a buffer to a stream: straight from its array when it has an accessible one, else through
+     * {@code chunk} (a read-only view must not hand its array to a stream that could keep or change it).
+     */
+    static void copy(ByteBuffer bytes, OutputStream out, byte[] chunk) throws IOException {
+        if (bytes.hasArray()) {
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            bytes.position(bytes.limit());
+            return;
+        }
+        while (bytes.hasRemaining()) {
+            int n = Math.min(chunk.length, bytes.remaining());
+            bytes.get(chunk, 0, n);
+            out.write(chunk, 0, n);
+        }
+    }
+
     /** A caller's stream. */
     private static final class StreamSink extends DownloadSink {
         private final OutputStream out;
+        private final byte[] chunk = new byte[CHUNK];
 
         StreamSink(OutputStream out) {
             this.out = out;
@@ -130,8 +148,8 @@ abstract class DownloadSink {
         }
 
         @Override
-        void write(byte[] bytes, int from, int to) throws IOException {
-            out.write(bytes, from, to - from);
+        void write(ByteBuffer bytes) throws IOException {
+            copy(bytes, out, chunk);
         }
 
         @Override
@@ -149,6 +167,7 @@ abstract class DownloadSink {
     private static final class BytesSink extends DownloadSink {
         private static final int MAX_PRESIZE = 64 * 1024 * 1024;
         private ByteArrayOutputStream out;
+        private final byte[] chunk = new byte[CHUNK];
 
         @Override
         long open(long rangeLength) {
@@ -157,8 +176,8 @@ abstract class DownloadSink {
         }
 
         @Override
-        void write(byte[] bytes, int from, int to) {
-            out.write(bytes, from, to - from);
+        void write(ByteBuffer bytes) throws IOException {
+            copy(bytes, out, chunk);
         }
 
         @Override

@@ -12,9 +12,10 @@ import java.util.Objects;
  * under its lock, and whoever completes the call's future decodes it on a thread of its own with
  * {@link #decode()}, so that neither gunzip nor result decoding holds up the connection.
  *
- * <p>It holds a copy of the {@code result} of an {@code rpc_result} (gzip-packed or not), or, for service
- * calls the session answers itself ({@code ping}, {@code get_future_salts}, {@code destroy_session}), the
- * value already decoded. Immutable and thread-safe.
+ * <p>It holds the bytes of the {@code result} of an {@code rpc_result} (gzip-packed or not): a copy, or, for
+ * a large frame that was decrypted into an array of its own, a slice of that array, which nothing writes
+ * into any more; or, for service calls the session answers itself ({@code ping}, {@code get_future_salts},
+ * {@code destroy_session}), the value already decoded. Immutable and thread-safe.
  */
 public final class RpcAnswer {
     /** How many {@code gzip_packed} may nest in one answer (Telegram uses one). */
@@ -22,11 +23,15 @@ public final class RpcAnswer {
 
     private final OutgoingCall<?> call;
     private final byte[] body;
+    private final int offset;
+    private final int length;
     private final Object value;
 
-    private RpcAnswer(OutgoingCall<?> call, byte[] body, Object value) {
+    private RpcAnswer(OutgoingCall<?> call, byte[] body, int offset, int length, Object value) {
         this.call = Objects.requireNonNull(call, "call");
         this.body = body;
+        this.offset = offset;
+        this.length = length;
         this.value = value;
     }
 
@@ -37,7 +42,21 @@ public final class RpcAnswer {
      * @return an answer decoded on demand
      */
     public static RpcAnswer ofBody(OutgoingCall<?> call, byte[] result) {
-        return new RpcAnswer(call, Objects.requireNonNull(result, "result"), null);
+        return new RpcAnswer(call, Objects.requireNonNull(result, "result"), 0, result.length, null);
+    }
+
+    /**
+     * @param call the call answered
+     * @param b an array holding the bytes of the {@code rpc_result}'s {@code result}; kept, not copied, so
+     *     nothing may write into it afterwards
+     * @param offset where the result starts (its constructor id)
+     * @param length its length
+     * @return an answer decoded on demand
+     * @throws IndexOutOfBoundsException if the range is not within the array
+     */
+    public static RpcAnswer ofBody(OutgoingCall<?> call, byte[] b, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(b, "result").length);
+        return new RpcAnswer(call, b, offset, length, null);
     }
 
     /**
@@ -46,7 +65,7 @@ public final class RpcAnswer {
      * @return an answer whose {@link #decode()} returns {@code value}
      */
     public static RpcAnswer ofValue(OutgoingCall<?> call, Object value) {
-        return new RpcAnswer(call, null, Objects.requireNonNull(value, "value"));
+        return new RpcAnswer(call, null, 0, 0, Objects.requireNonNull(value, "value"));
     }
 
     /** @return the call answered */
@@ -56,7 +75,7 @@ public final class RpcAnswer {
 
     /** @return how many bytes the undecoded answer holds (0 for an answer already decoded) */
     public int size() {
-        return body == null ? 0 : body.length;
+        return length;
     }
 
     /**
@@ -75,28 +94,32 @@ public final class RpcAnswer {
             return value;
         }
         byte[] b = body;
-        for (int depth = 0; peek(b) == GzipPacked.CONSTRUCTOR_ID; depth++) {
+        int off = offset;
+        int len = length;
+        for (int depth = 0; peek(b, off, len) == GzipPacked.CONSTRUCTOR_ID; depth++) {
             if (depth == MAX_GZIP_NESTING) {
                 throw new TlDecodeException(0, "gzip_packed nested deeper than " + MAX_GZIP_NESTING + " levels in an answer");
             }
-            b = GzipCodecPool.gunzip(new TlReader(b, 4, b.length - 4).readBytes());
+            b = GzipCodecPool.gunzip(new TlReader(b, off + 4, len - 4).readBytes());
+            off = 0;
+            len = b.length;
         }
-        if (peek(b) == RpcError.CONSTRUCTOR_ID) {
-            RpcError error = RpcError.readBare(new TlReader(b, 4, b.length - 4));
+        if (peek(b, off, len) == RpcError.CONSTRUCTOR_ID) {
+            RpcError error = RpcError.readBare(new TlReader(b, off + 4, len - 4));
             throw RpcException.of(error.errorCode(), error.errorMessage(), call.name());
         }
-        return call.method().readResult(new TlReader(b));
+        return call.method().readResult(new TlReader(b, off, len));
     }
 
-    private static int peek(byte[] b) {
-        if (b.length < 4) {
-            throw new TlDecodeException(0, "answer of " + b.length + " bytes");
+    private static int peek(byte[] b, int off, int len) {
+        if (len < 4) {
+            throw new TlDecodeException(0, "answer of " + len + " bytes");
         }
-        return (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 24;
+        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
     }
 
     @Override
     public String toString() {
-        return "RpcAnswer{" + call.name() + (body == null ? ", decoded" : ", " + body.length + " bytes") + "}";
+        return "RpcAnswer{" + call.name() + (body == null ? ", decoded" : ", " + length + " bytes") + "}";
     }
 }

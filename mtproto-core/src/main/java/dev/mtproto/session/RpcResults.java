@@ -9,7 +9,10 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
-/** Hands a call the {@code result} of its {@code rpc_result}, undecoded; only a plain {@code rpc_error} is read. */
+/**
+ * Hands a call the {@code result} of its {@code rpc_result}, undecoded; only a plain {@code rpc_error} is read.
+ * A large answer (a file part) keeps its bytes where the frame was decrypted, without a copy.
+ */
 final class RpcResults {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -43,7 +46,16 @@ final class RpcResults {
             events.error(call, RpcException.of(error.errorCode(), error.errorMessage(), call.name()));
             return true;
         }
-        events.answer(call, RpcAnswer.ofBody(call, Arrays.copyOfRange(b, at, at + length)));
+        events.answer(call, adopts(b, length) ? RpcAnswer.ofBody(call, b, at, length) : RpcAnswer.ofBody(call, Arrays.copyOfRange(b, at, at + length)));
         return true;
+    }
+
+    /**
+     * Whether the answer may keep a slice of {@code b} rather than a copy: when the array is the frame's own
+     * (decrypted into an array of its own, or inflated: not this thread's reused scratch buffer) and the
+     * answer is most of it, so that a small answer does not hold a large frame in memory.
+     */
+    private static boolean adopts(byte[] b, int length) {
+        return length >= b.length / 2 && !ScratchBuffers.ofThread().isShared(b);
     }
 }

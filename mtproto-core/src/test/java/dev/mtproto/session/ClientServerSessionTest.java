@@ -72,6 +72,9 @@ class ClientServerSessionTest {
             if (call.method() instanceof SaveAppLog) {
                 return Boolean.TRUE;
             }
+            if (call.method() instanceof dev.mtproto.tl.api.upload.GetFile get) {
+                return new dev.mtproto.tl.api.upload.File(dev.mtproto.tl.api.storage.FilePartial.INSTANCE, 0, filePart(get.offset(), get.limit()));
+            }
             throw RpcException.of(400, "METHOD_NOT_IN_TEST", call.method().tlName());
         });
         events = new RecordingListener();
@@ -106,6 +109,16 @@ class ClientServerSessionTest {
 
     /** Moves packets both ways until nothing moves. */
     private void pump() {
+        pump(false);
+    }
+
+    /**
+     * Moves packets both ways until nothing moves.
+     *
+     * @param overwriteFrames whether each frame's buffer is overwritten once the client has taken it, as a
+     *     transport reuses its buffer
+     */
+    private void pump(boolean overwriteFrames) {
         for (int round = 0; round < 50; round++) {
             boolean moved = false;
             OutboundPacket p;
@@ -116,6 +129,9 @@ class ClientServerSessionTest {
             }
             for (byte[] frame : dc.drain()) {
                 client.onFrame(frame, 0, frame.length);
+                if (overwriteFrames) {
+                    java.util.Arrays.fill(frame, (byte) 0x5a);
+                }
                 moved = true;
             }
             if (!moved) {
@@ -925,13 +941,7 @@ class ClientServerSessionTest {
 
     @Test
     void answersAreHandedOverUndecodedAndStillGzipped() {
-        List<RpcAnswer> answers = new ArrayList<>();
-        client = newClient(new RecordingListener() {
-            @Override
-            public void onAnswer(OutgoingCall<?> call, RpcAnswer answer) {
-                answers.add(answer); // not decoded here, where the connection's lock would be held
-            }
-        });
+        List<RpcAnswer> answers = clientKeepingAnswers();
         initialize(answers);
         OutgoingCall<SupportNameType> big = call(GetSupportName.INSTANCE);
         pump();
@@ -939,6 +949,57 @@ class ClientServerSessionTest {
         RpcAnswer answer = answers.get(answers.size() - 1);
         assertThat(answer.size()).as("8,000 characters, still gzip-packed").isLessThan(1000);
         assertThat(answer.decode()).isEqualTo(new SupportName("support ".repeat(1000)));
+    }
+
+    /** The bytes the DC serves for a part: random (so gzip does not pay), a function of where the part is. */
+    private static byte[] filePart(long offset, int limit) {
+        byte[] b = new byte[limit];
+        new java.util.Random(offset).nextBytes(b);
+        return b;
+    }
+
+    private OutgoingCall<dev.mtproto.tl.api.upload.FileType> getFilePart(long offset, int limit) {
+        return call(new dev.mtproto.tl.api.upload.GetFile(false, false,
+                new dev.mtproto.tl.api.InputDocumentFileLocation(1, 1, new byte[0], ""), offset, limit));
+    }
+
+    /**
+     * A large answer keeps the bytes of the frame it was decrypted from instead of a copy: it must still decode
+     * to what the DC sent once later frames (large and small) were decrypted on the same thread and the frame
+     * buffers the transport handed in were overwritten.
+     */
+    @Test
+    void largeAnswersKeptUndecodedSurviveLaterFramesAndReusedBuffers() {
+        List<RpcAnswer> answers = clientKeepingAnswers();
+        initialize(answers);
+        int limit = 256 * 1024;
+        getFilePart(0, limit);
+        pump(true);
+        getFilePart(limit, limit); // a frame of the same size: it would land where the first one was
+        pump(true);
+        getFilePart(2L * limit, limit);
+        getFilePart(3L * limit, limit); // answered together with the one before: a container holding both
+        pump(true);
+        call(GetNearestDc.INSTANCE); // a small frame, decrypted into the thread's shared buffer
+        pump(true);
+        assertThat(answers).hasSize(6);
+        for (int i = 0; i < 4; i++) {
+            Object part = answers.get(1 + i).decode();
+            assertThat(((dev.mtproto.tl.api.upload.File) part).bytes()).as("part %d", i).isEqualTo(filePart((long) i * limit, limit));
+        }
+        assertThat(answers.get(5).decode()).isEqualTo(new NearestDc("XX", 2, 2));
+    }
+
+    /** @return the answers a new client gets, undecoded (not decoded in the listener, where the connection's lock would be held) */
+    private List<RpcAnswer> clientKeepingAnswers() {
+        List<RpcAnswer> answers = new ArrayList<>();
+        client = newClient(new RecordingListener() {
+            @Override
+            public void onAnswer(OutgoingCall<?> call, RpcAnswer answer) {
+                answers.add(answer);
+            }
+        });
+        return answers;
     }
 
     private void initialize(List<RpcAnswer> answers) {

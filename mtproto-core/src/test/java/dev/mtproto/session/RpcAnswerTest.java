@@ -29,6 +29,20 @@ class RpcAnswerTest {
     }
 
     @Test
+    void anAnswerKeptAsASliceOfItsFrameDecodesFromItsOffset() {
+        byte[] result = new NearestDc("NL", 2, 4).toByteArray();
+        byte[] gzipped = gzipped(result);
+        byte[] frame = new byte[7 + result.length + gzipped.length + 5];
+        System.arraycopy(result, 0, frame, 7, result.length);
+        System.arraycopy(gzipped, 0, frame, 7 + result.length, gzipped.length);
+        assertThat(RpcAnswer.ofBody(call, frame, 7, result.length).decode()).isEqualTo(new NearestDc("NL", 2, 4));
+        assertThat(RpcAnswer.ofBody(call, frame, 7, result.length).size()).isEqualTo(result.length);
+        assertThat(RpcAnswer.ofBody(call, frame, 7 + result.length, gzipped.length).decode()).isEqualTo(new NearestDc("NL", 2, 4));
+        assertThatThrownBy(() -> RpcAnswer.ofBody(call, frame, 7, 3).decode()).isInstanceOf(TlDecodeException.class);
+        assertThatThrownBy(() -> RpcAnswer.ofBody(call, frame, frame.length - 2, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void aGzippedRpcErrorIsThrownTyped() {
         RpcAnswer answer = RpcAnswer.ofBody(call, gzipped(new RpcError(420, "FLOOD_WAIT_5").toByteArray()));
         assertThatThrownBy(answer::decode).isInstanceOfSatisfying(FloodWaitException.class, e -> assertThat(e.waitSeconds()).isEqualTo(5));

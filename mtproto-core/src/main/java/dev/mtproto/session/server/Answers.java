@@ -2,6 +2,7 @@ package dev.mtproto.session.server;
 
 import dev.mtproto.session.GzipCodec;
 import dev.mtproto.tl.TlObject;
+import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.mtproto.GzipPacked;
 import dev.mtproto.tl.mtproto.RpcError;
 import dev.mtproto.tl.mtproto.RpcResult;
@@ -24,6 +25,8 @@ final class Answers {
     static final long CACHE_BYTES = 64L << 20;
     /** Results at least this large are gzipped when that makes them smaller. */
     static final int GZIP_THRESHOLD = 512;
+    /** The bytes of an {@code rpc_result} before its result: the constructor id and {@code req_msg_id}. */
+    static final int RPC_RESULT_HEADER = 12;
 
     private final OutboundQueue queue;
     private final GzipCodec gzip;
@@ -52,15 +55,49 @@ final class Answers {
      * @param result the serialized result
      */
     void sendSerialized(long requestMsgId, byte[] result) {
-        byte[] payload = result;
-        if (result.length >= GZIP_THRESHOLD) {
-            byte[] gz = gzip.gzipIfSmaller(result, 0, result.length);
-            if (gz != null) {
-                payload = new GzipPacked(gz).toByteArray();
-            }
+        byte[] gz = result.length >= GZIP_THRESHOLD ? gzip.gzipIfSmaller(result, 0, result.length) : null;
+        queueWrapped(requestMsgId, gz == null ? result : new GzipPacked(gz).toByteArray());
+    }
+
+    /**
+     * Starts an answer written in place: the {@code rpc_result} header, after which the caller writes the
+     * result and hands the writer to {@link #sendRpcResult}.
+     *
+     * @param w an empty writer
+     * @param requestMsgId the request's msg_id
+     */
+    static void beginRpcResult(TlWriter w, long requestMsgId) {
+        w.writeInt(RpcResult.CONSTRUCTOR_ID);
+        w.writeLong(requestMsgId);
+    }
+
+    /**
+     * Answers a request with the {@code rpc_result} a writer holds ({@link #beginRpcResult} and the result
+     * after it), copied once into the kept answer; the writer can be reused at once. The same as
+     * {@link #sendSerialized} with the result alone, without the intermediate array of the result.
+     *
+     * @param requestMsgId the request's msg_id
+     * @param w the writer
+     */
+    void sendRpcResult(long requestMsgId, TlWriter w) {
+        int resultLength = w.size() - RPC_RESULT_HEADER;
+        byte[] gz = resultLength >= GZIP_THRESHOLD ? gzip.gzipIfSmaller(w.buffer(), RPC_RESULT_HEADER, resultLength) : null;
+        if (gz != null) {
+            queueWrapped(requestMsgId, new GzipPacked(gz).toByteArray());
+        } else {
+            queue(requestMsgId, w.toByteArray());
         }
-        byte[] body = new byte[12 + payload.length]; // rpc_result req_msg_id:long result:Object, in one array
+    }
+
+    /** Queues a result (plain or {@code gzip_packed}) in its {@code rpc_result}, built in one array. */
+    private void queueWrapped(long requestMsgId, byte[] payload) {
+        byte[] body = new byte[RPC_RESULT_HEADER + payload.length];
         ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).putInt(RpcResult.CONSTRUCTOR_ID).putLong(requestMsgId).put(payload);
+        queue(requestMsgId, body);
+    }
+
+    /** Queues an {@code rpc_result} body and keeps it for a resent request. */
+    private void queue(long requestMsgId, byte[] body) {
         OutboundMessage answer = new OutboundMessage(body, true, true, OutboundMessage.Kind.ANSWER, requestMsgId);
         queue.addStamped(answer);
         forget(requestMsgId);

@@ -6,6 +6,7 @@ import dev.mtproto.tl.TlMethod;
 import dev.mtproto.tl.TlObject;
 import dev.mtproto.tl.TlWriter;
 import dev.mtproto.tl.mtproto.RpcAnswerDroppedRunning;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -137,8 +138,15 @@ final class CallRunner {
         if (cause == null) {
             try {
                 resultWriter.reset();
+                Answers.beginRpcResult(resultWriter, msgId);
                 ServerResults.write(result, resultWriter);
-                answers.sendSerialized(msgId, session.layerCodec().writeResult(call, resultWriter.toByteArray(), layer));
+                LayerCodec codec = session.layerCodec();
+                if (codec.writesAsIs(layer)) {
+                    answers.sendRpcResult(msgId, resultWriter);
+                } else {
+                    byte[] ours = Arrays.copyOfRange(resultWriter.buffer(), Answers.RPC_RESULT_HEADER, resultWriter.size());
+                    answers.sendSerialized(msgId, codec.writeResult(call, ours, layer));
+                }
                 return;
             } catch (RuntimeException e) {
                 cause = e;

@@ -29,6 +29,11 @@ public interface LayerCodec {
         public byte[] writeUpdate(byte[] update, int layer) {
             return update;
         }
+
+        @Override
+        public boolean writesAsIs(int layer) {
+            return true;
+        }
     };
 
     /**
@@ -65,4 +70,17 @@ public interface LayerCodec {
      *     nothing: the layer has no such update
      */
     byte[] writeUpdate(byte[] update, int layer);
+
+    /**
+     * Whether a layer's results go exactly as the generated classes wrote them, so that the session may
+     * write a result straight into its {@code rpc_result} without calling {@link #writeResult} (one array
+     * less per answer, which counts for file parts).
+     *
+     * @param layer the layer the client announced, 0 if none
+     * @return true only if {@link #writeResult} returns its {@code result} unchanged for that layer, whatever
+     *     the call; by default false
+     */
+    default boolean writesAsIs(int layer) {
+        return false;
+    }
 }

@@ -118,11 +118,10 @@ public final class ApiLayers implements LayerCodec {
 
     /** @return the translation state of the layer a client is served in, {@code null} when that is the current one */
     private Served served(int announced) {
-        if (announced <= 0 || announced >= current) {
+        if (writesAsIs(announced)) {
             return null;
         }
-        int layer = servedIn[announced];
-        return layer == current ? null : served.computeIfAbsent(layer, l -> {
+        return served.computeIfAbsent(servedIn[announced], l -> {
             LayerSchema schema = schema(l);
             LayerSchema ours = schema(current);
             return new Served(schema, new LayerTranslator(ours, schema), new LayerTranslator(schema, ours));
@@ -178,6 +177,12 @@ public final class ApiLayers implements LayerCodec {
     }
 
     /** {@inheritDoc} An update the client's layer has no constructor for is not sent (logged at DEBUG). */
+    /** @return whether the layer is served as the generated one (none announced, the generated layer or above) */
+    @Override
+    public boolean writesAsIs(int layer) {
+        return layer <= 0 || layer >= current || servedIn[layer] == current;
+    }
+
     @Override
     public byte[] writeUpdate(byte[] update, int layer) {
         Served s = served(layer);

@@ -110,7 +110,8 @@ final class ClassEmitter {
             doc.add("Optional fields are {@code null} when absent; the flags words are computed from them. Use {@link #builder()}");
             doc.add("to set only the fields you need.");
         }
-        doc.add("Instances are immutable; byte arrays are copied on the way in and out.");
+        doc.add("Instances are immutable; byte arrays are copied on the way in and out, and each {@code bytes} field also has a");
+        doc.add("{@code ...Buffer()} accessor: a read-only view of it, without a copy.");
         if (c.generic()) {
             doc.add("");
             doc.add("@param <R> the result type of the wrapped query, which is also this call's result type");
@@ -159,7 +160,34 @@ final class ClassEmitter {
                 src.line("return " + field + ";");
             }
             src.close().blank();
+            if (f.type() != null && f.type().kind() == JType.Kind.BYTES && !f.isTrueFlag()) {
+                bufferAccessor(f);
+            }
         }
+    }
+
+    /**
+     * The copy-free way to read a {@code bytes} field (a file part, a thumbnail): a read-only view of the
+     * array the value holds. Nothing writes into that array once the value exists (decoding adopts the array
+     * it read, the public constructor keeps a copy), so the view is as immutable as the value.
+     */
+    private void bufferAccessor(FieldModel f) {
+        String absent = f.isOptionalValue() ? ", or {@code null} when absent (" + f.param().condition() + ")" : "";
+        src.javadoc("@return a read-only view of {@code " + f.param().name() + "}, the value's own bytes without a copy (position 0,"
+                + " limit the length)" + absent + ": for reading a large field, such as a file part, without allocating");
+        src.open("public java.nio.ByteBuffer " + bufferAccessorName(f) + "()");
+        String field = "this." + f.javaName();
+        String view = "java.nio.ByteBuffer.wrap(" + field + ").asReadOnlyBuffer()";
+        src.line("return " + (f.isOptionalValue() ? field + " == null ? null : " + view : view) + ";");
+        src.close().blank();
+    }
+
+    /**
+     * @param f a {@code bytes} field
+     * @return the name of its read-only view accessor: the field's name followed by {@code Buffer}
+     */
+    private static String bufferAccessorName(FieldModel f) {
+        return f.javaName() + "Buffer";
     }
 
     private void equalsAndHashCode() {

@@ -45,6 +45,18 @@ class JavaGeneratorTest {
     }
 
     @Test
+    void bytesFieldsGetAReadOnlyViewBesidesTheCopyingAccessor() {
+        String part = generate("part#00000010 flags:# data:bytes thumb:flags.0?bytes key:int128 = Part;").sources().files().get("dev/x/Part.java");
+        assertThat(part)
+                .contains("public byte[] data() {\n        return this.data.clone();")
+                .contains("public java.nio.ByteBuffer dataBuffer() {\n        return java.nio.ByteBuffer.wrap(this.data).asReadOnlyBuffer();")
+                .contains("public java.nio.ByteBuffer thumbBuffer() {\n        return this.thumb == null ? null : java.nio.ByteBuffer.wrap(this.thumb).asReadOnlyBuffer();")
+                .contains("this.data = r.readBytes();") // decoding adopts the array the reader filled: no second copy
+                .contains("w.writeBytes(this.data);") // encoding writes the stored array: no copy
+                .doesNotContain("keyBuffer()");
+    }
+
+    @Test
     void writesOnlyWhatChangedAndRemovesStaleFiles(@TempDir Path dir) throws Exception {
         JavaGenerator.Generated first = generate("a#1 = A;\nb#2 = B;");
         assertThat(first.sources().writeTo(dir)).isEqualTo(first.sources().size());
