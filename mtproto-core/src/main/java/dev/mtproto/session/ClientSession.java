@@ -5,9 +5,6 @@ import dev.mtproto.crypto.MessageCipher;
 import dev.mtproto.crypto.MessageDirection;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.tl.TlMethod;
-import dev.mtproto.tl.TlObject;
-import dev.mtproto.tl.mtproto.MtprotoSchema;
-import dev.mtproto.tl.mtproto.RpcDropAnswer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -24,7 +21,8 @@ import java.util.function.UnaryOperator;
  * transport go in with {@link #onFrame}, which decrypts and checks them and reports answers, errors and
  * updates to the {@link SessionListener}. Timers are the caller's: {@link #expire} fails overdue calls,
  * {@link #onConnectionLost} prepares resending on the next connection. The work is done by parts with one
- * job each: {@link OutboundPacker} (queue, ids, acks, containers, gzip), {@link SentMessages} (what waits
+ * job each: {@link OutgoingCalls} (submitting, cancelling, the next packet), {@link OutboundPacker} (queue,
+ * ids, acks, containers, gzip), {@link SentMessages} (what waits
  * for an answer), {@link InboundUnpacker} (decryption and checks, containers, gzip, copies) and
  * {@link ServiceMessages} (what each server message means); the package documentation has the rules.
  *
@@ -60,6 +58,7 @@ public final class ClientSession {
     private final AbandonedSessions abandoned;
     private final ConnectionLoss loss;
     private final SessionTimer timer;
+    private final OutgoingCalls outgoing;
     private final Inboxes inboxes = new Inboxes();
     private long sessionId;
     private boolean closed;
@@ -92,8 +91,10 @@ public final class ClientSession {
         this.inbound = new InboundUnpacker(cipher, clock, events);
         this.service = new ServiceMessages(sent, packer, salts, clock, events, replayWindow);
         this.abandoned = new AbandonedSessions(events, replayWindow);
-        this.loss = new ConnectionLoss(sent, packer, service, abandoned, events);
-        this.timer = new SessionTimer(sent, packer, service, abandoned, events);
+        SessionParts parts = new SessionParts(sent, packer, service, abandoned, events);
+        this.loss = new ConnectionLoss(parts);
+        this.timer = new SessionTimer(parts);
+        this.outgoing = new OutgoingCalls(parts, cipher, salts);
         this.sessionId = newSessionId();
     }
 
@@ -187,12 +188,14 @@ public final class ClientSession {
      * @throws RequestTooLargeException if the call's message cannot fit in one packet
      */
     public void submit(OutgoingCall<?> call) {
+        ensureOpen();
+        outgoing.submit(call);
+    }
+
+    private void ensureOpen() {
         if (closed) {
             throw new SessionClosedException("the session is closed", false);
         }
-        Outgoing o = packer.prepare(call);
-        call.outgoing = o;
-        packer.add(o);
     }
 
     /**
@@ -215,12 +218,8 @@ public final class ClientSession {
      * @throws RequestTooLargeException if the call cannot fit in one packet
      */
     public void submitWithId(OutgoingCall<?> call, long msgId) {
-        if (closed) {
-            throw new SessionClosedException("the session is closed", false);
-        }
-        Outgoing o = packer.prepare(call);
-        call.outgoing = o;
-        packer.addFirstWithId(o, msgId);
+        ensureOpen();
+        outgoing.submitWithId(call, msgId);
     }
 
     /**
@@ -231,19 +230,7 @@ public final class ClientSession {
      * @return whether the call was still pending
      */
     public boolean cancel(OutgoingCall<?> call) {
-        Outgoing o = call.outgoing;
-        if (o == null) {
-            return false;
-        }
-        if (packer.remove(o)) {
-            return true;
-        }
-        if (o.msgId != 0 && sent.get(o.msgId) == o) {
-            sent.forget(o.msgId);
-            submit(OutgoingCall.of(new RpcDropAnswer(o.msgId)));
-            return true;
-        }
-        return false;
+        return outgoing.cancel(call);
     }
 
     /**
@@ -257,17 +244,7 @@ public final class ClientSession {
         if (closed || !hasOutgoing()) {
             return null;
         }
-        long nowSeconds = nowSeconds();
-        List<Outgoing> batch = packer.takeBatch();
-        for (Outgoing o : batch) {
-            long replaced = packer.assignId(o);
-            if (replaced != 0) {
-                sent.forget(replaced);
-            }
-        }
-        OutboundPacker.Packed packed = packer.encrypt(batch, salts.current(nowSeconds), sessionId, quickAck);
-        sent.record(batch, packed, nowSeconds, cipher.quickAckToken());
-        return packed.packet();
+        return outgoing.nextPacket(sessionId, nowSeconds(), quickAck);
     }
 
     // ------------------------------------------------------------------ timers and connection events

@@ -17,19 +17,10 @@ import java.util.List;
  * {@link OutcomeUnknownException}: a new session could not tell it from a new call.
  */
 final class ConnectionLoss {
-    private final SentMessages sent;
-    private final OutboundPacker packer;
-    private final ServiceMessages service;
-    private final AbandonedSessions abandoned;
-    private final SessionEvents events;
+    private final SessionParts parts;
 
-    ConnectionLoss(SentMessages sent, OutboundPacker packer, ServiceMessages service, AbandonedSessions abandoned,
-            SessionEvents events) {
-        this.sent = sent;
-        this.packer = packer;
-        this.service = service;
-        this.abandoned = abandoned;
-        this.events = events;
+    ConnectionLoss(SessionParts parts) {
+        this.parts = parts;
     }
 
     /**
@@ -39,28 +30,28 @@ final class ConnectionLoss {
      * @param readByServer whether the server may have read what was sent on it ({@code false} after -404)
      */
     void lost(boolean readByServer, long nowSeconds) {
-        List<Outgoing> unanswered = sent.takeEverything();
+        List<Outgoing> unanswered = parts.sent().takeEverything();
         unanswered.removeIf(o -> !o.isCall());
         if (readByServer) {
             unanswered.forEach(o -> o.call.markPossiblyReceived());
-            packer.forEachQueued(o -> {
+            parts.packer().forEachQueued(o -> {
                 if (o.isCall() && o.msgId != 0 && o.keepIdOnResend) {
                     o.call.markPossiblyReceived(); // waiting to go again with the msg_id the server may have
                 }
             });
         }
-        packer.reintroduce();
-        service.probe(unanswered, nowSeconds);
+        parts.packer().reintroduce();
+        parts.service().probe(unanswered, nowSeconds);
     }
 
     /** The session closes: every call not answered yet fails with {@link SessionClosedException}. */
     void failAll(String reason) {
-        List<Outgoing> all = packer.drain();
-        all.addAll(sent.takeEverything());
-        all.addAll(abandoned.takeAll());
+        List<Outgoing> all = parts.packer().drain();
+        all.addAll(parts.sent().takeEverything());
+        all.addAll(parts.abandoned().takeAll());
         for (Outgoing o : all) {
             if (o.isCall()) {
-                events.error(o.call, new SessionClosedException(reason, o.call.transmitted()));
+                parts.events().error(o.call, new SessionClosedException(reason, o.call.transmitted()));
             }
         }
     }
@@ -70,9 +61,9 @@ final class ConnectionLoss {
      * were made, taken out of the session without failing.
      */
     List<OutgoingCall<?>> takeAll() {
-        List<Outgoing> all = abandoned.takeAll();
-        all.addAll(sent.takeEverything());
-        all.addAll(packer.drain());
+        List<Outgoing> all = parts.abandoned().takeAll();
+        all.addAll(parts.sent().takeEverything());
+        all.addAll(parts.packer().drain());
         List<OutgoingCall<?>> calls = new ArrayList<>();
         for (Outgoing o : all) {
             if (o.isCall()) {
@@ -91,18 +82,18 @@ final class ConnectionLoss {
      * @return the calls to send again, in the order they were made
      */
     List<OutgoingCall<?>> takeForNewKey() {
-        List<Outgoing> left = abandoned.takeAll();
+        List<Outgoing> left = parts.abandoned().takeAll();
         for (Outgoing o : left) {
             if (o.isCall()) {
                 o.call.outgoing = null;
-                events.error(o.call, new OutcomeUnknownException(o.call.name(),
+                parts.events().error(o.call, new OutcomeUnknownException(o.call.name(),
                         "it was sent in a session left earlier, and the DC has since forgotten the key"));
             }
         }
         List<OutgoingCall<?>> again = new ArrayList<>();
         for (OutgoingCall<?> call : takeAll()) {
             if (call.mayHaveReachedServer()) {
-                events.error(call, new OutcomeUnknownException(call.name(),
+                parts.events().error(call, new OutcomeUnknownException(call.name(),
                         "it may have reached the DC on an earlier connection, and the DC has since forgotten the key"));
             } else {
                 again.add(call);
