@@ -54,7 +54,7 @@ class HostileInputTest {
         assertThat(Html.parse(Html.render(crossing))).isEqualTo(crossing);
     }
 
-    /** Found by FormattingFuzzTest: an escaped line break used to end up inside the language, which no markup can write. */
+    /** Found by MarkdownFuzzTest (then FormattingFuzzTest): an escaped line break used to end up inside the language, which no markup can write. */
     @Test
     void anEscapedLineBreakCannotEndAPreLanguage() {
         assertFails(() -> Markdown.parse("```go\\\ncode```"), Problem.BAD_ESCAPE, 5);
