@@ -110,7 +110,7 @@ final class MtproxyConnection implements Runnable {
         }
         FakeTlsHello hello = FakeTlsServerHandshake.verify(front.secret(), record, front.clock().instant().getEpochSecond(), front.window());
         if (!front.firstSeen(hello)) {
-            throw new Rejected("FakeTLS: a replayed ClientHello");
+            throw new FakeTlsException(FakeTlsException.Reason.REPLAYED, "the ClientHello's random was seen before");
         }
         byte[] reply = FakeTlsServerHandshake.reply(front.secret(), hello, RandomSource.perThread());
         if (front.fault() == ProxyFault.BAD_SERVER_HMAC) {
