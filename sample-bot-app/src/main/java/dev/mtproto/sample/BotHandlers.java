@@ -1,5 +1,7 @@
 package dev.mtproto.sample;
 
+import dev.mtproto.files.DownloadOptions;
+import dev.mtproto.files.DownloadTarget;
 import dev.mtproto.messages.keyboard.InlineKeyboard;
 import dev.mtproto.spring.handler.UpdateExceptionHandler;
 import dev.mtproto.spring.handler.UpdateHandler;
@@ -10,10 +12,14 @@ import dev.mtproto.telegram.Conversation;
 import dev.mtproto.telegram.MessageView;
 import dev.mtproto.telegram.OutgoingMessage;
 import dev.mtproto.telegram.TelegramClient;
-import dev.mtproto.tl.api.User;
+import dev.mtproto.telegram.media.DocumentMedia;
 import dev.mtproto.telegram.media.MediaMessage;
+import dev.mtproto.tl.api.User;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +28,7 @@ import org.springframework.stereotype.Component;
 /** What the sample bot does, one method per behaviour. */
 @Component
 class BotHandlers {
-    static final String HELP = "I know /start, /help, /menu, /order and /file. Anything else I repeat.";
+    static final String HELP = "I know /start, /help, /menu, /order and /file; send me a file and I check it. Anything else I repeat.";
     static final String FILE_NAME = "sample-bot.txt";
     private static final Duration ANSWER_TIME = Duration.ofMinutes(2);
 
@@ -76,6 +82,23 @@ class BotHandlers {
                 .thenApply(sent -> null);
     }
 
+    /** A document sent to the bot: downloaded (from whichever DC holds it), its name, size and SHA-256 sent back. */
+    @UpdateHandler(filters = MediaFilters.Document.class, chats = ChatKind.PRIVATE)
+    CompletableFuture<String> document(MessageView message, TelegramClient client) {
+        DocumentMedia document = (DocumentMedia) message.media().orElseThrow();
+        return client.media().download(document, DownloadTarget.toBytes(), DownloadOptions.defaults()).result()
+                .thenApply(r -> "Got " + document.fileName().orElse("your file") + ": " + r.bytes() + " bytes, SHA-256 "
+                        + sha256(r.content().orElseThrow()) + ".");
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     static String fileContent(long userId) {
         return "Made by the sample bot for user " + userId + ".\n" + HELP + "\n";
     }
@@ -85,8 +108,8 @@ class BotHandlers {
         return a + " / " + b + " = " + (a / b);
     }
 
-    /** Everything that is not a command comes back as it was written. */
-    @UpdateHandler(pattern = "(?!/)[\\s\\S]*", chats = ChatKind.PRIVATE)
+    /** Every text message that is not a command comes back as it was written. */
+    @UpdateHandler(pattern = "(?!/)[\\s\\S]*", chats = ChatKind.PRIVATE, filters = MediaFilters.None.class)
     String echo(String text) {
         return text.startsWith("divide ") ? null : text;
     }

@@ -49,6 +49,9 @@ class ScriptedConversation implements ApplicationRunner {
         BotReply file = say(alice, "/file");
         alice.fileOf(file).ifPresent(f -> out.println("bot -> Alice: a document " + f.fileName() + " (" + f.mimeType() + ", "
                 + f.content().length + " bytes): " + new String(f.content(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("")));
+        byte[] notes = "Notes from Alice's phone.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.println("Alice -> bot: a document notes.txt (" + notes.length + " bytes)");
+        out.println("bot -> Alice: " + alice.sendFile("notes.txt", notes, "").expectReply().text());
         out.println("the conversation is over; the bot keeps serving (GET http://localhost:8080/actuator/health), Ctrl+C stops it");
     }
 

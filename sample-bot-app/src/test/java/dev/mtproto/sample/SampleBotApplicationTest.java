@@ -37,6 +37,20 @@ class SampleBotApplicationTest {
     }
 
     @Test
+    void checksAFileItIsSent() throws Exception {
+        TestUser grace = telegram.user("Grace");
+        byte[] content = new byte[600_000]; // two parts of 512 KiB to download
+        new java.util.Random(3).nextBytes(content);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        assertThat(grace.sendFile("scan.pdf", content, "").expectReply().text())
+                .isEqualTo("Got scan.pdf: 600000 bytes, SHA-256 " + expected + ".");
+        assertThat(grace.sendFile("notes.txt", "a few words".getBytes(StandardCharsets.UTF_8), "my notes").expectReply().text())
+                .as("a caption is not echoed: the file is what the message carries")
+                .startsWith("Got notes.txt: 11 bytes, SHA-256 ");
+        grace.expectNoReply(Duration.ofMillis(300));
+    }
+
+    @Test
     void echoesWhatIsNotACommand() {
         TestUser bob = telegram.user("Bob");
         assertThat(bob.send("ünïcödé 👋🏽").expectReply().text()).isEqualTo("ünïcödé 👋🏽");

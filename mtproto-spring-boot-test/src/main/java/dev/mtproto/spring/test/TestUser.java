@@ -11,13 +11,14 @@ import dev.mtproto.tl.api.MessageMediaDocument;
 import dev.mtproto.tl.api.MessageMediaPhoto;
 import dev.mtproto.tl.api.PeerUser;
 import dev.mtproto.tl.api.Photo;
+import java.net.URLConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A scripted person talking to the application's bot in a private chat: writes, presses buttons, and
- * expects the bot's replies in order. Each {@code expect...} call takes the next bot message the user has not
+ * A scripted person talking to the application's bot in a private chat: writes, sends files, presses
+ * buttons, and expects the bot's replies in order. Each {@code expect...} call takes the next bot message the user has not
  * seen yet, waiting for it up to the timeout. Not thread-safe: one test drives one user.
  *
  * <pre>{@code
@@ -27,6 +28,7 @@ import java.util.Optional;
  * BotReply menu = alice.send("/menu").expectReply();
  * assertThat(alice.press(menu, "👍 Like")).contains("Thanks!");
  * BotFile file = alice.fileOf(alice.send("/file").expectReply()).orElseThrow();
+ * String answer = alice.sendFile("notes.txt", bytes, "").expectReply().text();
  * }</pre>
  */
 public final class TestUser {
@@ -56,6 +58,24 @@ public final class TestUser {
      */
     public TestUser send(String text) {
         world.send(account).to(bot).text(text);
+        return this;
+    }
+
+    /**
+     * Sends the bot a document, as the user's app does: uploaded to the user's home DC, then sent with the
+     * caption. The MIME type is guessed from the name ({@link URLConnection#guessContentTypeFromName}),
+     * {@code application/octet-stream} when it says nothing.
+     *
+     * @param fileName the file's name
+     * @param content its bytes
+     * @param caption the message's text, empty for none
+     * @return this user, to chain {@link #expectReply()}
+     * @throws IllegalArgumentException if the name is blank or the content empty
+     */
+    public TestUser sendFile(String fileName, byte[] content, String caption) {
+        String guessed = URLConnection.guessContentTypeFromName(fileName);
+        String mimeType = guessed == null ? "application/octet-stream" : guessed;
+        world.send(account).to(bot).document(fileName, mimeType, content).text(caption);
         return this;
     }
 

@@ -1,6 +1,9 @@
 package dev.mtproto.testkit.world.files;
 
 import dev.mtproto.testkit.world.accounts.Account;
+import dev.mtproto.tl.api.DocumentAttribute;
+import dev.mtproto.tl.api.DocumentAttributeFilename;
+import dev.mtproto.tl.api.MessageMediaDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What a test controls and sees of the world's files: how long uploaded parts are kept, file references
- * expired, stored documents and photos looked up. Thread-safe.
+ * expired, stored documents and photos looked up, documents uploaded as from a user's app. Thread-safe.
  *
  * <pre>{@code
  * world.files().partRetention(Duration.ofMinutes(5)); // parts not used within 5 minutes are forgotten
@@ -99,6 +102,31 @@ public final class FileControls {
                 PhotoScaler.sizes(image, PhotoScaler.PROFILE_PHOTO, "photos.uploadProfilePhoto"));
         profilePhotos.add(account.id(), photo);
         return photo;
+    }
+
+    /**
+     * Stores a document as the account's own app uploads one for a message (parts on its home DC, then
+     * {@code messages.sendMedia} with {@code inputMediaUploadedDocument}): the bytes, the MIME type and a
+     * file name attribute.
+     *
+     * @param account the account that uploads it
+     * @param fileName the file's name, as its app sends it
+     * @param mimeType its MIME type
+     * @param bytes its content (copied)
+     * @return what a message carrying it holds ({@code messageMediaDocument})
+     * @throws IllegalArgumentException if the name or MIME type is blank, or the file is empty
+     */
+    public MessageMediaDocument uploadDocument(Account account, String fileName, String mimeType, byte[] bytes) {
+        if (fileName.isBlank() || mimeType.isBlank()) {
+            throw new IllegalArgumentException("a document needs a file name and a MIME type");
+        }
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("a document cannot be empty: Telegram's apps send no 0-byte file");
+        }
+        List<DocumentAttribute> attributes = List.of(new DocumentAttributeFilename(fileName));
+        StoredDocument doc = store.addDocument(account.homeDc(), (int) (clock.millis() / 1000), mimeType, attributes,
+                FileContent.of(bytes.clone()), List.of());
+        return MediaFactory.documentMedia(store, doc, attributes, false, false);
     }
 
     /**

@@ -56,7 +56,7 @@ final class MediaFactory {
             FileContent content = uploads.content(c.dcId(), c.account().id(), d.file(), method);
             List<PhotoVariant> thumbs = d.thumb() == null ? List.of() : thumb(c, d.thumb(), method);
             StoredDocument doc = store.addDocument(c.dcId(), date, d.mimeType(), d.attributes(), content, thumbs);
-            return documentMedia(doc, d.attributes(), d.forceFile(), d.spoiler());
+            return documentMedia(store, doc, d.attributes(), d.forceFile(), d.spoiler());
         }
         if (media instanceof InputMediaUploadedPhoto p) {
             return new MessageMediaPhoto(p.spoiler(), false, store.photoTl(uploadPhoto(c, p.file(), PhotoScaler::messagePhoto, method)),
@@ -64,7 +64,7 @@ final class MediaFactory {
         }
         if (media instanceof InputMediaDocument d) {
             StoredDocument doc = existingDocument(d, method);
-            return documentMedia(doc, doc.attributes(), false, d.spoiler());
+            return documentMedia(store, doc, doc.attributes(), false, d.spoiler());
         }
         if (media instanceof InputMediaPhoto p) {
             if (!(p.id() instanceof InputPhoto id)) {
@@ -112,7 +112,12 @@ final class MediaFactory {
         return doc;
     }
 
-    private MessageMediaDocument documentMedia(StoredDocument doc, List<DocumentAttribute> attributes, boolean forceFile, boolean spoiler) {
+    /**
+     * @return the {@code messageMediaDocument} of a stored document, with {@code voice}, {@code round} or
+     *     {@code video} as its attributes say (unless {@code forceFile})
+     */
+    static MessageMediaDocument documentMedia(FileStore store, StoredDocument doc, List<DocumentAttribute> attributes, boolean forceFile,
+            boolean spoiler) {
         boolean voice = false;
         boolean round = false;
         boolean video = false;
