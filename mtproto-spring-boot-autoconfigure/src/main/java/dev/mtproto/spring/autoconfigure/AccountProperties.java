@@ -34,12 +34,13 @@ record AccountProperties(String name, String prefix, int apiId, String apiHash, 
     static List<AccountProperties> of(MtprotoProperties p) {
         Map<String, MtprotoProperties.Account> named = p.clients() == null ? Map.of() : p.clients();
         if (named.isEmpty()) {
-            return List.of(resolve(TelegramClients.DEFAULT_NAME, "mtproto.", p.apiId(), p.apiHash(), p.botToken(), p.phone(), p.session(), p));
+            return List.of(resolve(TelegramClients.DEFAULT_NAME, "mtproto.", p.apiId(), p.apiHash(),
+                    new Credentials(p.botToken(), p.phone(), p.qrLogin()), p.session(), p));
         }
-        if (!blank(p.botToken()) || !blank(p.phone())) {
-            throw new InvalidMtprotoPropertyException(!blank(p.botToken()) ? "mtproto.bot-token" : "mtproto.phone",
-                    "set together with mtproto.clients " + named.keySet(),
-                    "with several accounts, give each its own mtproto.clients.<name>.bot-token or .phone and remove the top-level one");
+        if (!blank(p.botToken()) || !blank(p.phone()) || p.qrLogin()) {
+            throw new InvalidMtprotoPropertyException(!blank(p.botToken()) ? "mtproto.bot-token" : !blank(p.phone()) ? "mtproto.phone"
+                    : "mtproto.qr-login", "set together with mtproto.clients " + named.keySet(),
+                    "with several accounts, give each its own mtproto.clients.<name>.bot-token, .phone or .qr-login and remove the top-level one");
         }
         List<AccountProperties> accounts = new ArrayList<>();
         named.forEach((name, a) -> {
@@ -48,7 +49,7 @@ record AccountProperties(String name, String prefix, int apiId, String apiHash, 
                         "name accounts with letters, digits, '-' and '_' (at most 64)");
             }
             accounts.add(resolve(name, "mtproto.clients." + name + ".", a.apiId() != null ? a.apiId() : p.apiId(),
-                    a.apiHash() != null ? a.apiHash() : p.apiHash(), a.botToken(), a.phone(), a.session(), p));
+                    a.apiHash() != null ? a.apiHash() : p.apiHash(), new Credentials(a.botToken(), a.phone(), a.qrLogin()), a.session(), p));
         });
         return accounts;
     }
@@ -57,11 +58,15 @@ record AccountProperties(String name, String prefix, int apiId, String apiHash, 
         return value == null || value.isBlank();
     }
 
+    /** What an account's properties say about signing in, as written. */
+    private record Credentials(@Nullable String botToken, @Nullable String phone, boolean qrLogin) {
+    }
+
     private static AccountProperties resolve(String name, String prefix, @Nullable Integer apiId, @Nullable String apiHash,
-            @Nullable String botTokenValue, @Nullable String phoneValue, MtprotoProperties.Session session, MtprotoProperties p) {
+            Credentials credentials, MtprotoProperties.Session session, MtprotoProperties p) {
         // an empty value (bot-token: ${TG_BOT_TOKEN:} with the variable unset) counts as not set
-        String botToken = botTokenValue == null || botTokenValue.isBlank() ? null : botTokenValue;
-        String phone = phoneValue == null || phoneValue.isBlank() ? null : phoneValue;
+        String botToken = blank(credentials.botToken()) ? null : credentials.botToken();
+        String phone = blank(credentials.phone()) ? null : credentials.phone();
         if (apiId == null) {
             throw new InvalidMtprotoPropertyException("mtproto.api-id", "not set",
                     "set mtproto.api-id (and mtproto.api-hash) to your application's values from https://my.telegram.org, "
@@ -83,8 +88,15 @@ record AccountProperties(String name, String prefix, int apiId, String apiHash, 
             throw new InvalidMtprotoPropertyException(prefix + "bot-token", "set together with " + prefix + "phone",
                     "an account is a bot (bot-token) or a person (phone): remove one of them");
         }
+        if (credentials.qrLogin() && (botToken != null || phone != null)) {
+            throw new InvalidMtprotoPropertyException(prefix + "qr-login", "set together with " + prefix + (botToken != null ? "bot-token" : "phone"),
+                    botToken != null ? "a bot signs in with its token, never by QR code: remove " + prefix + "qr-login"
+                            : "a person signs in by phone (a code) or by QR code: remove one of " + prefix + "phone and " + prefix + "qr-login");
+        }
         SignInMethod signIn;
-        if (botToken != null) {
+        if (credentials.qrLogin()) {
+            signIn = new SignInMethod(SignInMethod.Kind.QR_CODE, null);
+        } else if (botToken != null) {
             if (!Authenticator.looksLikeBotToken(botToken)) {
                 throw new InvalidMtprotoPropertyException(prefix + "bot-token", "does not have the shape of a bot token",
                         "a bot token is the bot's id, a colon and at least 30 letters, digits, '-' or '_', as @BotFather shows it (123456:AAH...)");

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param botToken Bot token from @BotFather ("<bot id>:<secret>"); a secret, never logged. Set it or
  *     "phone" (or neither, for an account whose session is already signed in)
  * @param phone Phone number of a person's account, in international form ("+15550100")
+ * @param qrLogin Whether a person's account without a signed-in session signs in by QR code (scanned in a
+ *     Telegram app where the account is signed in) instead of a bot token or a phone number
  * @param session Where the account's keys and update state are kept
  * @param dc Which Telegram DCs to use
  * @param transport How bytes travel to the DCs
@@ -30,8 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts Time limits
  * @param updates How updates are received and handed to handlers
  * @param pfs Perfect forward secrecy with temporary keys
- * @param clients Several accounts by name; when set, "bot-token" and "phone" at the top level
- *     must not be
+ * @param clients Several accounts by name; when set, "bot-token", "phone" and "qr-login" at the top
+ *     level must not be
  */
 @ConfigurationProperties("mtproto")
 public record MtprotoProperties(
@@ -41,6 +43,7 @@ public record MtprotoProperties(
         @Nullable String apiHash,
         @Nullable String botToken,
         @Nullable String phone,
+        @DefaultValue("false") boolean qrLogin,
         @DefaultValue Session session,
         @DefaultValue Dc dc,
         @DefaultValue Transport transport,
@@ -56,7 +59,7 @@ public record MtprotoProperties(
     public String toString() {
         return "MtprotoProperties[enabled=" + enabled + ", autoStartup=" + autoStartup + ", apiId=" + apiId + ", apiHash=" + (apiHash == null ? "unset" : "(hidden)")
                 + ", botToken=" + (botToken == null ? "unset" : "(hidden)") + ", phone=" + (phone == null ? "unset" : "(hidden)")
-                + ", session=" + session + ", dc=" + dc + ", transport=" + transport + ", proxy=" + proxy + ", timeouts=" + timeouts + ", updates="
+                + ", qrLogin=" + qrLogin + ", session=" + session + ", dc=" + dc + ", transport=" + transport + ", proxy=" + proxy + ", timeouts=" + timeouts + ", updates="
                 + updates + ", pfs=" + pfs + ", clients=" + (clients == null ? "{}" : clients.keySet()) + "]";
     }
 
@@ -67,16 +70,17 @@ public record MtprotoProperties(
      * @param apiHash Application hash, if this account uses another application than "mtproto.api-hash"
      * @param botToken Bot token from @BotFather; a secret, never logged
      * @param phone Phone number of a person's account, in international form
+     * @param qrLogin Whether this person's account signs in by QR code instead
      * @param session Where this account's keys and update state are kept
      */
     public record Account(@Nullable Integer apiId, @Nullable String apiHash, @Nullable String botToken, @Nullable String phone,
-            @DefaultValue Session session) {
+            @DefaultValue("false") boolean qrLogin, @DefaultValue Session session) {
 
         /** Hides the secrets. */
         @Override
         public String toString() {
             return "Account[apiId=" + apiId + ", botToken=" + (botToken == null ? "unset" : "(hidden)") + ", phone="
-                    + (phone == null ? "unset" : "(hidden)") + ", session=" + session + "]";
+                    + (phone == null ? "unset" : "(hidden)") + ", qrLogin=" + qrLogin + ", session=" + session + "]";
         }
     }
 

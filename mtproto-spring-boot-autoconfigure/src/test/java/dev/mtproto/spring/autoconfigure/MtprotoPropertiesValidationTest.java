@@ -72,6 +72,17 @@ class MtprotoPropertiesValidationTest {
     }
 
     @Test
+    void qrLoginWithATokenOrAPhone() {
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.bot-token=" + MtprotoAutoConfigurationTest.TOKEN, "mtproto.qr-login=true")
+                .run((context) -> assertReport(context, "mtproto.qr-login", "set together with mtproto.bot-token", "never by QR code"));
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.clients.archive.phone=+15550100", "mtproto.clients.archive.qr-login=true")
+                .run((context) -> assertReport(context, "mtproto.clients.archive.qr-login", "set together with mtproto.clients.archive.phone",
+                        "remove one of mtproto.clients.archive.phone and mtproto.clients.archive.qr-login"));
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.qr-login=true", "mtproto.clients.archive.qr-login=true")
+                .run((context) -> assertReport(context, "mtproto.qr-login", "set together with mtproto.clients", ".qr-login"));
+    }
+
+    @Test
     void phoneThatIsNotOne() {
         this.contextRunner.withPropertyValues(APP, HASH, "mtproto.phone=call me").run((context) ->
                 assertReport(context, "mtproto.phone", "not a phone number", "+15550100"));

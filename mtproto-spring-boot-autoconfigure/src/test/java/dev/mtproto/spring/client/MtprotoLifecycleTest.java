@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mtproto.auth.CodeRequest;
 import dev.mtproto.auth.LoginFlow;
 import dev.mtproto.auth.PasswordRequest;
+import dev.mtproto.auth.QrLogin;
 import dev.mtproto.spring.autoconfigure.ClusterProperties;
 import dev.mtproto.spring.autoconfigure.MtprotoAutoConfiguration;
 import dev.mtproto.spring.autoconfigure.handler.MtprotoHandlerAutoConfiguration;
@@ -18,8 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,29 @@ class MtprotoLifecycleTest {
     }
 
     @Test
+    void aQrLoginWithoutAnyoneToShowTheCode() {
+        app("mtproto.qr-login=true").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis a = new dev.mtproto.spring.autoconfigure.MtprotoStartFailureAnalyzerAccess().analyze(context.getStartupFailure());
+            assertThat(a.getAction()).contains("nobody to show the QR code").contains("LoginFlow bean");
+        });
+    }
+
+    @Test
+    void aPersonSignsInByQrCodeScannedOnTheirPhone() {
+        Account bob = world.newUser("+15550122").name("Bob").create();
+        WorldScan scan = new WorldScan(bob);
+        app("mtproto.qr-login=true").withBean(LoginFlow.class, () -> scan).run((context) -> {
+            assertThat(context).hasNotFailed();
+            TelegramAccount account = context.getBean(TelegramClients.class).account("default");
+            assertThat(account.status()).isEqualTo(AccountStatus.SIGNED_IN);
+            assertThat(account.userId()).hasValue(bob.id());
+            assertThat(account.signInMethod().kind()).isEqualTo(SignInMethod.Kind.QR_CODE);
+            assertThat(scan.shown.get()).as("the codes the flow was given to show").isPositive();
+        });
+    }
+
+    @Test
     void twoAccountsInOneApplicationEachWithItsHandlers() {
         Account support = world.newBot("support_lifecycle_bot").create();
         Account sales = world.newBot("sales_lifecycle_bot").create();
@@ -144,6 +170,38 @@ class MtprotoLifecycleTest {
         @Override
         public String code(CodeRequest request) {
             return world.logins().code("+15550120");
+        }
+
+        @Override
+        public char[] password(PasswordRequest request) {
+            throw new AssertionError("no password is set");
+        }
+    }
+
+    /** Shows nothing: scans the first QR code it is given with the account's signed-in phone, as its owner would. */
+    static final class WorldScan implements LoginFlow {
+        private final Account owner;
+        final AtomicInteger shown = new AtomicInteger();
+
+        WorldScan(Account owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void showQrCode(QrLogin login) {
+            if (shown.getAndIncrement() == 0) {
+                CompletableFuture.runAsync(() -> world.logins().acceptLoginToken(login.token(), owner));
+            }
+        }
+
+        @Override
+        public String phoneNumber() {
+            throw new AssertionError("a QR sign-in asks no phone number");
+        }
+
+        @Override
+        public String code(CodeRequest request) {
+            throw new AssertionError("a QR sign-in asks no code");
         }
 
         @Override
