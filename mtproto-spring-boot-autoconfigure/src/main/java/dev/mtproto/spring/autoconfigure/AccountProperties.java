@@ -60,6 +60,12 @@ record AccountProperties(String name, String prefix, int apiId, String apiHash, 
 
     /** What an account's properties say about signing in, as written. */
     private record Credentials(@Nullable String botToken, @Nullable String phone, boolean qrLogin) {
+        /** Hides the token and the phone number. */
+        @Override
+        public String toString() {
+            return "Credentials[botToken=" + (botToken == null ? "unset" : "(hidden)") + ", phone=" + (phone == null ? "unset" : "(hidden)")
+                    + ", qrLogin=" + qrLogin + "]";
+        }
     }
 
     private static AccountProperties resolve(String name, String prefix, @Nullable Integer apiId, @Nullable String apiHash,
