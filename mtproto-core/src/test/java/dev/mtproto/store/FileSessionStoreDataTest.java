@@ -1,5 +1,7 @@
 package dev.mtproto.store;
 
+import static dev.mtproto.store.SessionFileFixture.posix;
+import static dev.mtproto.store.SessionFileFixture.withChecksum;
 import static dev.mtproto.store.SessionStoreContract.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -8,16 +10,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.mtproto.crypto.AuthKey;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -46,10 +45,6 @@ class FileSessionStoreDataTest {
         return store;
     }
 
-    private static boolean posix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
     private static void ownerOnly(Path file) throws IOException {
         if (posix(file)) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -58,12 +53,6 @@ class FileSessionStoreDataTest {
 
     private static Object fileKey(Path file) throws IOException {
         return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-    }
-
-    private static String withChecksum(String body) throws Exception {
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(body.getBytes(StandardCharsets.US_ASCII)));
-        return body + "sha256=" + hash + "\n";
     }
 
     private static byte[] fixtureKey(java.util.function.IntUnaryOperator byteAt) {
