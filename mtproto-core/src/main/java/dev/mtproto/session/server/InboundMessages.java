@@ -126,6 +126,10 @@ final class InboundMessages {
             services.began(msgId);
             session.announceNewSession(msgId);
         }
+        if (MessageContainers.isContainer(b, off, len)) { // containers may not nest (/mtproto/service_messages#containers)
+            badMessage(msgId, seq, 64);
+            return true;
+        }
         int id = (int) INT.get(b, off);
         int code = checks.seqNoParity(msgId, id, seq);
         ReceivedMessageIds.Verdict verdict = received.check(msgId);
