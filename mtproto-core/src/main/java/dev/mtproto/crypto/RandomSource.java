@@ -26,6 +26,19 @@ public interface RandomSource {
     void nextBytes(byte[] buffer, int offset, int length);
 
     /**
+     * Returns {@code length} new random bytes.
+     *
+     * @param length how many
+     * @return a new array of that many random bytes
+     * @throws NegativeArraySizeException if {@code length} is negative
+     */
+    default byte[] nextBytes(int length) {
+        byte[] bytes = new byte[length];
+        nextBytes(bytes, 0, length);
+        return bytes;
+    }
+
+    /**
      * Returns a new source backed by its own {@link SecureRandom}: the runtime's NIST SP 800-90A
      * {@code DRBG} (seeded by the platform's entropy source), or the platform default where that
      * algorithm is missing. It reads the generator in 4 KiB blocks and hands them out piece by piece, so

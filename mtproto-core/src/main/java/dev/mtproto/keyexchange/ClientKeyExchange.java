@@ -144,7 +144,7 @@ public final class ClientKeyExchange {
                     + "ClientKeyExchange for a new exchange");
         }
         try {
-            nonce = randomBytes(16);
+            nonce = random.nextBytes(16);
             byte[] payload = envelope(new ReqPqMulti(nonce)).bytes();
             state = State.AWAIT_RES_PQ;
             step = "resPQ";
@@ -205,7 +205,7 @@ public final class ClientKeyExchange {
         PqFactors factors = PqFactorizer.factorize(pq);
         RsaPublicKey key = TrustedKeyChoice.select(step, trustedKeys, res.serverPublicKeyFingerprints());
         serverNonce = res.serverNonce();
-        newNonce = randomBytes(32);
+        newNonce = random.nextBytes(32);
         PQInnerDataType inner = expiresIn == 0
                 ? new PQInnerDataDc(pq, factors.pBytes(), factors.qBytes(), nonce, serverNonce, newNonce, dcId)
                 : new PQInnerDataTempDc(pq, factors.pBytes(), factors.qBytes(), nonce, serverNonce, newNonce, dcId,
@@ -299,12 +299,6 @@ public final class ClientKeyExchange {
 
     private EncodedMessage envelope(TlObject object) {
         return UnencryptedMessage.wrap(object, messageIds, MessageOrigin.CLIENT);
-    }
-
-    private byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        random.nextBytes(bytes, 0, length);
-        return bytes;
     }
 
     private void fail() {

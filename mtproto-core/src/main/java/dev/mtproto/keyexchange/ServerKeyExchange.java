@@ -188,7 +188,7 @@ public final class ServerKeyExchange {
             throw reader.unexpectedConstructor(constructor, "req_pq_multi or req_pq");
         }
         reader.expectEnd();
-        serverNonce = randomBytes(16);
+        serverNonce = random.nextBytes(16);
         PqFactors factors = RandomPq.generate(random);
         p = factors.pBytes();
         q = factors.qBytes();
@@ -291,12 +291,6 @@ public final class ServerKeyExchange {
 
     private EncodedMessage envelope(TlObject object) {
         return UnencryptedMessage.wrap(object, messageIds, MessageOrigin.SERVER);
-    }
-
-    private byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        random.nextBytes(bytes, 0, length);
-        return bytes;
     }
 
     private void fail() {
