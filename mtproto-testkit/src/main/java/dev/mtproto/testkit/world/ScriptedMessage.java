@@ -75,7 +75,7 @@ public final class ScriptedMessage {
      * Sends the message.
      *
      * @param text its text, 1 to 4096 characters; with a {@link #document} the caption, which may be empty
-     * @return what the sender's app got as the result of its {@code messages.sendMessage}
+     * @return what the sender's app got as the result of its {@code messages.sendMessage} ({@code messages.sendMedia} with a document)
      * @throws IllegalStateException if no {@code to(...)} was given
      * @throws dev.mtproto.rpc.RpcException the error Telegram would answer the sender with
      *     ({@code MESSAGE_EMPTY}, {@code MESSAGE_TOO_LONG}, {@code CHAT_WRITE_FORBIDDEN}, {@code CHAT_ADMIN_REQUIRED})
