@@ -4,6 +4,8 @@ import dev.mtproto.auth.Authenticator;
 import dev.mtproto.auth.LoginFlow;
 import dev.mtproto.client.ClientConfig;
 import dev.mtproto.client.MtprotoClient;
+import dev.mtproto.files.FileTransfers;
+import dev.mtproto.files.TransferSettings;
 import dev.mtproto.peers.PeerResolver;
 import dev.mtproto.tl.api.InputMessagesFilterEmpty;
 import dev.mtproto.tl.api.InputPeer;
@@ -51,12 +53,12 @@ public final class TelegramClient implements AutoCloseable {
     private final List<Consumer<TelegramUpdate>> handlers = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
-    private TelegramClient(MtprotoClient client, UpdateEngineConfig updates) {
+    private TelegramClient(MtprotoClient client, UpdateEngineConfig updates, TransferSettings transfers) {
         this.client = client;
         this.engine = UpdateEngine.create(client, updates);
         this.peers = PeerResolver.of(client);
         this.actions = new ChatActions(client, peers, this::randomId);
-        this.media = dev.mtproto.telegram.media.TelegramMedia.of(this);
+        this.media = dev.mtproto.telegram.media.TelegramMedia.of(this, FileTransfers.create(client, transfers));
         engine.addHandler(in -> {
             TelegramUpdate typed = TypedUpdates.of(in, this);
             for (Consumer<TelegramUpdate> h : handlers) {
@@ -79,7 +81,18 @@ public final class TelegramClient implements AutoCloseable {
      * @return a client; not connected yet
      */
     public static TelegramClient create(ClientConfig config, UpdateEngineConfig updates) {
-        return new TelegramClient(MtprotoClient.create(Objects.requireNonNull(config, "config")), Objects.requireNonNull(updates, "updates"));
+        return create(config, updates, TransferSettings.defaults());
+    }
+
+    /**
+     * @param config the client's configuration
+     * @param updates how updates are handled
+     * @param transfers how {@link #media()} uploads and downloads (parts in flight, connections per DC, retries)
+     * @return a client; not connected yet
+     */
+    public static TelegramClient create(ClientConfig config, UpdateEngineConfig updates, TransferSettings transfers) {
+        return new TelegramClient(MtprotoClient.create(Objects.requireNonNull(config, "config")), Objects.requireNonNull(updates, "updates"),
+                Objects.requireNonNull(transfers, "transfers"));
     }
 
     /**

@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts Time limits
  * @param updates How updates are received and handed to handlers
  * @param pfs Perfect forward secrecy with temporary keys
+ * @param files How file uploads and downloads work ("client.media()")
  * @param clients Several accounts by name; when set, "bot-token", "phone" and "qr-login" at the top
  *     level must not be
  */
@@ -52,6 +53,7 @@ public record MtprotoProperties(
         @DefaultValue Timeouts timeouts,
         @DefaultValue Updates updates,
         @DefaultValue Pfs pfs,
+        @DefaultValue Files files,
         @Nullable Map<String, Account> clients) {
 
     /** Hides the secrets. */
@@ -60,7 +62,7 @@ public record MtprotoProperties(
         return "MtprotoProperties[enabled=" + enabled + ", autoStartup=" + autoStartup + ", apiId=" + apiId + ", apiHash=" + (apiHash == null ? "unset" : "(hidden)")
                 + ", botToken=" + (botToken == null ? "unset" : "(hidden)") + ", phone=" + (phone == null ? "unset" : "(hidden)")
                 + ", qrLogin=" + qrLogin + ", session=" + session + ", dc=" + dc + ", transport=" + transport + ", proxy=" + proxy + ", timeouts=" + timeouts + ", updates="
-                + updates + ", pfs=" + pfs + ", clients=" + (clients == null ? "{}" : clients.keySet()) + "]";
+                + updates + ", pfs=" + pfs + ", files=" + files + ", clients=" + (clients == null ? "{}" : clients.keySet()) + "]";
     }
 
     /**
@@ -242,5 +244,20 @@ public record MtprotoProperties(
      * @param keyLifetime How long a temporary key lives before it is replaced
      */
     public record Pfs(@DefaultValue("false") boolean enabled, @DefaultValue("24h") Duration keyLifetime) {
+    }
+
+    /**
+     * File transfers (every account's "client.media()").
+     *
+     * @param partsInFlight How many parts one transfer has sent and not yet had answered, 1 to 64; with the part
+     *     size (up to 512 KiB up, 1 MiB down) this bounds a transfer's memory
+     * @param lanesPerDc How many upload (and download) connections to one DC the transfers share, 1 to 16
+     * @param cdn Whether downloads may be served by Telegram's CDN DCs
+     * @param partAttempts How many times one part is sent before the transfer fails
+     * @param partTimeout How long one part may wait for its answer
+     * @param maxFloodWait The longest FLOOD_WAIT a part waits out before the transfer fails with it
+     */
+    public record Files(@DefaultValue("8") int partsInFlight, @DefaultValue("2") int lanesPerDc, @DefaultValue("true") boolean cdn,
+            @DefaultValue("5") int partAttempts, @DefaultValue("60s") Duration partTimeout, @DefaultValue("60s") Duration maxFloodWait) {
     }
 }

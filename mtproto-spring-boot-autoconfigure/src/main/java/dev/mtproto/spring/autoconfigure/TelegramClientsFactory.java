@@ -1,6 +1,7 @@
 package dev.mtproto.spring.autoconfigure;
 
 import dev.mtproto.client.ClientConfigBuilder;
+import dev.mtproto.files.TransferSettings;
 import dev.mtproto.spring.client.TelegramAccount;
 import dev.mtproto.spring.client.TelegramClients;
 import dev.mtproto.store.SessionStore;
@@ -59,7 +60,7 @@ final class TelegramClientsFactory {
                 opened.add(store);
                 ClientConfigBuilder config = ClientConfigs.builder(properties, a, store);
                 configCustomizers.forEach(c -> c.customize(a.name(), config));
-                TelegramClient client = TelegramClient.create(build(config), engine(a.name()));
+                TelegramClient client = TelegramClient.create(build(config), engine(a.name()), transfers(properties.files()));
                 accounts.add(new TelegramAccount(a.name(), client, a.signIn(), clock));
             }
             return new TelegramClients(accounts);
@@ -78,6 +79,22 @@ final class TelegramClientsFactory {
             throw new InvalidMtprotoPropertyException(home ? "mtproto.dc.home" : "mtproto", e.getMessage(),
                     home ? "make mtproto.dc.home one of the DCs in mtproto.dc.addresses (or remove the addresses to use Telegram's)"
                             : "see docs/spring-boot.md for every property", e);
+        }
+    }
+
+    /**
+     * @return the transfer settings the properties give
+     * @throws InvalidMtprotoPropertyException naming the property out of range
+     */
+    static TransferSettings transfers(MtprotoProperties.Files f) {
+        try {
+            return TransferSettings.builder().partsInFlight(f.partsInFlight()).lanesPerDc(f.lanesPerDc()).cdnSupported(f.cdn())
+                    .partAttempts(f.partAttempts()).partTimeout(f.partTimeout()).maxFloodWait(f.maxFloodWait()).build();
+        } catch (IllegalArgumentException e) {
+            // the message starts with the setting's name: partsInFlight, lanesPerDc, partAttempts, partTimeout, maxFloodWait
+            String setting = e.getMessage() == null ? "" : e.getMessage().split(" ", 2)[0];
+            String property = "mtproto.files." + setting.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+            throw new InvalidMtprotoPropertyException(property, e.getMessage(), "see docs/spring-boot.md for the ranges", e);
         }
     }
 

@@ -86,6 +86,24 @@ class MtprotoAutoConfigurationTest {
     }
 
     @Test
+    void filePropertiesReachTheTransfers() {
+        this.contextRunner.withPropertyValues("mtproto.bot-token=" + TOKEN, "mtproto.files.parts-in-flight=4", "mtproto.files.lanes-per-dc=1",
+                "mtproto.files.cdn=false", "mtproto.files.part-attempts=3", "mtproto.files.part-timeout=20s",
+                "mtproto.files.max-flood-wait=10s").run((context) -> {
+                    dev.mtproto.files.TransferSettings t = context.getBean(TelegramClient.class).media().transfers().settings();
+                    assertThat(t.partsInFlight()).isEqualTo(4);
+                    assertThat(t.lanesPerDc()).isEqualTo(1);
+                    assertThat(t.cdnSupported()).isFalse();
+                    assertThat(t.partAttempts()).isEqualTo(3);
+                    assertThat(t.partTimeout()).isEqualTo(Duration.ofSeconds(20));
+                    assertThat(t.maxFloodWait()).isEqualTo(Duration.ofSeconds(10));
+                });
+        this.contextRunner.withPropertyValues("mtproto.bot-token=" + TOKEN).run((context) ->
+                assertThat(context.getBean(TelegramClient.class).media().transfers().settings())
+                        .as("the measured defaults").isEqualTo(dev.mtproto.files.TransferSettings.defaults()));
+    }
+
+    @Test
     void severalAccountsShareTheApplicationAndHaveNoSingleClientBean() {
         this.contextRunner.withPropertyValues("mtproto.clients.support.bot-token=" + TOKEN, "mtproto.clients.support.session.store=memory",
                 "mtproto.clients.archive.phone=+1 555 0100", "mtproto.clients.archive.session.store=memory",

@@ -83,6 +83,16 @@ class MtprotoPropertiesValidationTest {
     }
 
     @Test
+    void fileSettingsOutOfRange() {
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.bot-token=" + MtprotoAutoConfigurationTest.TOKEN, "mtproto.files.parts-in-flight=0")
+                .run((context) -> assertReport(context, "mtproto.files.parts-in-flight", "1..64", "docs/spring-boot.md"));
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.bot-token=" + MtprotoAutoConfigurationTest.TOKEN, "mtproto.files.lanes-per-dc=17")
+                .run((context) -> assertReport(context, "mtproto.files.lanes-per-dc", "1..16", "docs/spring-boot.md"));
+        this.contextRunner.withPropertyValues(APP, HASH, "mtproto.bot-token=" + MtprotoAutoConfigurationTest.TOKEN, "mtproto.files.part-timeout=0s")
+                .run((context) -> assertReport(context, "mtproto.files.part-timeout", "positive", "docs/spring-boot.md"));
+    }
+
+    @Test
     void phoneThatIsNotOne() {
         this.contextRunner.withPropertyValues(APP, HASH, "mtproto.phone=call me").run((context) ->
                 assertReport(context, "mtproto.phone", "not a phone number", "+15550100"));
