@@ -38,6 +38,16 @@ public interface RandomSource {
         return bytes;
     }
 
+    /** @return a random long: the next 8 bytes, little-endian */
+    default long nextLong() {
+        byte[] b = nextBytes(Long.BYTES);
+        long value = 0;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            value = (value << 8) | (b[i] & 0xff);
+        }
+        return value;
+    }
+
     /**
      * Returns a new source backed by its own {@link SecureRandom}: the runtime's NIST SP 800-90A
      * {@code DRBG} (seeded by the platform's entropy source), or the platform default where that

@@ -5,9 +5,6 @@ import dev.mtproto.crypto.MessageCipher;
 import dev.mtproto.crypto.MessageDirection;
 import dev.mtproto.crypto.RandomSource;
 import dev.mtproto.tl.TlMethod;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -42,8 +39,6 @@ public final class ClientSession {
     public static final int MAX_INFLATED_SIZE = 16 << 20;
     /** The smallest packet limit a session accepts: room for a few acks and a small call. */
     public static final int MIN_PACKET_SIZE = 1024;
-
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final AuthKey authKey;
     private final MessageCipher cipher;
@@ -99,15 +94,12 @@ public final class ClientSession {
     }
 
     private long newSessionId() {
-        byte[] b = new byte[8];
         long id;
         do {
-            random.nextBytes(b, 0, 8);
-            id = (long) LONG.get(b, 0);
+            id = random.nextLong();
         } while (id == 0);
         return id;
     }
-
 
     /**
      * Sets how to introduce the client to the server: a function that wraps an API call in

@@ -7,11 +7,7 @@ import dev.mtproto.client.MtprotoClient;
 import dev.mtproto.files.FileTransfers;
 import dev.mtproto.files.TransferSettings;
 import dev.mtproto.peers.PeerResolver;
-import dev.mtproto.tl.api.InputMessagesFilterEmpty;
 import dev.mtproto.tl.api.InputPeer;
-import dev.mtproto.tl.api.messages.GetHistory;
-import dev.mtproto.tl.api.messages.Search;
-import dev.mtproto.tl.api.messages.SearchGlobal;
 import dev.mtproto.updates.UpdateEngine;
 import dev.mtproto.updates.UpdateEngineConfig;
 import dev.mtproto.updates.UpdateEngineEvent;
@@ -268,11 +264,7 @@ public final class TelegramClient implements AutoCloseable {
      *     an {@link dev.mtproto.rpc.RpcException} ({@code BOT_METHOD_INVALID}...), from the consuming operation
      */
     public Stream<MessageView> history(ChatRef chat) {
-        Objects.requireNonNull(chat, "chat");
-        return Pages.stream(this, () -> {
-            InputPeer peer = actions.inputPeer(chat).join();
-            return new MessagePages(this, at -> new GetHistory(peer, at.offsetId(), 0, 0, MessagePages.PAGE, 0, 0, 0));
-        });
+        return MessageStreams.history(this, actions, Objects.requireNonNull(chat, "chat"));
     }
 
     /**
@@ -300,14 +292,7 @@ public final class TelegramClient implements AutoCloseable {
     public Stream<MessageView> search(ChatRef chat, String query, OptionalLong fromUserId) {
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(fromUserId, "fromUserId");
-        return Pages.stream(this, () -> {
-            InputPeer peer = actions.inputPeer(chat).join();
-            InputPeer from = fromUserId.isEmpty() ? null
-                    : actions.inputPeer(new ChatRef(ChatKind.PRIVATE, fromUserId.getAsLong(), java.util.Optional.empty())).join();
-            return new MessagePages(this, at -> Search.builder().peer(peer).q(query).fromId(from).filter(InputMessagesFilterEmpty.INSTANCE)
-                    .minDate(0).maxDate(0).offsetId(at.offsetId()).addOffset(0).limit(MessagePages.PAGE).maxId(0).minId(0).hash(0L).build());
-        });
+        return MessageStreams.search(this, actions, chat, query, Objects.requireNonNull(fromUserId, "fromUserId"));
     }
 
     /**
@@ -320,10 +305,7 @@ public final class TelegramClient implements AutoCloseable {
      * @return the messages found
      */
     public Stream<MessageView> searchGlobal(String query) {
-        Objects.requireNonNull(query, "query");
-        return Pages.stream(this, () -> new MessagePages(this, at -> SearchGlobal.builder().q(query).filter(InputMessagesFilterEmpty.INSTANCE)
-                .minDate(0).maxDate(0).offsetRate(at.nextRate()).offsetPeer(at.lastPeer()).offsetId(at.offsetId()).limit(MessagePages.PAGE)
-                .build()));
+        return MessageStreams.searchGlobal(this, Objects.requireNonNull(query, "query"));
     }
 
     /**

@@ -15,7 +15,9 @@ import dev.mtproto.telegram.TelegramClient;
 import dev.mtproto.telegram.media.DocumentMedia;
 import dev.mtproto.telegram.media.MediaMessage;
 import dev.mtproto.tl.api.User;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -82,21 +84,18 @@ class BotHandlers {
                 .thenApply(sent -> null);
     }
 
-    /** A document sent to the bot: downloaded (from whichever DC holds it), its name, size and SHA-256 sent back. */
+    /**
+     * A document sent to the bot: downloaded (from whichever DC holds it) through a digest, never held in
+     * memory whatever its size, and its name, size and SHA-256 sent back.
+     */
     @UpdateHandler(filters = MediaFilters.Document.class, chats = ChatKind.PRIVATE)
-    CompletableFuture<String> document(MessageView message, TelegramClient client) {
+    CompletableFuture<String> document(MessageView message, TelegramClient client) throws NoSuchAlgorithmException {
         DocumentMedia document = (DocumentMedia) message.media().orElseThrow();
-        return client.media().download(document, DownloadTarget.toBytes(), DownloadOptions.defaults()).result()
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        DownloadTarget digest = DownloadTarget.toStream(new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+        return client.media().download(document, digest, DownloadOptions.defaults()).result()
                 .thenApply(r -> "Got " + document.fileName().orElse("your file") + ": " + r.bytes() + " bytes, SHA-256 "
-                        + sha256(r.content().orElseThrow()) + ".");
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+                        + HexFormat.of().formatHex(sha256.digest()) + ".");
     }
 
     static String fileContent(long userId) {
@@ -109,7 +108,7 @@ class BotHandlers {
     }
 
     /** Every text message that is not a command comes back as it was written. */
-    @UpdateHandler(pattern = "(?!/)[\\s\\S]*", chats = ChatKind.PRIVATE, filters = MediaFilters.None.class)
+    @UpdateHandler(pattern = "(?!/)[\\s\\S]*", chats = ChatKind.PRIVATE, filters = MediaFilters.NoFile.class)
     String echo(String text) {
         return text.startsWith("divide ") ? null : text;
     }
